@@ -1,0 +1,27 @@
+/** The text stage: paragraphs, sentences, tokens with normalized and stemmed forms. */
+import type { Span, Token } from '../doc/types.js';
+import { splitParagraphs, splitSentences } from './sentences.js';
+import { tokenize } from './tokenize.js';
+
+export { splitParagraphs, splitSentences } from './sentences.js';
+export { tokenize, tokenOffsets, type RawToken } from './tokenize.js';
+export { normalizeWord, foldPunctuation } from './normalize.js';
+export { stemWord } from './stem.js';
+export { detectLanguage } from './language.js';
+export { englishStopwords, distance } from './natural.js';
+export { isStopword } from './stopwords.js';
+
+export interface TextLayers {
+  paragraphs: Span[];
+  sentences: Span[];
+  tokens: Token[];
+}
+
+/** Paragraphs, then sentences inside each paragraph, then tokens tagged with their sentence. */
+export function analyzeText(text: string, language: string): TextLayers {
+  const paragraphs = splitParagraphs(text);
+  const sentences: Span[] = [];
+  for (const p of paragraphs) sentences.push(...splitSentences(text.slice(p.start, p.end), language, p.start));
+  const tokens = tokenize(text, sentences, language);
+  return { paragraphs, sentences, tokens };
+}
