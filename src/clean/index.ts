@@ -12,6 +12,7 @@ export interface CleanOptions {
   format?: Format;
 }
 
-export function cleanText(_original: string, _options: CleanOptions = {}): CleanResult {
-  throw new Error('not implemented');
+// Placeholder until the cleaning rules land: keeps the text whole.
+export function cleanText(original: string, _options: CleanOptions = {}): CleanResult {
+  return { text: original, map: original.length ? [{ clean: 0, orig: 0, length: original.length }] : [], removed: [] };
 }

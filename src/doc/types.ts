@@ -43,6 +43,8 @@ export interface RawRecord {
   extra: Record<string, unknown>;
   /** Metadata found in an HTML page's head (og:site_name, article:published_time …). */
   pageMeta?: GivenMeta & { evidence?: Partial<Record<MetaField, string>> };
+  /** Warnings from reading (e.g. a decoded legacy encoding, a repaired field). */
+  diagnostics?: Diagnostic[];
 }
 
 /** Stable codes for why a record was not analyzed (like spaCy's errors.py). */
