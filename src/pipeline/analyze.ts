@@ -1,0 +1,87 @@
+import type { Doc, Skip } from '../doc/types.js';
+import { readInputs, readManifest, type ManifestEntry } from '../ingest/index.js';
+import { extractFeatures, groupArticles, type Grouping, type Pin } from '../group/index.js';
+import { analyzeDoc } from '../frames/index.js';
+import { buildDoc } from './build-doc.js';
+import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from './options.js';
+import { compareEvents, compareStories, type EventComparison, type StoryComparison } from './compare.js';
+
+/** Everything one run found: the input of every report writer. */
+export interface Analysis {
+  options: AnalyzeOptions;
+  inputs: string[];
+  docs: Doc[];
+  skips: Skip[];
+  grouping: Grouping;
+  events: EventComparison[];
+  stories: StoryComparison[];
+}
+
+export interface AnalyzeHooks {
+  /** Called for each skipped record as it happens (the CLI prints it on stderr). */
+  onSkip?: (skip: Skip) => void;
+  /** Called after each analyzed article. */
+  onDoc?: (doc: Doc) => void;
+}
+
+export interface AnalyzeRequest {
+  inputs: readonly string[];
+  options?: AnalyzeOptionsInput;
+  manifest?: Map<string, ManifestEntry> | string;
+  pins?: readonly Pin[];
+  hooks?: AnalyzeHooks;
+}
+
+/**
+ * The whole pipeline: ingest → clean → meta → text → frames (per article),
+ * then group → compare (per event and per story).
+ */
+export async function analyze(request: AnalyzeRequest): Promise<Analysis> {
+  const options = AnalyzeOptionsSchema.parse(request.options ?? {});
+  const manifest = typeof request.manifest === 'string' ? await readManifest(request.manifest) : request.manifest;
+  const docs: Doc[] = [];
+  const skips: Skip[] = [];
+  const skip = (s: Skip): void => {
+    skips.push(s);
+    request.hooks?.onSkip?.(s);
+  };
+  const ingestOptions = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
+  for await (const item of readInputs(request.inputs, ingestOptions)) {
+    if (item.kind === 'skip') {
+      skip(item.skip);
+      continue;
+    }
+    const doc = analyzeRecord(item.record, manifest?.get(item.record.id), skip);
+    if (doc) {
+      docs.push(doc);
+      request.hooks?.onDoc?.(doc);
+    }
+  }
+  return finishAnalysis(docs, skips, options, [...request.inputs], request.pins ?? []);
+}
+
+/** Per-article stages for one record; a failure skips this record alone (spaCy's error handler policy). */
+export function analyzeRecord(record: Parameters<typeof buildDoc>[0], manifest: ManifestEntry | undefined, skip: (s: Skip) => void): Doc | null {
+  try {
+    const doc = buildDoc(record, manifest);
+    if (doc.tokens.length === 0) {
+      skip({ id: record.id, source: record.source, code: 'E_NO_CONTENT', reason: `no words left after cleaning (${doc.removed.length} block(s) removed as boilerplate)` });
+      return null;
+    }
+    analyzeDoc(doc);
+    return doc;
+  } catch (err) {
+    skip({ id: record.id, source: record.source, code: 'E_ANALYZE', reason: `analysis failed: ${(err as Error).message}` });
+    return null;
+  }
+}
+
+/** Grouping and comparison over analyzed docs (the corpus-level stages). */
+export function finishAnalysis(docs: Doc[], skips: Skip[], options: AnalyzeOptions, inputs: string[], pins: readonly Pin[]): Analysis {
+  // Sorted by id so that results never depend on input order.
+  docs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const grouping = groupArticles(docs.map(extractFeatures), {}, pins);
+  const events = compareEvents(docs, grouping, options);
+  const stories = compareStories(docs, grouping);
+  return { options, inputs, docs, skips, grouping, events, stories };
+}

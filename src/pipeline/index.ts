@@ -1,0 +1,4 @@
+export { analyze, analyzeRecord, finishAnalysis, type Analysis, type AnalyzeRequest, type AnalyzeHooks } from './analyze.js';
+export { buildDoc, recordFromText } from './build-doc.js';
+export { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from './options.js';
+export type { PairComparison, EventComparison, StoryComparison } from './compare.js';

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * Every option of a run in one zod schema, echoed into each report's
+ * provenance (spaCy's default_config: one place for defaults).
+ */
+export const AnalyzeOptionsSchema = z.object({
+  /** Include each article's cleaned text in report.json (`--no-text` turns it off). */
+  includeText: z.boolean().default(true),
+  /** Fail (non-zero exit) when any record is skipped. */
+  strict: z.boolean().default(false),
+  /** How non-UTF-8 input is treated: 'utf-8' skips it with a reason, 'auto' detects and decodes. */
+  encoding: z.string().default('utf-8'),
+  maxFileBytes: z.number().int().positive().default(256 * 1024 * 1024),
+  maxArticleChars: z.number().int().positive().default(2_000_000),
+  maxArticles: z.number().int().positive().default(10_000_000),
+  /** Largest event whose article pairs are all compared; bigger events compare each article with its nearest neighbours. */
+  maxPairsPerEvent: z.number().int().positive().default(2_000),
+});
+export type AnalyzeOptions = z.infer<typeof AnalyzeOptionsSchema>;
+export type AnalyzeOptionsInput = z.input<typeof AnalyzeOptionsSchema>;
