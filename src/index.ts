@@ -12,4 +12,4 @@ export { analyzeDoc, analyzers, type Analyzer } from './frames/index.js';
 export { extractFeatures, groupArticles, type Grouping, type Pin, type GroupOptions } from './group/index.js';
 export { compareWording, corpusStats, type Wording, type CorpusStats } from './compare/index.js';
 export * from './pipeline/index.js';
-export { writeReports, buildReport, ReportSchema, type Report } from './report/index.js';
+export { writeReports, buildReport, reportJson, reportMarkdown, reportHtml, ReportSchema, type Report } from './report/index.js';

@@ -19,6 +19,14 @@ const SOFT_ABBR = new Set([
   'a.m', 'p.m', 'inc', 'corp', 'ltd', 'co', 'vs', 'etc', 'approx', 'est', 'dept', 'univ', 'e.g', 'i.e', 'cf', 'al',
 ]);
 
+/** Capitalized words that follow "U.S." / "U.K." as a modifier, not a new sentence ("the U.S. Navy"). */
+const AFTER_ACRONYM = new Set([
+  'navy', 'army', 'air', 'force', 'forces', 'marine', 'marines', 'president', 'secretary', 'ambassador', 'embassy', 'state',
+  'department', 'defense', 'defence', 'treasury', 'congress', 'senate', 'house', 'government', 'military', 'command', 'coast',
+  'special', 'envoy', 'representative', 'trade', 'officials', 'troops', 'dollar', 'dollars', 'forces', 'intelligence', 'attorney',
+  'district', 'supreme', 'federal', 'national', 'central', 'strategic', 'indo-pacific', 'pacific', 'navy’s', 'citizens',
+]);
+
 const segmenters = new Map<string, Intl.Segmenter>();
 function segmenter(language: string): Intl.Segmenter {
   let s = segmenters.get(language);
@@ -39,9 +47,14 @@ function isFalseBoundary(before: string, after: string): boolean {
   // A lone capital initial: "J. R. R. Tolkien", "Kim J. Un".
   if (/^\p{Lu}$/u.test(m[1]!)) return true;
   if (TITLE_ABBR.has(word)) return true;
+  const isAcronym = /^(?:\p{L}\.)+\p{L}$/u.test(m[1]!);
+  if (isAcronym) {
+    const nextWord = /^[\p{L}’'-]+/u.exec(next)?.[0]?.toLowerCase() ?? '';
+    if (AFTER_ACRONYM.has(nextWord)) return true;
+  }
   if (SOFT_ABBR.has(word)) return nextStartsLower;
   // Dotted acronyms ("U.S.") not in the list behave like soft ones.
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(m[1]!)) return nextStartsLower;
+  if (isAcronym) return nextStartsLower;
   return false;
 }
 

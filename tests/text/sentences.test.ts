@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText, splitSentences } from '../../src/text/index.js';
+
+/** A small gold set of real news sentence boundaries (each case: the sentences, joined by one space). */
+const GOLD: string[][] = [
+  ['The U.S. and Japan agreed on Monday.', 'Mr. Kim did not comment.'],
+  ['The meeting began at 3 p.m. on Jan. 5 in Seoul.', 'It ended an hour later.'],
+  ['“The reality clearly shows the purpose,” said the spokesperson according to the outlet.', '“The situation calls for defenses,” the spokesperson added.'],
+  ['J. R. R. Tolkien wrote it.', 'Nobody else did.'],
+  ['He said "no."', 'She left.'],
+  ['Pyongyang, March 14 (KCNA) -- The U.S. and Japanese reactionaries have supplemented the plan.', 'They are now working hard.'],
+  ['US Secretary of Defense Lloyd Austin visited Seoul.', 'Gen. Mark Milley did not.'],
+  ['The drills ran from June 27 to 29, according to the U.S. Navy.', 'North Korea objected.'],
+  ['Is this an Asian NATO?', 'Pyongyang says so!', 'Washington disagrees.'],
+];
+
+describe('splitSentences(text)', () => {
+  for (const sentences of GOLD) {
+    it(`splits "${sentences[0]!.slice(0, 40)}…" into ${sentences.length} sentences`, () => {
+      const text = sentences.join(' ');
+      expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(sentences);
+    });
+  }
+});
+
+describe('analyzeText(text, language)', () => {
+  it('keeps paragraphs, sentences and tokens as offsets that slice back to the text', () => {
+    const text = 'North Korea’s U.S.-Japan talks.\n\nThey cost 1,000 won.';
+    const { paragraphs, sentences, tokens } = analyzeText(text, 'en');
+    expect(paragraphs.map((p) => text.slice(p.start, p.end))).toEqual(['North Korea’s U.S.-Japan talks.', 'They cost 1,000 won.']);
+    expect(sentences).toHaveLength(2);
+    expect(tokens.map((t) => t.norm)).toEqual(['north', 'korea', 'us', 'japan', 'talks', 'they', 'cost', '1000', 'won']);
+    expect(tokens[4]!.stem).toBe('talk');
+    expect(tokens[5]!.sent).toBe(1);
+    for (const t of tokens) expect(text.slice(t.start, t.end).length).toBe(t.end - t.start);
+  });
+});
