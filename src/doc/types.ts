@@ -98,6 +98,8 @@ export type RemovalReason =
   | 'template-filler'
   | 'copyright-footer'
   | 'advertisement'
+  | 'donation-appeal'
+  | 'media-player'
   | 'repeated-paragraph'
   | 'photo-caption'
   | 'page-meta'

@@ -1,33 +1,115 @@
-/** The ingest stage: files and folders in, raw records (or skips with reasons) out. CONTRACT STUB. */
-import type { GivenMeta, RawRecord, Skip } from '../doc/types.js';
+/**
+ * The ingest stage: files and folders in, raw records (or skips with reasons) out.
+ *
+ * Folders are walked recursively in code-unit order of relative paths, hidden names ignored,
+ * symlink loops reported. Every input file yields records or Skips; nothing is dropped silently.
+ * Streamed formats (JSON Lines, CSV, .gz) hold one line/record at a time; memory grows only
+ * with the id set used to catch duplicates.
+ */
+import type { RawRecord, Skip } from '../doc/types.js';
+import { readCsv } from './csv.js';
+import { locationOf, skip } from './fields.js';
+import { fileKindOf, unsupportedReason } from './formats.js';
+import { readJsonl } from './jsonl.js';
+import { resolveIngestOptions, type IngestOptions } from './options.js';
+import type { IngestItem } from './types.js';
+import { walkInputs } from './walk.js';
+import { readWholeFile } from './whole.js';
 
-export interface IngestOptions {
-  /** Files larger than this are skipped with E_TOO_LARGE (bytes). */
-  maxFileBytes: number;
-  /** Records whose text is longer than this are skipped with E_TOO_LARGE (UTF-16 units). */
-  maxArticleChars: number;
+export { defaultIngestOptions, resolveIngestOptions, type IngestOptions } from './options.js';
+export type { IngestItem } from './types.js';
+export { readManifest, type ManifestEntry } from './manifest.js';
+export { SUPPORTED_EXTENSIONS } from './formats.js';
+
+/** Longest id accepted (the report writer makes file names from ids). */
+export const MAX_ID_LENGTH = 1000;
+
+async function* readFile(path: string, file: string, options: IngestOptions): AsyncGenerator<IngestItem> {
+  const kind = fileKindOf(file);
+  if (!kind) {
+    yield skip(file, { file, line: null, format: 'unknown' }, 'E_UNSUPPORTED', unsupportedReason(file));
+    return;
+  }
+  if (kind.format === 'jsonl') yield* readJsonl(path, kind.gz, file, options);
+  else if (kind.format === 'csv') yield* readCsv(path, kind.gz, file, options);
+  else yield await readWholeFile(path, file, kind.format, options);
 }
 
-export const defaultIngestOptions: IngestOptions = { maxFileBytes: 256 * 1024 * 1024, maxArticleChars: 2_000_000 };
-
-export type IngestItem = { kind: 'record'; record: RawRecord } | { kind: 'skip'; skip: Skip };
-
-/** A manifest row: metadata by id that adds to or overrides what the input gave. */
-export interface ManifestEntry {
-  given: GivenMeta;
-  extra: Record<string, unknown>;
+/** A record the stage will not pass on, whatever its format: a bad id or a text over the limit. */
+function checkRecord(record: RawRecord, options: IngestOptions): Skip | null {
+  const where = locationOf(record.source);
+  if (record.id.includes('\u0000')) {
+    return { id: where, source: record.source, code: 'E_FIELD_TYPE', reason: `${where}: the id contains a NUL character` };
+  }
+  if (record.id.length > MAX_ID_LENGTH) {
+    return { id: where, source: record.source, code: 'E_FIELD_TYPE', reason: `${where}: the id is ${record.id.length} characters long, over ${MAX_ID_LENGTH}` };
+  }
+  if (record.text.length > options.maxArticleChars) {
+    const reason = `${where}: the text is ${record.text.length} characters, over maxArticleChars ${options.maxArticleChars}`;
+    return { id: record.id, source: record.source, code: 'E_TOO_LARGE', reason };
+  }
+  return null;
 }
 
 /**
- * Reads files and folders (recursively, sorted, deterministic) and yields one
- * item per record: a RawRecord or a Skip naming file and line. Duplicate ids
- * after the first are skipped with E_DUPLICATE_ID. Never throws for bad input.
+ * Reads files and folders (recursively, sorted, deterministic) and yields one item per
+ * record: a RawRecord or a Skip naming file and line. Inputs are read in the order given.
+ * Duplicate ids after the first are skipped with E_DUPLICATE_ID naming where the first was.
+ * After `maxArticles` records reading stops: the rest of the current file and each later
+ * file become one E_TOO_LARGE skip apiece (bounded work and memory, nothing silent).
+ * Never throws for bad input; throws only for bad options (a usage error).
  */
-export async function* readInputs(_inputs: readonly string[], _options: IngestOptions = defaultIngestOptions): AsyncGenerator<IngestItem> {
-  throw new Error('not implemented');
-}
-
-/** Reads a manifest (CSV with a header row, JSON array/object, or JSON Lines) keyed by `id`. */
-export async function readManifest(_file: string): Promise<Map<string, ManifestEntry>> {
-  throw new Error('not implemented');
+export async function* readInputs(inputs: readonly string[], options: Partial<IngestOptions> = {}): AsyncGenerator<IngestItem> {
+  const opts = resolveIngestOptions(options);
+  // id → where it was first read: file index × 2^32 + line, so the map holds numbers, not strings.
+  const firstSeen = new Map<string, number>();
+  const files: string[] = [];
+  const whereOf = (code: number): string => {
+    const file = files[Math.floor(code / 2 ** 32)] ?? '?';
+    const line = code % 2 ** 32;
+    return line === 0 ? file : `${file}:${line}`;
+  };
+  let count = 0;
+  for await (const entry of walkInputs(inputs)) {
+    if (entry.kind === 'skip') {
+      yield entry;
+      continue;
+    }
+    const { file, path } = entry;
+    if (count >= opts.maxArticles) {
+      const format = fileKindOf(file)?.format ?? 'unknown';
+      yield skip(file, { file, line: null, format }, 'E_TOO_LARGE', `${file}: not read: maxArticles ${opts.maxArticles} already reached`);
+      continue;
+    }
+    const fileIndex = files.push(file) - 1;
+    for await (const item of readFile(path, file, opts)) {
+      if (item.kind === 'skip') {
+        yield item;
+        continue;
+      }
+      const { record } = item;
+      const bad = checkRecord(record, opts);
+      if (bad) {
+        yield { kind: 'skip', skip: bad };
+        continue;
+      }
+      const first = firstSeen.get(record.id);
+      if (first !== undefined) {
+        const where = locationOf(record.source);
+        const reason = `${where}: id "${record.id}" was already read at ${whereOf(first)}; the first one is kept`;
+        yield skip(record.id, record.source, 'E_DUPLICATE_ID', reason);
+        continue;
+      }
+      if (count >= opts.maxArticles) {
+        const where = locationOf(record.source);
+        const rest = record.source.line === null ? '' : ` from line ${record.source.line} on`;
+        const reason = `${where}: maxArticles ${opts.maxArticles} reached; ${file}${rest} was not read`;
+        yield skip(record.id, record.source, 'E_TOO_LARGE', reason);
+        break;
+      }
+      firstSeen.set(record.id, fileIndex * 2 ** 32 + (record.source.line ?? 0));
+      count++;
+      yield item;
+    }
+  }
 }

@@ -4,6 +4,7 @@ import { extractFeatures, groupArticles, type Grouping, type Pin } from '../grou
 import { analyzeDoc } from '../frames/index.js';
 import { buildDoc } from './build-doc.js';
 import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from './options.js';
+import { corpusStats } from '../compare/index.js';
 import { compareEvents, compareStories, type EventComparison, type StoryComparison } from './compare.js';
 
 /** Everything one run found: the input of every report writer. */
@@ -76,12 +77,16 @@ export function analyzeRecord(record: Parameters<typeof buildDoc>[0], manifest: 
   }
 }
 
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Grouping and comparison over analyzed docs (the corpus-level stages). */
 export function finishAnalysis(docs: Doc[], skips: Skip[], options: AnalyzeOptions, inputs: string[], pins: readonly Pin[]): Analysis {
   // Sorted by id so that results never depend on input order.
-  docs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  docs.sort((a, b) => cmp(a.id, b.id));
+  skips.sort((a, b) => cmp(a.source.file, b.source.file) || (a.source.line ?? 0) - (b.source.line ?? 0) || cmp(a.id, b.id));
   const grouping = groupArticles(docs.map(extractFeatures), {}, pins);
-  const events = compareEvents(docs, grouping, options);
-  const stories = compareStories(docs, grouping);
+  const stats = corpusStats(docs);
+  const events = compareEvents(docs, grouping, options, stats);
+  const stories = compareStories(docs, grouping, options, stats);
   return { options, inputs, docs, skips, grouping, events, stories };
 }

@@ -1,6 +1,7 @@
 import type { Doc } from '../doc/types.js';
 import type { Grouping } from '../group/index.js';
-import { compareWording, corpusStats, type Wording } from '../compare/index.js';
+import { compareWording, corpusStats, type CorpusStats, type Wording } from '../compare/index.js';
+import { compareFramingPair, compareGroupFraming, type GroupFraming, type PairFraming } from '../frames/compare.js';
 import type { AnalyzeOptions } from './options.js';
 
 export interface PairComparison {
@@ -8,45 +9,77 @@ export interface PairComparison {
   a: string;
   b: string;
   wording: Wording;
-  framing: Record<string, unknown>;
+  framing: PairFraming;
 }
 
 export interface EventComparison {
   eventId: string;
   pairs: PairComparison[];
-  /** Event-level analyses (claims, naming, common sources …), keyed by analysis name. */
-  analyses: Record<string, unknown>;
+  /** Outlets compared within the event: sources, naming, tone, claims and omissions, loaded language, hedges, frames. */
+  analyses: { framing?: GroupFraming };
 }
 
 export interface StoryComparison {
   storyId: string;
-  /** Outlet-level analyses across the story's events, keyed by analysis name. */
-  analyses: Record<string, unknown>;
+  /** Outlets compared across the story's events, and wording reused from one event's articles to another's. */
+  analyses: { framing?: GroupFraming; crossEventPairs?: CrossEventPair[] };
 }
 
-/** All i<j pairs of an event, or, past the cap, each article with its next ones in id order. */
-function eventPairs(ids: readonly string[], maxPairs: number): Array<[string, string]> {
-  const pairs: Array<[string, string]> = [];
-  const n = ids.length;
-  const window = n * (n - 1) / 2 <= maxPairs ? n : Math.max(1, Math.floor(maxPairs / n));
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n && j <= i + window; j++) pairs.push([ids[i]!, ids[j]!]);
+export interface CrossEventPair {
+  a: string;
+  b: string;
+  eventA: string;
+  eventB: string;
+  wording: Wording;
+}
+
+/** All i<j pairs, or, past the cap, each item with its next ones in order (a band that keeps the work linear). */
+export function boundedPairs<T>(items: readonly T[], maxPairs: number): Array<[T, T]> {
+  const pairs: Array<[T, T]> = [];
+  const n = items.length;
+  const band = (n * (n - 1)) / 2 <= maxPairs ? n : Math.max(1, Math.floor(maxPairs / n));
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n && j <= i + band; j++) pairs.push([items[i]!, items[j]!]);
   return pairs;
 }
 
-export function compareEvents(docs: readonly Doc[], grouping: Grouping, options: AnalyzeOptions): EventComparison[] {
+function docsOf(ids: readonly string[], byId: ReadonlyMap<string, Doc>): Doc[] {
+  return ids.map((id) => byId.get(id)!).filter(Boolean);
+}
+
+export function compareEvents(docs: readonly Doc[], grouping: Grouping, options: AnalyzeOptions, stats: CorpusStats = corpusStats(docs)): EventComparison[] {
   const byId = new Map(docs.map((d) => [d.id, d]));
-  const stats = corpusStats(docs);
   return grouping.events.map((event) => {
-    const pairs: PairComparison[] = [];
-    for (const [ia, ib] of eventPairs(event.articleIds, options.maxPairsPerEvent)) {
-      const a = byId.get(ia)!;
-      const b = byId.get(ib)!;
-      pairs.push({ eventId: event.id, a: ia, b: ib, wording: compareWording(a, b, stats), framing: {} });
-    }
-    return { eventId: event.id, pairs, analyses: {} };
+    const eventDocs = docsOf(event.articleIds, byId);
+    const pairs: PairComparison[] = boundedPairs(eventDocs, options.maxPairsPerEvent).map(([a, b]) => ({
+      eventId: event.id,
+      a: a.id,
+      b: b.id,
+      wording: compareWording(a, b, stats),
+      framing: compareFramingPair(a, b),
+    }));
+    return { eventId: event.id, pairs, analyses: eventDocs.length > 1 ? { framing: compareGroupFraming(eventDocs, 'event') } : {} };
   });
 }
 
-export function compareStories(_docs: readonly Doc[], grouping: Grouping): StoryComparison[] {
-  return grouping.stories.map((s) => ({ storyId: s.id, analyses: {} }));
+/**
+ * Story level: outlets compared across all the story's events (so outlets that
+ * each covered a different happening are still compared), and wording shared
+ * between articles of different events.
+ */
+export function compareStories(docs: readonly Doc[], grouping: Grouping, options: AnalyzeOptions, stats: CorpusStats = corpusStats(docs)): StoryComparison[] {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const eventOf = new Map(grouping.articles.map((m) => [m.id, m.event]));
+  return grouping.stories.map((story) => {
+    const storyDocs = docsOf(story.articleIds, byId);
+    if (storyDocs.length < 2) return { storyId: story.id, analyses: {} };
+    const crossEventPairs: CrossEventPair[] = [];
+    for (const [a, b] of boundedPairs(storyDocs, options.maxPairsPerEvent)) {
+      const eventA = eventOf.get(a.id)!;
+      const eventB = eventOf.get(b.id)!;
+      if (eventA === eventB) continue;
+      const wording = compareWording(a, b, stats);
+      if (wording.passages.length > 0) crossEventPairs.push({ a: a.id, b: b.id, eventA, eventB, wording });
+    }
+    return { storyId: story.id, analyses: { framing: compareGroupFraming(storyDocs, 'story', docs), crossEventPairs } };
+  });
 }

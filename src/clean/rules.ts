@@ -1,0 +1,415 @@
+/**
+ * Named block rules, tried in order (first match wins), in the manner of
+ * trafilatura's xpaths.py discard lists: one pattern per entry, each with the
+ * removal reason, a comment on what it catches and an example it must match.
+ * A rule sees one block's text (trimmed, leading markup removed). Chrome is
+ * short, so each rule has a length cap: a long story paragraph that happens to
+ * quote "cookies" or "Read more" never matches.
+ */
+import type { RemovalReason } from '../doc/types.js';
+import { DATE_LINE } from '../meta/dates.js';
+import { alternation, chromeLexicon } from './lexicon.js';
+import { wordCount } from './signals.js';
+
+export interface BlockRule {
+  /** Recorded as `Removal.rule`. */
+  name: string;
+  reason: RemovalReason;
+  /** What the pattern catches and why it is not story text. */
+  comment: string;
+  /** A block the rule must match (checked by the tests). */
+  example: string;
+  /** A regular expression tested against the block, or a predicate for counts a regex would backtrack on. */
+  match: RegExp | ((text: string) => boolean);
+  /** Blocks longer than this (UTF-16 units) never match. */
+  maxChars: number;
+}
+
+const lex = chromeLexicon();
+const SECTION_LABEL = new RegExp(`^(?:${alternation(lex.sectionLabels.entries)})\\s*:?$`, 'i');
+const BRANDED_SECTION = new RegExp(`^[\\p{L}\\p{N}.&'’-]{1,24}(?: [\\p{L}\\p{N}.&'’-]{1,24})? (?:${alternation(lex.brandedSectionNouns.entries)})$`, 'iu');
+const LANGUAGE_MENU = new RegExp(`^(?:(?:${alternation(lex.languageSwitcher.entries)})[\\s|/·•,]*){2,}$`, 'iu');
+const SHARE_BAR = new RegExp(`^(?:(?:${alternation(lex.shareButtons.entries)})[\\s|/·•,:]*)+$`, 'i');
+const PHOTO_AGENCY = alternation(lex.photoAgencies.entries);
+const CREDIT_AFTER_COPYRIGHT = new RegExp(`©[^©]{0,100}\\b(?:${PHOTO_AGENCY})\\b[^©.]{0,60}$`, 'iu');
+const CREDIT_AFTER_SLASH = new RegExp(`\\S\\s*/\\s*(?:${PHOTO_AGENCY})(?:\\s+via\\s+getty images)?\\s*\\)?$`, 'i');
+
+/** Scripts a language menu mixes when its entries are printed without separators. */
+const SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Arabic}/u, /\p{Script=Han}/u, /\p{Script=Hangul}/u, /\p{Script=Greek}/u, /\p{Script=Hebrew}/u, /\p{Script=Devanagari}/u];
+
+export const BLOCK_RULES: readonly BlockRule[] = [
+  // ── markup and page furniture ──────────────────────────────────────────
+  {
+    name: 'symbol-only-line',
+    reason: 'markup',
+    comment: 'A line with no letter or digit: list markers, rules and expander signs left by the save ("+", "***", "—").',
+    example: '+',
+    match: /^[^\p{L}\p{N}]+$/u,
+    maxChars: 40,
+  },
+  {
+    name: 'icon-names',
+    reason: 'icon-strip',
+    comment: 'Icon-font names printed as text when a page is saved ("bookmark-bicon … chevron downicon"): four or more words ending in "icon".',
+    example: 'icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon',
+    match: (text) => {
+      if (!/icon/i.test(text)) return false;
+      const words = text.split(/\s+/u).filter((w) => w.length > 0);
+      const icons = words.filter((w) => /icon$/i.test(w)).length;
+      return icons >= 4 && icons >= 0.3 * words.length;
+    },
+    maxChars: 5000,
+  },
+  // ── navigation ─────────────────────────────────────────────────────────
+  {
+    name: 'breadcrumb-home',
+    reason: 'navigation',
+    comment: 'A breadcrumb starting at the home page: "HOME»", "Home > World", "Home | News".',
+    example: 'HOME»',
+    match: /^home\s*(?:[»›>|/\\]|$)/iu,
+    maxChars: 120,
+  },
+  {
+    name: 'joined-menu-words',
+    reason: 'navigation',
+    comment: 'Menu items whose separators were lost in the save: "HomeWorld News" (Home + World News).',
+    example: 'HomeWorld News',
+    match: /^(?:[Hh]ome|HOME|[Mm]enu|MENU)(?=\p{Lu})/u,
+    maxChars: 60,
+  },
+  {
+    name: 'breadcrumb-trail',
+    reason: 'navigation',
+    comment: 'Section paths joined by » or ›: "News » Asia » Korea"; also a trailing » of a truncated trail.',
+    example: 'News » Asia-Pacific » Korea',
+    // « rules out Russian and French quotes, where » closes a quotation.
+    match: /^(?!.*«)[^.!?»›]{1,60}(?:\s*[»›]\s*[^.!?»›]{0,60}){1,}$/u,
+    maxChars: 200,
+  },
+  {
+    name: 'tag-list',
+    reason: 'navigation',
+    comment: 'Topic tags: "Tags: North Korea, KCNA", "This article tagged under: Budget", "Filed under: Asia".',
+    example: 'This article tagged under: Budget',
+    match: /^(?:this (?:article|story|post) (?:is )?)?(?:tagged(?: under| with)?|tags|topics|filed under|categories)\s*:/i,
+    maxChars: 200,
+  },
+  {
+    name: 'section-label',
+    reason: 'navigation',
+    comment: 'A site-section or list label standing alone (data/boilerplate/chrome.json sectionLabels): "Top stories", "Podcasts", "Most read".',
+    example: 'Top stories',
+    match: SECTION_LABEL,
+    maxChars: 60,
+  },
+  {
+    name: 'branded-section-label',
+    reason: 'navigation',
+    comment: 'A brand followed by a section noun and nothing else: "RT Features", "BBC Podcasts" (brandedSectionNouns).',
+    example: 'RT Features',
+    match: BRANDED_SECTION,
+    maxChars: 60,
+  },
+  {
+    name: 'language-switcher',
+    reason: 'navigation',
+    comment: 'A language menu: two or more language names or codes (languageSwitcher), with or without separators.',
+    example: 'English | Español | Français',
+    match: LANGUAGE_MENU,
+    maxChars: 120,
+  },
+  {
+    name: 'mixed-script-word',
+    reason: 'navigation',
+    comment: 'One unbroken string mixing three scripts, as a saved language menu prints ("العربيةespрусdefrrs" when its names are not all in the lexicon).',
+    example: 'ΕλληνικάEnglishРусский',
+    match: (text) => !/\s/u.test(text) && SCRIPTS.filter((re) => re.test(text)).length >= 3,
+    maxChars: 80,
+  },
+  // ── banners ────────────────────────────────────────────────────────────
+  {
+    name: 'cookie-notice',
+    reason: 'cookie-banner',
+    comment: 'A cookie consent notice: "This website uses cookies", "cookie policy/settings".',
+    example: 'This website uses cookies. Read RT Privacy policy to find out more.',
+    match: /\b(?:uses?|using|use of) cookies\b|\bcookie (?:policy|settings|preferences|consent)\b/i,
+    maxChars: 400,
+  },
+  {
+    name: 'cookie-button',
+    reason: 'cookie-banner',
+    comment: 'The buttons of a cookie banner: "Accept cookies", "Reject all", "Manage preferences".',
+    example: 'Accept cookies',
+    match: /^(?:(?:accept|allow|reject|decline|refuse|manage)(?: all)?(?: cookies| preferences)?|got it|i agree)[.!]?$/i,
+    maxChars: 40,
+  },
+  {
+    name: 'app-name',
+    reason: 'app-banner',
+    comment: 'An app promotion naming the app: capitalized words ending in "App" ("RT News App", "BBC News App").',
+    example: 'RT News App',
+    match: /^(?:\p{Lu}[\p{L}\p{N}.&'’-]* ){1,3}App$/u,
+    maxChars: 60,
+  },
+  {
+    name: 'app-download',
+    reason: 'app-banner',
+    comment: 'A call to install an app: "Download our app", "Get the BBC app", "Available on the App Store".',
+    example: 'Download our app for the latest news',
+    match: /\b(?:download|get|install|open|try) (?:the|our) (?:[\p{L}\p{N}'’-]+ ){0,3}app\b|\bavailable on (?:the )?(?:app store|google play)\b|^(?:app store|google play)$/iu,
+    maxChars: 160,
+  },
+  {
+    name: 'donation-appeal',
+    reason: 'donation-appeal',
+    comment: 'A donation or membership appeal: "UNITED24 - Make a charitable donation…", "Support independent journalism", "Donate now".',
+    example: 'UNITED24 - Make a charitable donation in support of Ukraine!',
+    match: /\b(?:make a (?:charitable |tax-deductible )?donation|donate (?:now|today|here|to us)|support (?:our|independent|quality) journalism|become a (?:patron|supporter|member)|please (?:consider )?(?:supporting|donating)|chip in)\b/i,
+    maxChars: 250,
+  },
+  {
+    name: 'advertisement-marker',
+    reason: 'advertisement',
+    comment: 'An ad slot label: "Advertisement", "Sponsored content", "Story continues below advertisement".',
+    example: 'Advertisement',
+    match: /^(?:advertisement|advertising|advert|ads?|sponsored(?: content| post| links?| stories)?|promoted(?: content| stories)?|paid (?:content|post|partner content)|partner content|(?:story|article) continue[sd] below(?: advertisement)?|article continues after (?:this )?advertisement|continue reading below|(?:advertisement )?continue reading the main story|scroll to continue(?: with content)?)[.:]?$/i,
+    maxChars: 60,
+  },
+  // ── share and subscribe ────────────────────────────────────────────────
+  {
+    name: 'mailing-list',
+    reason: 'share-subscribe',
+    comment: 'A newsletter or mailing-list call: "Join the GlobalSecurity.org mailing list", "Sign up for our daily newsletter".',
+    example: 'Join the GlobalSecurity.org mailing list',
+    match: /\b(?:join|subscribe to|sign up (?:for|to)|get|receive) (?:the |our )?(?:[\p{L}\p{N}.'’-]+ ){0,3}(?:mailing list|newsletters?|daily briefing|e-?mail (?:updates|alerts))\b/iu,
+    maxChars: 200,
+  },
+  {
+    name: 'subscribe-call',
+    reason: 'share-subscribe',
+    comment: 'Subscribe/follow/sign-in calls standing alone: "Subscribe now", "Follow us on Telegram", "Sign in".',
+    example: 'Follow us on Telegram',
+    match: /^(?:(?:subscribe|sign up|register|log ?in|sign in)(?: now| today| here| for free)?[.!]?|subscribe to\b.*|follow (?:us|[\p{L}\p{N} .'’-]{1,30} on (?:twitter|x|facebook|telegram|instagram|youtube|tiktok))\b.*)$/iu,
+    maxChars: 120,
+  },
+  {
+    name: 'share-link',
+    reason: 'share-subscribe',
+    comment: 'A share prompt with a short link: "Read or Share this story: http://usat.ly/…".',
+    example: 'Read or Share this story: http://usat.ly/193fSGy',
+    match: /^(?:read or )?share this (?:story|article|post)\s*:/i,
+    maxChars: 160,
+  },
+  {
+    name: 'share-bar',
+    reason: 'share-subscribe',
+    comment: 'Share buttons as text (shareButtons): "Share this article", "Facebook Twitter WhatsApp Email".',
+    example: 'Share this article',
+    match: SHARE_BAR,
+    maxChars: 120,
+  },
+  // ── byline boxes and template filler ───────────────────────────────────
+  {
+    name: 'lorem-ipsum',
+    reason: 'template-filler',
+    comment: 'Placeholder Latin of an unfilled template ("Author description olor sit amet, consectetur adipiscing elit…").',
+    example: 'Author description olor sit amet, consectetur adipiscing elit. Sed pulvinar ligula augue.',
+    match: /\b(?:lorem ipsum|[dl]?olor sit amet|consectetur adipiscing|adipiscing elit|sed do eiusmod|habitasse platea|pellentesque)\b/i,
+    maxChars: 5000,
+  },
+  {
+    name: 'comment-widget',
+    reason: 'template-filler',
+    comment: 'The comment section of a page template: "Leave a Comment", "12 comments", "Join the conversation".',
+    example: 'Leave a Comment',
+    match: /^(?:leave a (?:comment|reply)|post a comment|add a comment|\d+ comments?|comments?|show comments|view comments|join the (?:conversation|discussion)|you must be logged in to post a comment)[.:]?$/i,
+    maxChars: 80,
+  },
+  {
+    name: 'about-author',
+    reason: 'byline-box',
+    comment: 'The heading of an author box: "About the author".',
+    example: 'About the author',
+    match: /^about (?:the )?authors?:?$/i,
+    maxChars: 40,
+  },
+  {
+    name: 'byline',
+    reason: 'byline-box',
+    comment: 'A byline standing alone: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By John Stossel - August 22, 2012" (no terminal period: a sentence "By Friday, …" is story).',
+    example: 'By Jane Doe and John Roe',
+    match: /^(?:[Bb]y|BY|(?:[Ww]ritten|[Rr]eported|[Pp]osted|[Ww]ords) by)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|\||[-–—])\s*[^!?]{0,80}[^.!?])?$/u,
+    maxChars: 140,
+  },
+  {
+    name: 'contributor-line',
+    reason: 'byline-box',
+    comment: 'Reporting credits at the foot of a story: "Contributing: The Associated Press", "(Reporting by Josh Smith; Editing by Ed Davies)".',
+    example: '(Reporting by Josh Smith; Editing by Ed Davies)',
+    match: /^(?:\(\s*(?:additional )?(?:reporting|writing|editing|compiled) by [^()]{1,200}\)|(?:contributing|contributors?|additional reporting(?: by)?|reporting by|editing by|compiled by)\s*:?\s+[^.!?]{1,160}[^.!?:])$/i,
+    maxChars: 240,
+  },
+  {
+    name: 'agency-credit-line',
+    reason: 'byline-box',
+    comment: 'A credit line naming the news agency a text comes from: "Korean Central News Agency of DPRK via Korea News Service (KNS)", "Source: Xinhua".',
+    example: 'Korean Central News Agency of DPRK via Korea News Service (KNS)',
+    // Not a sentence: no terminal punctuation and at most 12 words ("KCNA reported the launch." is story).
+    match: (text) =>
+      !/[.!?]$/u.test(text) &&
+      wordCount(text) <= 12 &&
+      /^(?:source:\s*\S.*|(?:source:\s*)?[\p{L}\s.()'’&-]*\b(?:news agency|news service|press agency|telegraph agency|wire service)\b[\p{L}\s.()'’&-]*)$/iu.test(text),
+    maxChars: 140,
+  },
+  // ── photo captions ─────────────────────────────────────────────────────
+  {
+    name: 'file-photo-caption',
+    reason: 'photo-caption',
+    comment: 'A caption introduced by a photo label: "FILE PHOTO. South Korean Army …", "Photo: …", "Pictured: …".',
+    example: 'FILE PHOTO. South Korean Army K-30 self-propelled anti-aircraft gun crosses a floating bridge.',
+    match: /^(?:file photo|file image|file picture|photo|image|picture|pictured|above|main image|in this photo|caption)\s*[.:|]/i,
+    maxChars: 500,
+  },
+  {
+    name: 'image-widget',
+    reason: 'photo-caption',
+    comment: 'Image widget text around a caption: "Enlarge this image toggle caption Laura Seitz/AP", "Photo", "Hide caption".',
+    example: 'Enlarge this image toggle caption Laura Seitz/AP Laura Seitz/AP',
+    match: /^(?:enlarge this image|toggle caption|hide caption|show caption|photo|image|gallery|click to expand(?: image)?)\b(?:[^.!?]*|.*\b(?:toggle|hide) caption\b.*)$/i,
+    maxChars: 300,
+  },
+  {
+    name: 'copyright-photo-credit',
+    reason: 'photo-caption',
+    comment: 'A caption ending in a © credit of a picture agency: "… © KIM Jae-Hwan/SOPA Images/LightRocket via Getty Images".',
+    example: 'Kim Jong Un inspects a drill. © KCNA via Reuters',
+    match: CREDIT_AFTER_COPYRIGHT,
+    maxChars: 500,
+  },
+  {
+    name: 'slash-photo-credit',
+    reason: 'photo-caption',
+    comment: 'A caption ending in an agency credit after a slash: "… (Photo by Jung Yeon-je / AFP)", "… Reuters/Kim Hong-Ji" is not matched (agency first).',
+    example: 'Soldiers march in Pyongyang. Jung Yeon-je / AFP',
+    match: CREDIT_AFTER_SLASH,
+    maxChars: 400,
+  },
+  {
+    name: 'labelled-photo-credit',
+    reason: 'photo-caption',
+    comment: 'A short line ending in a labelled credit: "… Photo: KCNA", "Credit: Getty Images".',
+    example: 'Kim Jong Un at the meeting. Photo: KCNA',
+    match: /(?:^|\s)(?:photo|photograph|image|credit|picture)s?\s*(?:credit)?:\s*[^.!?]{1,80}$/i,
+    maxChars: 300,
+  },
+  // ── copyright and footer ───────────────────────────────────────────────
+  {
+    name: 'copyright-line',
+    reason: 'copyright-footer',
+    comment: 'A copyright notice: starts with ©, (c) or "Copyright ©/<year>", or says "All rights reserved".',
+    example: '© Autonomous Nonprofit Organization “TV-Novosti”, 2005–2024. All rights reserved.',
+    match: /^(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b/i,
+    maxChars: 300,
+  },
+  {
+    name: 'legal-links',
+    reason: 'copyright-footer',
+    comment: 'Footer links: "Privacy policy", "Terms of use", "Contact us | About us".',
+    example: 'Privacy Policy | Terms of Use | Contact Us',
+    match: /^(?:(?:privacy(?: policy)?|terms(?: of (?:use|service))?|terms and conditions|contact(?: us)?|about(?: us)?|imprint|impressum|sitemap|careers|advertise(?: with us)?|accessibility)[\s|·•,]*)+$/i,
+    maxChars: 160,
+  },
+  // ── page metadata ──────────────────────────────────────────────────────
+  {
+    name: 'date-line',
+    reason: 'page-meta',
+    comment: 'A date line on its own (with a year): "30 Jun, 2024 10:41", "Published: June 30, 2024", "2024-06-30".',
+    example: '30 Jun, 2024 10:41',
+    match: DATE_LINE,
+    maxChars: 80,
+  },
+  {
+    name: 'updated-label',
+    reason: 'page-meta',
+    comment: 'A relative or partial publication label: "Updated 3 hours ago", "Published: Tuesday".',
+    example: 'Updated 3 hours ago',
+    match: /^(?:published|updated|posted|last updated|first published|modified)(?: on| at)?\s*:?\s*[^.!?]{0,40}$/i,
+    maxChars: 60,
+  },
+  {
+    name: 'relative-time',
+    reason: 'page-meta',
+    comment: 'A relative timestamp standing alone: "7 years ago", "3 hours ago".',
+    example: '7 years ago',
+    match: /^(?:about |updated )?(?:\d+|an?|one) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago$/i,
+    maxChars: 30,
+  },
+  {
+    name: 'reading-time',
+    reason: 'page-meta',
+    comment: 'Reading-time and view counters: "4 min read", "1,024 views".',
+    example: '4 min read',
+    match: /^\d[\d,.]*\s*(?:min(?:ute)?s?\.?\s*read|views?|reads|shares)$/i,
+    maxChars: 30,
+  },
+  {
+    name: 'url-slug',
+    reason: 'page-meta',
+    comment: 'A URL slug printed alone: "north-korea-stronger-retaliation-response-threats-says-kcna" (lower case, four or more parts).',
+    example: 'north-korea-stronger-retaliation-response-threats-says-kcna',
+    match: /^\/?[a-z0-9]+(?:-[a-z0-9]+){3,}\/?$/,
+    maxChars: 200,
+  },
+  {
+    name: 'url-line',
+    reason: 'page-meta',
+    comment: 'A URL alone, optionally labelled: "https://www.rt.com/news/600210-…", "Source URL: …".',
+    example: 'https://www.rt.com/news/600210-north-korea-asian-nato/',
+    match: /^(?:(?:url|link|source(?: url)?|canonical|permalink|original article)\s*:\s*)?(?:https?:\/\/|www\.)\S+$/i,
+    maxChars: 400,
+  },
+  // ── media players ──────────────────────────────────────────────────────
+  {
+    name: 'player-time',
+    reason: 'media-player',
+    comment: 'Audio/video player times: "0:00", "28:59", "0:00 / 28:59".',
+    example: '0:00 / 28:59',
+    match: /^\d{1,2}:\d{2}(?::\d{2})?(?:\s*\/?\s*\d{1,2}:\d{2}(?::\d{2})?)*$/,
+    maxChars: 30,
+  },
+  {
+    name: 'player-controls',
+    reason: 'media-player',
+    comment: 'Player controls and prompts: "Listen to this article", "Play", "Watch video".',
+    example: 'Listen to this article',
+    match: /^(?:listen(?: to this (?:article|story))?|play|pause|mute|unmute|watch(?: (?:video|now|live))?|audio|video|fullscreen|now playing|episode \d+)[.:]?$/i,
+    maxChars: 40,
+  },
+  // ── teasers ────────────────────────────────────────────────────────────
+  {
+    name: 'read-more-marker',
+    reason: 'teaser',
+    comment: 'A link to another story: "Read more", "Read next: <headline>", "See also:", "Related:", "Also read:".',
+    example: 'Read Next: Tragic Attack on Canadian Family Intended to Spread Fear Among Muslims, Court Reveals',
+    match: /^(?:read (?:more|next|also|further|the full (?:story|article))\b|(?:see also|also read|also see|related|recommended|more on this|watch|listen|more|next|previous)\s*[:»›>|–—]|(?:see also|also read|more on this(?: story)?)$)/i,
+    maxChars: 250,
+  },
+  {
+    name: 'tagged-headline',
+    reason: 'headline-list',
+    comment: 'A headline followed by an all-caps content tag, as story lists print them: "… new president FEATURE", "… VIDEO".',
+    example: 'The mother of Rus towns: How a legendary Russian city ended up in Ukraine FEATURE',
+    match: /\s(?:FEATURE|VIDEO|OPINION|ANALYSIS|PODCAST|EXCLUSIVE|PHOTOS?|GALLERY|LIVE|WATCH|INTERVIEW|SPONSORED)$/,
+    maxChars: 250,
+  },
+];
+
+/** The first rule matching the block text, or null. */
+export function matchBlockRule(text: string): BlockRule | null {
+  for (const rule of BLOCK_RULES) {
+    if (text.length > rule.maxChars) continue;
+    const ok = typeof rule.match === 'function' ? rule.match(text) : rule.match.test(text);
+    if (ok) return rule;
+  }
+  return null;
+}

@@ -1,0 +1,106 @@
+/**
+ * Structural signals for plain text, standing in for the link density an HTML
+ * cleaner would use: sentence shape (prose versus headline-like lines) and
+ * vocabulary overlap of a block with the story body.
+ */
+import { MONTH } from '../meta/dates.js';
+import { foldPunctuation, isStopword, normalizeWord, stemWord, tokenOffsets } from '../text/index.js';
+
+/** Whitespace-separated words (a character loop: this runs on every block of every article). */
+export function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
+    if (space) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Double quotation marks: quoted speech is story text (headlines quote with single marks). */
+export function hasDoubleQuotes(text: string): boolean {
+  return /["“”„]/u.test(text);
+}
+
+/** Closing quotes and brackets that may follow a sentence's final punctuation. */
+const CLOSERS = /["”’'»)\]]+$/u;
+
+/**
+ * A prose block is story-shaped: it ends like a sentence (". ! …", or "?"
+ * after 20 words) and has at least 6 words, or it has 25 words or more
+ * whatever its end (a long paragraph whose final period was lost).
+ */
+export function isProse(text: string): boolean {
+  const words = wordCount(text);
+  if (words >= 25) return true;
+  if (words < 6 || !/\p{Ll}/u.test(text)) return false;
+  const end = text.replace(CLOSERS, '');
+  return /[.!…]$/u.test(end) || (end.endsWith('?') && words >= 20);
+}
+
+/**
+ * A headline-like block: at most 20 words and 200 characters, no final period
+ * and no second sentence (a lower-case word, a period and a capital: "U.S. House"
+ * is one sentence, "training. They" is two). Headlines may end in ? or !.
+ */
+export function isHeadlineLike(text: string): boolean {
+  if (text.length > 200 || wordCount(text) > 20) return false;
+  // A final period ends a sentence; a final colon introduces what follows: neither ends a headline.
+  if (/[.:]$/u.test(text.replace(CLOSERS, ''))) return false;
+  return !/\p{Ll}{2,}[.!]\s+["“‘(]?\p{Lu}/u.test(text);
+}
+
+/** Stems of the block's content words (no stopwords, no numbers, no one-letter words). */
+export function contentStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokenOffsets(text)) {
+    if (t.kind !== 'word' || t.end - t.start < 2) continue;
+    const norm = normalizeWord(text.slice(t.start, t.end));
+    if (norm.length < 2 || isStopword(norm)) continue;
+    out.add(stemWord(norm, 'en'));
+  }
+  return out;
+}
+
+/** Share of the block's content stems found in the body vocabulary (0 when the block has none). */
+export function overlap(stems: ReadonlySet<string>, vocabulary: ReadonlySet<string>): number {
+  if (stems.size === 0) return 0;
+  let hit = 0;
+  for (const s of stems) if (vocabulary.has(s)) hit++;
+  return hit / stems.size;
+}
+
+/** The comparison form for duplicate detection: folded quotes and dashes, lower case, single spaces. */
+export function normalizeForDuplicates(text: string): string {
+  return foldPunctuation(text).toLowerCase().replace(/\s+/gu, ' ');
+}
+
+/** An excerpt marker at the end of a teaser: "[…]", "[...]", "…", "...". */
+export const EXCERPT_END = /\s*(?:\[(?:…|\.\.\.)\]|…|\.\.\.)$/u;
+
+/** A month name in any letter case, without the `i` flag (which would also loosen \p{Lu}). */
+const MONTH_ANY_CASE = MONTH.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+const PLACE = String.raw`\p{Lu}[\p{L}.'’-]*(?:[ ,]+\p{Lu}[\p{L}.'’-]*){0,4}`;
+const DAY_DATE = String.raw`(?:${MONTH_ANY_CASE}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+${MONTH_ANY_CASE}\.?(?:,?\s+\d{4})?)`;
+const AGENCY = String.raw`\(([^()\n]{2,60})\)`;
+const DASH = String.raw`(?:--|[-–—:])\s`;
+
+/**
+ * A news dateline at the start of a paragraph: "Pyongyang, March 14 (KCNA) -- ",
+ * "MOSCOW, June 1 (TASS) - ", "WASHINGTON (Reuters) - ", "(AP) — ", "MILWAUKEE – ".
+ * Groups: 1 = date (form with a date), 2 = agency of that form, 3 = agency of the form without a date.
+ */
+export const DATELINE = new RegExp(
+  String.raw`^(?:${PLACE},?\s+(${DAY_DATE})\s*(?:${AGENCY})?\s*${DASH}|(?:${PLACE},?\s*)?${AGENCY}\s*${DASH}|\p{Lu}[\p{Lu} .,'’-]{3,40}\s+${DASH})`,
+  'u',
+);
+
+/** True when the block opens with a dateline: story text, whatever its length. */
+export function startsWithDateline(text: string): boolean {
+  return DATELINE.test(text);
+}

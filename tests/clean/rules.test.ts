@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { BLOCK_RULES, matchBlockRule } from '../../src/clean/rules.js';
+
+describe('BLOCK_RULES', () => {
+  it('gives every rule a unique name, a reason, a comment and an example', () => {
+    const names = BLOCK_RULES.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const r of BLOCK_RULES) {
+      expect(r.name).toMatch(/^[a-z]+(?:-[a-z0-9]+)*$/);
+      expect(r.comment.length).toBeGreaterThan(10);
+      expect(r.example.length).toBeGreaterThan(0);
+      expect(r.example.length).toBeLessThanOrEqual(r.maxChars);
+    }
+  });
+
+  for (const rule of BLOCK_RULES) {
+    it(`matchBlockRule(example) fires ${rule.name} on "${rule.example.slice(0, 50)}"`, () => {
+      expect(matchBlockRule(rule.example)?.name).toBe(rule.name);
+    });
+  }
+});
+
+describe('matchBlockRule on chrome from other sites', () => {
+  const cases: Array<[string, string]> = [
+    ['Home > World > Asia', 'breadcrumb-home'],
+    ['Most read', 'section-label'],
+    ['BBC Podcasts', 'branded-section-label'],
+    ['EN | RU | DE', 'language-switcher'],
+    ['We use cookies to improve your experience. By continuing you agree to our cookie policy.', 'cookie-notice'],
+    ['Reject all', 'cookie-button'],
+    ['Get the BBC app on the App Store', 'app-download'],
+    ['Donate now', 'donation-appeal'],
+    ['Sponsored content', 'advertisement-marker'],
+    ['Story continues below advertisement', 'advertisement-marker'],
+    ['Sign up for our daily newsletter', 'mailing-list'],
+    ['Facebook Twitter WhatsApp Email', 'share-bar'],
+    ['By Kim Tong-Hyung, Associated Press', 'byline'],
+    ['Source: Xinhua', 'agency-credit-line'],
+    ['Photo: KCNA', 'file-photo-caption'],
+    ['Soldiers parade in Kim Il Sung Square. © KCNA via Reuters', 'copyright-photo-credit'],
+    ['Copyright © 2024 Example Media Group. All rights reserved.', 'copyright-line'],
+    ['Published: June 30, 2024', 'date-line'],
+    ['2024-06-30T10:41:00Z', 'date-line'],
+    ['Monday, 1 July 2024, 09:15 GMT', 'date-line'],
+    ['https://www.rt.com/news/600210-north-korea-asian-nato/', 'url-line'],
+    ['1:02:33', 'player-time'],
+    ['See also: North Korea fires missiles', 'read-more-marker'],
+    ['Tags: North Korea, KCNA', 'tag-list'],
+    ['(Reporting by Josh Smith; Editing by Ed Davies)', 'contributor-line'],
+    ['3 hours ago', 'relative-time'],
+  ];
+  for (const [text, rule] of cases) {
+    it(`fires ${rule} on "${text}"`, () => {
+      expect(matchBlockRule(text)?.name).toBe(rule);
+    });
+  }
+});
+
+describe('matchBlockRule on story sentences', () => {
+  // Each sentence shares a word or shape with a rule and must stay.
+  const story = [
+    'By Friday, the ministry said it would respond to the drills.',
+    "North Korea's state news agency KCNA reported the launch.",
+    'More than 100 people attended the rally in Pyongyang.',
+    'Copyright infringement lawsuits against the broadcaster have risen this year.',
+    'The app would be available next month, the company said.',
+    'Home prices rose by 5 percent last year.',
+    'Он заявил, что «это провокация» и пообещал ответ.',
+    'Watch out for further missile tests, officials warned.',
+    'The photos showed soldiers crossing a bridge near the border.',
+    'Pyongyang, March 14 (KCNA) -- The U.S. and Japanese reactionaries have supplemented the plan.',
+    'Read the full statement, the ministry urged reporters on Sunday.',
+    'Updated figures showed that exports fell sharply in the second quarter.',
+    'The exercise took place between June 27 and 29.',
+    'Source countries for the weapons included Russia and Iran, the report said.',
+  ];
+  for (const text of story) {
+    it(`keeps "${text.slice(0, 60)}"`, () => {
+      expect(matchBlockRule(text)?.name ?? null).toBeNull();
+    });
+  }
+});
