@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /** The framelens command line: a thin layer over the library API (src/index.ts). */
-import { Command, InvalidArgumentError, Option, type OptionValues } from '@commander-js/extra-typings';
+import { Command, InvalidArgumentError, type OptionValues } from '@commander-js/extra-typings';
 import { relative } from 'node:path';
-import { analyze, type Analysis } from './pipeline/index.js';
-import { writeReports } from './report/index.js';
+import { analyze, groupInputs, readPins, reuseInputs, type Analysis } from './pipeline/index.js';
+import { writeReports, writeFileAtomic } from './report/index.js';
 import type { Skip } from './doc/types.js';
 
 function positiveInt(value: string): number {
@@ -12,7 +12,9 @@ function positiveInt(value: string): number {
   return n;
 }
 
+let quiet = false;
 function printSkip(skip: Skip): void {
+  if (quiet) return;
   const where = `${skip.source.file}${skip.source.line ? `:${skip.source.line}` : ''}`;
   process.stderr.write(`framelens: skipped ${where} (${skip.id}): ${skip.code}: ${skip.reason}\n`);
 }
@@ -35,6 +37,16 @@ function withInputOptions<Args extends unknown[], Opts extends OptionValues>(cmd
     .option('-q, --quiet', 'print only errors and the summary', false);
 }
 
+function ingestOptions(opts: { encoding: string; maxFileBytes: number; maxArticleChars: number; maxArticles: number }) {
+  return { encoding: opts.encoding, maxFileBytes: opts.maxFileBytes, maxArticleChars: opts.maxArticleChars, maxArticles: opts.maxArticles };
+}
+
+/** Records skipped while streaming, for --strict and the summary line. */
+function skipCounter() {
+  const state = { count: 0, onSkip: (s: Skip) => (state.count++, printSkip(s)) };
+  return state;
+}
+
 const program = new Command()
   .name('framelens')
   .description('Group news articles by event and compare how outlets cover it: shared wording, sources, naming, loaded language, frames.')
@@ -49,19 +61,15 @@ withInputOptions(
 )
   .option('-o, --out <dir>', 'output folder', 'reports/latest')
   .option('--no-text', "leave articles' cleaned text out of report.json")
-  .addOption(new Option('--groups <file>', 'JSON file of pinned grouping decisions: [{"kind":"together"|"apart","ids":[...]}]'))
+  .option('--groups <file>', 'JSON file of pinned grouping decisions: [{"kind":"together"|"apart","ids":[...]}]')
   .action(async (inputs, opts) => {
+    quiet = opts.quiet;
+    const pins = opts.groups ? await readPins(opts.groups) : [];
     const analysis = await analyze({
       inputs,
       manifest: opts.manifest,
-      options: {
-        includeText: opts.text,
-        strict: opts.strict,
-        encoding: opts.encoding,
-        maxFileBytes: opts.maxFileBytes,
-        maxArticleChars: opts.maxArticleChars,
-        maxArticles: opts.maxArticles,
-      },
+      pins,
+      options: { includeText: opts.text, strict: opts.strict, ...ingestOptions(opts) },
       hooks: { onSkip: printSkip },
     });
     if (analysis.docs.length === 0) {
@@ -76,6 +84,48 @@ withInputOptions(
       process.exitCode = 1;
     }
   });
+
+withInputOptions(
+  program
+    .command('group')
+    .description('group articles into stories and events only; writes JSON Lines, one line per article: {"id","story","event","cohesion"}')
+    .argument('<inputs...>', 'files or folders'),
+)
+  .option('-o, --out <file>', 'output file (default: standard output)')
+  .option('--groups <file>', 'JSON file of pinned grouping decisions')
+  .action(async (inputs, opts) => {
+    quiet = opts.quiet;
+    const skips = skipCounter();
+    const pins = opts.groups ? await readPins(opts.groups) : [];
+    const grouping = await groupInputs({ inputs, manifest: opts.manifest, ingest: ingestOptions(opts), pins, onSkip: skips.onSkip });
+    const lines = grouping.articles.map((m) => JSON.stringify({ id: m.id, story: m.story, event: m.event, cohesion: m.cohesion })).join('\n');
+    await emit(lines, opts.out);
+    process.stderr.write(`framelens: ${grouping.articles.length} article(s) grouped, ${skips.count} skipped; ${grouping.stories.length} story(ies), ${grouping.events.length} event(s)\n`);
+    if (grouping.articles.length === 0 || (opts.strict && skips.count > 0)) process.exitCode = 1;
+  });
+
+withInputOptions(
+  program
+    .command('reuse')
+    .description('find passages reused across all articles (not only within events); writes JSON Lines, one cluster of passages per line')
+    .argument('<inputs...>', 'files or folders'),
+)
+  .option('-o, --out <file>', 'output file (default: standard output)')
+  .option('--min-words <n>', 'shortest reused passage, in words', positiveInt, 15)
+  .action(async (inputs, opts) => {
+    quiet = opts.quiet;
+    const skips = skipCounter();
+    const clusters = await reuseInputs({ inputs, manifest: opts.manifest, ingest: ingestOptions(opts), onSkip: skips.onSkip, reuse: { minPassageWords: opts.minWords } });
+    await emit(clusters.map((c) => JSON.stringify(c)).join('\n'), opts.out);
+    process.stderr.write(`framelens: ${clusters.length} reuse cluster(s); ${skips.count} record(s) skipped\n`);
+    if (opts.strict && skips.count > 0) process.exitCode = 1;
+  });
+
+async function emit(lines: string, out: string | undefined): Promise<void> {
+  const text = lines.length ? `${lines}\n` : '';
+  if (out) await writeFileAtomic(out, text);
+  else process.stdout.write(text);
+}
 
 try {
   await program.parseAsync();

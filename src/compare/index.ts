@@ -1,23 +1,9 @@
-/** The compare stage: wording overlap, aligned passages, direction of reuse. CONTRACT STUB. */
-import { z } from 'zod';
-import type { Doc } from '../doc/types.js';
-
-/** Corpus-wide counts (shingle document frequencies) used to down-weight stock phrases. */
-export interface CorpusStats {
-  docCount: number;
-}
-
-export const WordingSchema = z.object({ similarity: z.number() }).loose();
-export type Wording = z.infer<typeof WordingSchema>;
-
-export interface CompareOptions {
-  minPassageWords: number;
-}
-
-export function corpusStats(_docs: readonly Doc[]): CorpusStats {
-  throw new Error('not implemented');
-}
-
-export function compareWording(_a: Doc, _b: Doc, _stats: CorpusStats, _options: Partial<CompareOptions> = {}): Wording {
-  throw new Error('not implemented');
-}
+/** The compare stage: wording overlap, aligned passages, direction of reuse, common sources, corpus-wide reuse, overall similarity. */
+export { type CorpusStats, type StatsOptions, defaultStatsOptions, emptyStats, addToStats, mergeStats, corpusStats, idf, statsToJSON, statsFromJSON } from './stats.js';
+export { type CompareOptions, defaultCompareOptions, compareWording, passageFindings, reuseDirection, tfidfCosine } from './wording.js';
+export { type AlignOptions, stockDf } from './align.js';
+export { PassageSchema, ScoreSchema, DerivationSchema, DirectionSchema, WordingSchema, SpanSchema, type Passage, type Score, type Derivation, type Direction, type Wording } from './schema.js';
+export { similarity, SIMILARITY_WEIGHTS, type SimilarityResult, type SimilarityComponents, type SimilarityEvidence } from './similarity.js';
+export { quoteSpans } from './quotes.js';
+export { commonSources, CommonSourceSchema, defaultCommonSourceOptions, type CommonSource, type CommonSourceOptions } from './sources.js';
+export { findReuse, reuseSummary, ReuseClusterSchema, type ReuseCluster, type ReuseOptions, type ReuseInput, type ReuseRunStats, type ReuseSummary, defaultReuseOptions } from './reuse.js';

@@ -1,6 +1,6 @@
 import type { Doc } from '../doc/types.js';
 import type { Grouping } from '../group/index.js';
-import { compareWording, corpusStats, type CorpusStats, type Wording } from '../compare/index.js';
+import { commonSources, compareWording, corpusStats, type CommonSource, type CorpusStats, type Wording } from '../compare/index.js';
 import { compareFramingPair, compareGroupFraming, type GroupFraming, type PairFraming } from '../frames/compare.js';
 import type { AnalyzeOptions } from './options.js';
 
@@ -16,7 +16,7 @@ export interface EventComparison {
   eventId: string;
   pairs: PairComparison[];
   /** Outlets compared within the event: sources, naming, tone, claims and omissions, loaded language, hedges, frames. */
-  analyses: { framing?: GroupFraming };
+  analyses: { framing?: GroupFraming; commonSources?: CommonSource[] };
 }
 
 export interface StoryComparison {
@@ -57,7 +57,12 @@ export function compareEvents(docs: readonly Doc[], grouping: Grouping, options:
       wording: compareWording(a, b, stats),
       framing: compareFramingPair(a, b),
     }));
-    return { eventId: event.id, pairs, analyses: eventDocs.length > 1 ? { framing: compareGroupFraming(eventDocs, 'event') } : {} };
+    if (eventDocs.length < 2) return { eventId: event.id, pairs, analyses: {} };
+    return {
+      eventId: event.id,
+      pairs,
+      analyses: { framing: compareGroupFraming(eventDocs, 'event'), commonSources: commonSources(eventDocs, pairs.map((p) => p.wording)) },
+    };
   });
 }
 

@@ -2,3 +2,4 @@ export { analyze, analyzeRecord, finishAnalysis, type Analysis, type AnalyzeRequ
 export { buildDoc, recordFromText } from './build-doc.js';
 export { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from './options.js';
 export type { PairComparison, EventComparison, StoryComparison } from './compare.js';
+export { streamDocs, groupInputs, reuseInputs, readPins, type StreamRequest } from './streams.js';

@@ -1,0 +1,204 @@
+import type { CorpusStats } from './stats.js';
+import type { DocProfile } from './profile.js';
+import { hasContent, seedIndex } from './profile.js';
+
+/** Thresholds of the aligner (token counts are words and numbers; punctuation is not a token). */
+export interface AlignOptions {
+  /** Seed size: shared word n-grams of this many token norms start a passage. */
+  ngram: number;
+  /** Shortest passage kept, in words (the shorter side counts). */
+  minPassageWords: number;
+  /**
+   * Shortest passage kept when it is inside quotation marks on both sides: a
+   * shared quotation ("Asian version of NATO") is a travelled phrase even when short.
+   */
+  minQuotedPassageWords: number;
+  /** Largest unmatched stretch (words, on either side) bridged between two exact runs of one passage. */
+  maxGap: number;
+  /** Content words a passage needs that are covered by non-stock shared n-grams. */
+  minPassageWeight: number;
+  /** A shingle is stock once its corpus df reaches max(stockMinDocs, stockShare × docCount). */
+  stockMinDocs: number;
+  stockShare: number;
+  /** Exactly matching words that make a passage count even when every n-gram in it is stock (long verbatim text is reuse however often it is reprinted). */
+  longStockWords: number;
+}
+
+/** A passage in token indices: `[aFirst, aEnd)` in A, `[bFirst, bEnd)` in B. */
+export interface TokenPassage {
+  aFirst: number;
+  aEnd: number;
+  bFirst: number;
+  bEnd: number;
+  /** Tokens matched exactly (summed over the passage's runs). */
+  matched: number;
+  /** Longest exact run, in words. */
+  longestRun: number;
+  /** Token edit distance of the alignment (Levenshtein over the gaps between runs). */
+  editDistance: number;
+  /** Content words covered by non-stock shared n-grams. */
+  weight: number;
+  /** Exact runs `[a, b, length]` inside the passage. */
+  runs: [number, number, number][];
+}
+
+interface Run {
+  a: number;
+  b: number;
+  len: number;
+}
+
+/** Document frequency from which a shingle counts as a stock phrase. */
+export function stockDf(stats: CorpusStats, o: Pick<AlignOptions, 'stockMinDocs' | 'stockShare'>): number {
+  return Math.max(o.stockMinDocs, Math.ceil(o.stockShare * stats.docCount));
+}
+
+/**
+ * Shared passages of two documents: seed-and-extend local alignment over token
+ * norms, the BLAST scheme (Altschul et al. 1990) as used for text reuse by
+ * Smith et al. 2014 ("Detecting and modeling local text reuse"): exact shared
+ * n-grams seed runs on a diagonal, runs extend exactly to both sides, and runs
+ * within `maxGap` words of each other on both sides chain into one passage
+ * (an inserted clause or a changed word becomes a gap).
+ */
+export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats, o: AlignOptions): TokenPassage[] {
+  const n = o.ngram;
+  const A = pa.tokenHashes;
+  const B = pb.tokenHashes;
+  const idx = seedIndex(pb);
+  const stock = stockDf(stats, o);
+  const nonStock = new Uint8Array(A.length);
+  const active = new Map<number, Run>();
+  const runs: Run[] = [];
+  for (let i = 0; i < pa.shingles.length; i++) {
+    const h = pa.shingles[i]!;
+    const list = idx.get(h);
+    if (!list || !hasContent(pa, i)) continue;
+    let marked = false;
+    for (const j of list) {
+      let same = true;
+      for (let k = 0; k < n && same; k++) same = A[i + k] === B[j + k];
+      if (!same) continue;
+      if (!marked && (stats.shingleDf.get(h) ?? 0) < stock) {
+        for (let k = 0; k < n; k++) nonStock[i + k] = 1;
+        marked = true;
+      }
+      const d = j - i;
+      const r = active.get(d);
+      if (r && i <= r.a + r.len) r.len = i + n - r.a;
+      else {
+        if (r) runs.push(r);
+        active.set(d, { a: i, b: j, len: n });
+      }
+    }
+  }
+  for (const r of active.values()) runs.push(r);
+  if (runs.length === 0) return [];
+  for (const r of runs) {
+    while (r.a > 0 && r.b > 0 && A[r.a - 1] === B[r.b - 1]) {
+      r.a--;
+      r.b--;
+      r.len++;
+    }
+    while (r.a + r.len < A.length && r.b + r.len < B.length && A[r.a + r.len] === B[r.b + r.len]) r.len++;
+  }
+  // Extension can make runs on one diagonal overlap: merge them.
+  runs.sort((x, y) => x.b - x.a - (y.b - y.a) || x.a - y.a || y.len - x.len);
+  const merged: Run[] = [];
+  for (const r of runs) {
+    const last = merged[merged.length - 1];
+    if (last && last.b - last.a === r.b - r.a && r.a <= last.a + last.len) last.len = Math.max(last.len, r.a + r.len - last.a);
+    else merged.push({ ...r });
+  }
+  merged.sort((x, y) => x.a - y.a || x.b - y.b || y.len - x.len);
+
+  const chains: Run[][] = [];
+  let open: Run[][] = [];
+  for (const r0 of merged) {
+    let best: Run[] | null = null;
+    let bestCost = Infinity;
+    let bestTrim = 0;
+    for (const ch of open) {
+      const last = ch[ch.length - 1]!;
+      const gapA = r0.a - (last.a + last.len);
+      const gapB = r0.b - (last.b + last.len);
+      if (gapA > o.maxGap || gapB > o.maxGap || gapA < -n || gapB < -n) continue;
+      const trim = Math.max(0, -gapA, -gapB);
+      if (trim >= r0.len) continue;
+      const cost = Math.max(gapA + trim, gapB + trim);
+      if (cost < bestCost) {
+        best = ch;
+        bestCost = cost;
+        bestTrim = trim;
+      }
+    }
+    const r = { a: r0.a + bestTrim, b: r0.b + bestTrim, len: r0.len - bestTrim };
+    if (best) best.push(r);
+    else {
+      const ch = [r];
+      chains.push(ch);
+      open.push(ch);
+    }
+    open = open.filter((ch) => {
+      const last = ch[ch.length - 1]!;
+      return last.a + last.len + o.maxGap >= r0.a;
+    });
+  }
+
+  const out: TokenPassage[] = [];
+  for (const ch of chains) {
+    const first = ch[0]!;
+    const last = ch[ch.length - 1]!;
+    const aFirst = first.a;
+    const aEnd = last.a + last.len;
+    const bFirst = first.b;
+    const bEnd = last.b + last.len;
+    const shortest = Math.min(aEnd - aFirst, bEnd - bFirst);
+    const quotedBoth = shortest >= o.minQuotedPassageWords && allSet(pa.quoted, aFirst, aEnd) && allSet(pb.quoted, bFirst, bEnd);
+    if (shortest < o.minPassageWords && !quotedBoth) continue;
+    let matched = 0;
+    let longestRun = 0;
+    let weight = 0;
+    let editDistance = 0;
+    for (let k = 0; k < ch.length; k++) {
+      const r = ch[k]!;
+      matched += r.len;
+      longestRun = Math.max(longestRun, r.len);
+      for (let t = r.a; t < r.a + r.len; t++) if (nonStock[t] && pa.content[t]) weight++;
+      const next = ch[k + 1];
+      if (next) editDistance += levenshtein(A, r.a + r.len, next.a, B, r.b + r.len, next.b);
+    }
+    // A short shared quotation needs fewer content words than a narrative passage, but never none.
+    const minWeight = shortest < o.minPassageWords ? Math.min(o.minPassageWeight, 2) : o.minPassageWeight;
+    if (weight < minWeight && matched < o.longStockWords) continue;
+    out.push({ aFirst, aEnd, bFirst, bEnd, matched, longestRun, editDistance, weight, runs: ch.map((r) => [r.a, r.b, r.len]) });
+  }
+  out.sort((x, y) => x.aFirst - y.aFirst || x.bFirst - y.bFirst || x.aEnd - y.aEnd || x.bEnd - y.bEnd);
+  return out;
+}
+
+function allSet(flags: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!flags[i]) return false;
+  return true;
+}
+
+/** Levenshtein distance between `A[a0, a1)` and `B[b0, b1)` (token hashes; gaps are short). */
+export function levenshtein(A: Int32Array, a0: number, a1: number, B: Int32Array, b0: number, b1: number): number {
+  const m = a1 - a0;
+  const n = b1 - b0;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  let prev = new Int32Array(n + 1);
+  let cur = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    const x = A[a0 + i - 1];
+    for (let j = 1; j <= n; j++) {
+      const sub = prev[j - 1]! + (x === B[b0 + j - 1] ? 0 : 1);
+      cur[j] = Math.min(sub, prev[j]! + 1, cur[j - 1]! + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[n]!;
+}

@@ -1,0 +1,118 @@
+import type { Doc } from '../doc/types.js';
+import { docProfile } from './profile.js';
+
+/**
+ * Corpus-wide document frequencies of word n-gram shingles and of words, used to
+ * down-weight stock phrases ("said in a statement", "state-run Korean Central
+ * News Agency") and as IDF for TF-IDF cosine.
+ *
+ * Built in one streaming pass (`addToStats` per document) and mergeable across
+ * workers (`mergeStats`). Memory is bounded by `maxEntries` keys per map: when a
+ * map grows past it, the keys with the lowest counts are pruned and `floor`
+ * rises, as in lossy counting (Manku & Motwani 2002). A key missing from a map
+ * then has df ≤ floor, and a kept key's df is undercounted by at most floor,
+ * which is harmless here: only high document frequencies (stock phrases) and
+ * IDF of words (about 10^5–10^6 distinct norms) matter. A V8 Map costs about
+ * 40–80 bytes an entry, so the default cap (2^21 keys each) holds both maps in
+ * roughly 200–300 MB at worst; small corpora use far less.
+ */
+export interface CorpusStats {
+  docCount: number;
+  /** Shingle size (words) the shingle counts were made with. */
+  ngram: number;
+  /** Hashed shingle (int32) → number of documents holding it. */
+  shingleDf: Map<number, number>;
+  /** Hashed word stem (int32) → number of documents holding it. */
+  wordDf: Map<number, number>;
+  maxEntries: number;
+  /** Lossy-counting floors: a key missing from the map has df ≤ floor. */
+  shingleFloor: number;
+  wordFloor: number;
+}
+
+export interface StatsOptions {
+  ngram: number;
+  maxEntries: number;
+}
+
+export const defaultStatsOptions: StatsOptions = { ngram: 4, maxEntries: 1 << 21 };
+
+export function emptyStats(options: Partial<StatsOptions> = {}): CorpusStats {
+  const o = { ...defaultStatsOptions, ...options };
+  return { docCount: 0, ngram: o.ngram, shingleDf: new Map(), wordDf: new Map(), maxEntries: o.maxEntries, shingleFloor: 0, wordFloor: 0 };
+}
+
+function prune(map: Map<number, number>, maxEntries: number, floor: number): number {
+  // Raise the floor until at most 3/4 of the cap is left, so pruning stays rare.
+  while (map.size > (maxEntries * 3) >> 2) {
+    floor++;
+    for (const [k, v] of map) if (v <= floor) map.delete(k);
+  }
+  return floor;
+}
+
+function countDistinct(map: Map<number, number>, values: Int32Array): void {
+  const seen = new Set<number>();
+  for (const v of values) {
+    if (seen.has(v)) continue;
+    seen.add(v);
+    map.set(v, (map.get(v) ?? 0) + 1);
+  }
+}
+
+/** Adds one document's distinct shingles and words to the counts (mutates and returns `stats`). */
+export function addToStats(stats: CorpusStats, doc: Doc): CorpusStats {
+  const p = docProfile(doc, stats.ngram);
+  stats.docCount++;
+  countDistinct(stats.shingleDf, p.shingles);
+  countDistinct(stats.wordDf, p.stemHashes);
+  if (stats.shingleDf.size > stats.maxEntries) stats.shingleFloor = prune(stats.shingleDf, stats.maxEntries, stats.shingleFloor);
+  if (stats.wordDf.size > stats.maxEntries) stats.wordFloor = prune(stats.wordDf, stats.maxEntries, stats.wordFloor);
+  return stats;
+}
+
+/** Sums two workers' counts into a new stats object (floors add up, as their errors do). */
+export function mergeStats(a: CorpusStats, b: CorpusStats): CorpusStats {
+  if (a.ngram !== b.ngram) throw new RangeError(`mergeStats: expected equal ngram sizes, not ${a.ngram} and ${b.ngram}`);
+  const out = emptyStats({ ngram: a.ngram, maxEntries: Math.max(a.maxEntries, b.maxEntries) });
+  out.docCount = a.docCount + b.docCount;
+  out.shingleFloor = a.shingleFloor + b.shingleFloor;
+  out.wordFloor = a.wordFloor + b.wordFloor;
+  for (const [m, target] of [
+    [a.shingleDf, out.shingleDf],
+    [b.shingleDf, out.shingleDf],
+    [a.wordDf, out.wordDf],
+    [b.wordDf, out.wordDf],
+  ] as const)
+    for (const [k, v] of m) target.set(k, (target.get(k) ?? 0) + v);
+  if (out.shingleDf.size > out.maxEntries) out.shingleFloor = prune(out.shingleDf, out.maxEntries, out.shingleFloor);
+  if (out.wordDf.size > out.maxEntries) out.wordFloor = prune(out.wordDf, out.maxEntries, out.wordFloor);
+  return out;
+}
+
+/** Document frequencies over `docs` in one pass (any iterable, so a stream of docs works). */
+export function corpusStats(docs: Iterable<Doc>, options: Partial<StatsOptions> = {}): CorpusStats {
+  const stats = emptyStats(options);
+  for (const d of docs) addToStats(stats, d);
+  return stats;
+}
+
+/** Smoothed IDF, ln((1 + N) / (1 + df)) + 1 (scikit-learn's `smooth_idf`). */
+export function idf(stats: CorpusStats, wordHash: number): number {
+  return Math.log((1 + stats.docCount) / (1 + (stats.wordDf.get(wordHash) ?? 0))) + 1;
+}
+
+/** Serializable form (for handing counts between worker threads or saving them). */
+export function statsToJSON(stats: CorpusStats): { docCount: number; ngram: number; maxEntries: number; shingleFloor: number; wordFloor: number; shingleDf: number[]; wordDf: number[] } {
+  const flat = (m: Map<number, number>): number[] => [...m].sort((x, y) => x[0] - y[0]).flat();
+  return { docCount: stats.docCount, ngram: stats.ngram, maxEntries: stats.maxEntries, shingleFloor: stats.shingleFloor, wordFloor: stats.wordFloor, shingleDf: flat(stats.shingleDf), wordDf: flat(stats.wordDf) };
+}
+
+export function statsFromJSON(json: ReturnType<typeof statsToJSON>): CorpusStats {
+  const unflat = (a: number[]): Map<number, number> => {
+    const m = new Map<number, number>();
+    for (let i = 0; i + 1 < a.length; i += 2) m.set(a[i]!, a[i + 1]!);
+    return m;
+  };
+  return { ...json, shingleDf: unflat(json.shingleDf), wordDf: unflat(json.wordDf) };
+}
