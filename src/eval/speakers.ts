@@ -2,13 +2,24 @@
  * `npm run eval -- speakers [file]`: quote speakers against BASIL's annotated
  * quotes (basil-spans.jsonl, spans with `quote: true` and a `speaker`).
  *
+ * `VERBOSE=1 npm run eval -- speakers` prints each miss and each wrong speaker
+ * (article id, gold, ours with title and stated party/chamber, rule, text around).
+ *
  * Found: a gold quote span is found when one of our 'quotes' findings (direct,
  * partial or reported) overlaps it by at least one character; the finding with
  * the largest overlap is its match. Accuracy is over found quotes only.
  *
  * Speaker rule. Names are compared as Porter stems of lower-cased words, with
  * "_" as a space and titles (Mr., Sen., President …) and suffixes (Jr., Sr.) dropped.
- * - A named gold speaker ("Donald_Trump", "Obama_campaign", "House_Democrats")
+ * - A party group label ("Senate_Republicans", "House_Democrats", "Republican_Lawmakers")
+ *   is matched when the party the article states for our speaker (`speakerGroup`:
+ *   "R-Ky.", "(D)", "Republican Sen. X", "the Democratic leader"), or a party word in
+ *   our speaker's own name ("Senate Republicans"), is the label's party, and the
+ *   chamber, when both the label and the text give one (Sen./Senator → Senate,
+ *   Rep./Representative/House → House), is the same. No stated party: no match.
+ * - "<Organisation>_officials/_lawmakers/_leaders" is matched when our speaker
+ *   contains all of the organisation's words ("State Department").
+ * - Any other named gold speaker ("Donald_Trump", "Obama_campaign")
  *   is matched when its last word (a surname) or, for group labels, any of its
  *   words other than generic group words (officials, lawmakers …) occurs in our
  *   speaker name or in the appositive (party codes "D-N.Y."/"R-Calif." read as
@@ -51,12 +62,51 @@ export function nameStems(name: string): string[] {
   return (parties.toLowerCase().replace(/_/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !TITLES.has(w)).map((w) => stemWord(w, 'en'));
 }
 
+const PARTY_STEMS: { [stem: string]: 'Democratic' | 'Republican' } = { democrat: 'Democratic', democrats: 'Democratic', democrat_: 'Democratic', republican: 'Republican', gop: 'Republican' };
+const CHAMBER_STEMS: { [stem: string]: 'Senate' | 'House' } = { senat: 'Senate', hous: 'House' };
+/** Trailing words of a label that name people inside an organisation ("State_Department_officials"). */
+const MEMBER_STEMS = new Set(['offici', 'lawmak', 'leader', 'spokesman', 'aid', 'staff']);
+
+/** What our finding says about its speaker: the name, the title the text gives, and the party/chamber it states. */
+export interface OurSpeaker {
+  name: string;
+  title?: string;
+  group?: { party?: 'Democratic' | 'Republican'; chamber?: 'Senate' | 'House' };
+}
+
+function partyOf(stems: readonly string[]): 'Democratic' | 'Republican' | undefined {
+  for (const w of stems) {
+    const p = PARTY_STEMS[w] ?? (w.startsWith('democrat') ? 'Democratic' : w.startsWith('republican') ? 'Republican' : undefined);
+    if (p) return p;
+  }
+  return undefined;
+}
+
+function chamberOf(stems: readonly string[]): 'Senate' | 'House' | undefined {
+  for (const w of stems) if (CHAMBER_STEMS[w]) return CHAMBER_STEMS[w];
+  return undefined;
+}
+
 /** True when our speaker names the gold speaker under the rule in the header. */
-export function speakerMatches(gold: string, ours: string): boolean {
+export function speakerMatches(gold: string, ours: string | OurSpeaker): boolean {
+  const sp: OurSpeaker = typeof ours === 'string' ? { name: ours } : ours;
   const g = nameStems(gold);
-  const o = new Set(nameStems(ours));
+  const nameSet = new Set(nameStems(sp.name));
+  const o = new Set([...nameSet, ...nameStems(sp.title ?? '')]);
   if (g.length === 0 || o.size === 0) return false;
+  // Party group labels ("Senate_Republicans", "House_Democrats", "Republican_lawmakers"): the party the text states for
+  // our speaker (or our speaker's own name, "Senate Republicans") must be the label's, and a chamber, when both say one, must agree.
+  const goldParty = partyOf(g);
+  if (goldParty && g.length > 1) {
+    const goldChamber = chamberOf(g);
+    const ownParty = partyOf([...nameSet]);
+    const party = ownParty ?? sp.group?.party;
+    const chamber = ownParty ? chamberOf([...nameSet]) : sp.group?.chamber;
+    return party === goldParty && !(goldChamber && chamber && chamber !== goldChamber);
+  }
   if (o.has(g[g.length - 1]!)) return true;
+  // "<Organisation>_officials": our speaker is the organisation itself (all its words).
+  if (g.length > 2 && MEMBER_STEMS.has(g[g.length - 1]!) && g.slice(0, -1).every((w) => nameSet.has(w))) return true;
   return g.length > 1 && g.some((w) => w.length >= 4 && !GENERIC.has(w) && o.has(w));
 }
 
@@ -101,13 +151,13 @@ export async function run(file: string | undefined): Promise<void> {
         if (overlap > 0 && (!best || overlap > best.overlap)) best = { a: o.a, overlap };
       }
       if (!best) {
-        if (verbose) process.stdout.write(`MISS ${g.speaker} | ${r.text.slice(Math.max(0, g.start - 80), g.start)}[[${r.text.slice(g.start, g.end)}]]${r.text.slice(g.end, g.end + 80)}\n`.replace(/\n(?!$)/g, ' '));
+        if (verbose) process.stdout.write(`MISS ${r.id} ${g.speaker} | ${r.text.slice(Math.max(0, g.start - 80), g.start)}[[${r.text.slice(g.start, g.end)}]]${r.text.slice(g.end, g.end + 80)}\n`.replace(/\n(?!$)/g, ' '));
         continue;
       }
       found++;
       const speaker = best.a.speaker;
       const goldSpeaker = g.speaker!;
-      const described = speaker === null ? '' : `${speaker} ${best.a.speakerTitle ?? ''}`;
+      const described: OurSpeaker = { name: speaker ?? '', ...(best.a.speakerTitle ? { title: best.a.speakerTitle } : {}), ...(best.a.speakerGroup ? { group: best.a.speakerGroup } : {}) };
       const coreName = speaker === null ? '' : speaker.replace(/^.*['’]s\s+/, '').split(/\s+/).slice(-2).join(' ');
       const ok = speaker !== null && (isOther(goldSpeaker) ? !namedLabels.some((n) => speakerMatches(n, coreName)) : speakerMatches(goldSpeaker, described));
       if (ok) correct++;
@@ -121,7 +171,7 @@ export async function run(file: string | undefined): Promise<void> {
       const k = (byKind[best.a.kind] ??= { found: 0, correct: 0 });
       k.found++;
       if (ok) k.correct++;
-      if (verbose && !ok) process.stdout.write(`WRONG gold=${goldSpeaker} ours=${speaker} [${best.a.speakerTitle ?? ''}] (${best.a.rule}/${best.a.resolution}) | ${r.text.slice(Math.max(0, g.start - 100), g.start).replace(/\n/g, ' ')}[[${r.text.slice(g.start, g.end).replace(/\n/g, ' ')}]]${r.text.slice(g.end, g.end + 100).replace(/\n/g, ' ')}\n`);
+      if (verbose && !ok) process.stdout.write(`WRONG ${r.id} gold=${goldSpeaker} ours=${speaker} [${best.a.speakerTitle ?? ''}] {${best.a.speakerGroup?.party ?? ''} ${best.a.speakerGroup?.chamber ?? ''}} (${best.a.rule}/${best.a.resolution}) | ${r.text.slice(Math.max(0, g.start - 100), g.start).replace(/\n/g, ' ')}[[${r.text.slice(g.start, g.end).replace(/\n/g, ' ')}]]${r.text.slice(g.end, g.end + 100).replace(/\n/g, ' ')}\n`);
     }
   }
   const pct = (n: number, d: number): string => (d ? (n / d).toFixed(3) : '-');

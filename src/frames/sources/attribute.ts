@@ -7,16 +7,19 @@
  * 3. Sentences outside quotes with a reporting verb and a subject are
  * reported speech. 4. Speakers that are pronouns, role nouns ("the ministry")
  * or documents ("the statement") are resolved to an earlier, more specific
- * mention by salience (the most recent compatible speaker, then the most
- * recent compatible mention), after Lappin & Leass (1994) in spirit, reduced
- * to recency and agreement.
+ * mention: "he"/"she" by Lappin & Leass (1994) salience with gender agreement
+ * (persons.ts), kept on the last speaker unless a new person became a clause
+ * subject since; role nouns to the latest named holder of the title; documents
+ * to the issuer of the document introduced earlier. 5. Each speaker gets the
+ * title and party/chamber the article states for that person anywhere.
  */
 import type { Doc, Span, Token } from '../../doc/types.js';
 import { spanIndexAt } from '../../doc/span.js';
 import { detectMentions, type Mention } from '../naming/mentions.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
+import { genderCue, groupOf, type Gender, type SpeakerGroup } from './persons.js';
 import { reportingVerbs, sourceCues, type SourceType, type VerbClass, type VerbForm } from './lexicon.js';
-import { AUX, DOCUMENT_NOUNS, PASSIVE_AUX, PERSON_ROLES, ROLE_NOUNS, TITLE_ABBR, joined, phraseEndingAt, phraseStartingAt, type Phrase } from './phrases.js';
+import { AUX, DOCUMENT_CLASSES, DOCUMENT_NOUNS, NAME_SUFFIX, PASSIVE_AUX, PERSON_ROLES, ROLE_NOUNS, TITLE_ABBR, joined, phraseEndingAt, phraseStartingAt, type Phrase } from './phrases.js';
 
 export type QuoteKind = 'direct' | 'partial' | 'reported';
 /** How the speaker was found: named in the attribution, or resolved from a pronoun, role noun or document, or carried over from the previous quote. */
@@ -32,6 +35,8 @@ export interface Attribution {
   speakerSpan?: Span;
   /** How the text describes the speaker next to the name ("a spokeswoman for the Obama campaign", "R-Calif."). */
   speakerTitle?: string;
+  /** Party and chamber the article states for the speaker ("Sen.", "(R-Ky.)", "Republican"), with the spans saying so. */
+  speakerGroup?: SpeakerGroup;
   /** The speaker words of the attribution itself ("the ministry", "he"). */
   mentionSpan?: Span;
   resolution: Resolution;
@@ -95,6 +100,7 @@ export function attribute(doc: Doc): Attribution[] {
       if (a.speaker) ctx.addSpeaker(a);
     }
   }
+  for (const a of out) describeSpeaker(ctx, a);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
@@ -103,9 +109,20 @@ class Context {
   readonly mentions: Mention[];
   readonly speakers: (SpeakerRef & { at: number; sourceType: SourceType })[] = [];
   readonly roleMentions: { phrase: Phrase; text: string }[] = [];
+  /** Named people (table persons, and capitalized names that read as persons), for pronoun salience and descriptions. */
+  readonly persons: PersonMention[] = [];
+  /** Gender learnt from "he"/"she" resolved to a person, by person key. */
+  readonly pronounGender = new Map<string, Gender>();
   constructor(doc: Doc) {
     this.doc = doc;
     this.mentions = detectMentions(doc);
+    for (const m of this.mentions) {
+      const institution = /^the\s/i.test(doc.text.slice(Math.max(0, m.start - 4), m.start));
+      if (!(m.type === 'person' || (m.type === 'unknown' && !institution && isPersonal(this, m.name)))) continue;
+      const name = m.type === 'person' ? m.label : canonicalText(m.name);
+      const gender = genderCue(doc, m.start, m.end);
+      this.persons.push({ start: m.start, end: m.end, name, key: personKey(name), table: m.type === 'person', ...(gender ? { gender } : {}) });
+    }
     for (let i = 0; i < doc.tokens.length; i++) {
       const t = doc.tokens[i]!;
       const next = doc.tokens[i + 1];
@@ -135,6 +152,29 @@ class Context {
   }
 }
 
+interface PersonMention {
+  start: number;
+  end: number;
+  name: string;
+  key: string;
+  /** Found in the actor table as a person (not only a capitalized name). */
+  table: boolean;
+  gender?: Gender;
+}
+
+/** A person's key: the surname (last word, suffixes dropped). */
+function personKey(name: string): string {
+  const words = (name.replace(/\s+of\s+\p{Lu}.*$/u, '').toLowerCase().replace(/['’]s\b/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !['jr', 'sr', 'ii', 'iii'].includes(w));
+  return words[words.length - 1] ?? '';
+}
+
+/** True when two names of the same key can be one person: their given names, when both are written, agree ("Malia Obama" ≠ "Barack Obama"). */
+function sameGiven(a: string, b: string): boolean {
+  const fa = a.split(/\s+/);
+  const fb = b.split(/\s+/);
+  return fa.length < 2 || fb.length < 2 || fa[fa.length - 2] === fb[fb.length - 2] || fa[0] === fb[0];
+}
+
 function lastWord(s: string): string {
   const words = s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return words[words.length - 1] ?? '';
@@ -142,14 +182,21 @@ function lastWord(s: string): string {
 
 const ORG_WORDS = /\b(ministry|agency|department|house|party|committee|council|forces|news|times|post|government|administration|office|command|army|navy|force|corps|court|union|association|institute|university|foundation|campaign|media|network|press|kremlin|pentagon|congress|senate|parliament|ministries|organization|center|centre|group|company|bank|fund|service|commission|bureau)\b/i;
 
-function isPersonal(ctx: Context, name: string): boolean {
+function isPersonal(ctx: Context, full: string): boolean {
+  // "Senator Mark Warner of Virginia": the place after a person's name does not make it an organisation.
+  const name = /^(?:\p{Lu}[\p{L}.’'-]*\s+){1,5}of\s+\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?$/u.test(full) ? full.replace(/\s+of\s+.*$/u, '') : full;
   if (ORG_WORDS.test(name)) return false;
   const mention = ctx.mentions.find((m) => m.name === name || m.label === name);
   if (mention && mention.type !== 'person' && mention.type !== 'unknown') return false;
   const words = name.split(/\s+/);
   if (words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w))) return true;
   // A single capitalized word is a person when the article also writes it as the end of a longer name ("Clinton" after "Hillary Clinton").
-  if (words.length === 1 && /^\p{Lu}/u.test(name)) return mention?.type === 'person' || ctx.mentions.some((m) => (m.type === 'person' || m.type === 'unknown') && m.name.endsWith(` ${name}`));
+  // … or writes it after an honorific ("Mr. Cohen").
+  if (words.length === 1 && /^\p{Lu}/u.test(name))
+    return (
+      mention?.type === 'person' ||
+      ctx.mentions.some((m) => (m.type === 'person' || m.type === 'unknown') && (m.name.endsWith(` ${name}`) || (m.name === name && /\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$/.test(ctx.doc.text.slice(Math.max(0, m.start - 6), m.start)))))
+    );
   return PERSON_ROLES.has(lastWord(name));
 }
 
@@ -223,13 +270,18 @@ function subjectBefore(ctx: Context, v: number, floorOffset: number): { phrase: 
   const verbTok = doc.tokens[idx + 1]!;
   const prevTok = doc.tokens[idx]!;
   const gap = doc.text.slice(prevTok.end, verbTok.start);
-  if (/^\s+$/.test(gap) || (gap.startsWith('.') && TITLE_ABBR.has(prevTok.norm))) {
+  // "Mr. Trump, who said …": a relative clause's speaker is the phrase it follows.
+  if (prevTok.norm === 'who' && /^\s+$/.test(gap) && idx - 1 >= floor && /,\s*$/.test(doc.text.slice(doc.tokens[idx - 1]!.end, prevTok.start))) {
+    const p = phraseEndingAt(doc, idx - 1, floor);
+    return p && !p.pronoun ? { phrase: p, passive } : null;
+  }
+  if (/^\s+$/.test(gap) || (/^\.\s+$/.test(gap) && (TITLE_ABBR.has(prevTok.norm) || NAME_SUFFIX.has(prevTok.norm)))) {
     // A possessive is not a subject ("Trump's claims").
     if (/['’]s$/.test(doc.text.slice(prevTok.start, prevTok.end))) return null;
     const p = phraseEndingAt(doc, idx, floor);
     return p ? { phrase: p, passive } : null;
   }
-  if (/^\.?\s*,\s*$/.test(gap) || /^\s*[)\]]\s*,?\s*$/.test(gap)) {
+  if (/^\.?\s*(?:[)\]]\s*)?,\s*$/.test(gap) || /^\.?\s*[)\]]\s*$/.test(gap)) {
     // "Josh Earnest, the White House press secretary, told …": prefer the clause-initial name before the appositive.
     const clauseStart = Math.max(floorOffset, sentenceOf(doc, verbTok.start).start);
     const commas: number[] = [];
@@ -279,7 +331,7 @@ function afterLimit(doc: Doc, from: number, quotes: readonly QuoteSpan[], para: 
     if (!TERMINATOR.test(doc.text[i]!)) continue;
     const before = doc.text.slice(Math.max(from, i - 5), i);
     const word = /(\p{L}+)$/u.exec(before)?.[1]?.toLowerCase();
-    if (doc.text[i] === '.' && word && (TITLE_ABBR.has(word) || word.length === 1)) continue;
+    if (doc.text[i] === '.' && word && (TITLE_ABBR.has(word) || NAME_SUFFIX.has(word) || word.length === 1)) continue;
     if (i > from) return i + 1;
   }
   return limit;
@@ -292,7 +344,7 @@ function beforeLimit(doc: Doc, to: number, quotes: readonly QuoteSpan[], para: S
   for (let i = to - 1; i > limit; i--) {
     if (!TERMINATOR.test(doc.text[i]!) || !/\s/.test(doc.text[i + 1] ?? ' ')) continue;
     const word = /(\p{L}+)$/u.exec(doc.text.slice(Math.max(limit, i - 5), i))?.[1]?.toLowerCase();
-    if (doc.text[i] === '.' && word && (TITLE_ABBR.has(word) || word.length === 1)) continue;
+    if (doc.text[i] === '.' && word && (TITLE_ABBR.has(word) || NAME_SUFFIX.has(word) || word.length === 1)) continue;
     return i + 1;
   }
   return limit;
@@ -313,10 +365,18 @@ function attributionAfter(ctx: Context, q: QuoteSpan, limit: number): Found | nu
     const p = phraseAfter(ctx, v.last, limit);
     if (p) return { phrase: p, verb: v, rule: 'after-inverted' };
   }
-  const p = phraseStartingAt(doc, i, ceil);
+  let p = phraseStartingAt(doc, i, ceil);
   if (p) {
-    let k = p.last + 1;
-    const after = doc.text.slice(p.end, doc.tokens[k]?.start ?? p.end);
+    // "Sen. Richard Blumenthal (D-Conn.) said"; "X (D) and Y (D) said": a party code and a second subject joined by "and".
+    let k = firstTokenAtOrAfter(doc, afterParen(doc, p.end));
+    if (doc.tokens[k]?.norm === 'and' && k + 1 < ceil) {
+      const p2 = phraseStartingAt(doc, k + 1, ceil);
+      if (p2 && p2.named && p.named) {
+        p = { ...p2, first: p.first, start: p.start, definite: p.definite };
+        k = firstTokenAtOrAfter(doc, afterParen(doc, p.end));
+      }
+    }
+    const after = doc.text.slice(afterParen(doc, p.end), doc.tokens[k]?.start ?? p.end);
     if (/^\s*,/.test(after)) {
       // "X, the top Democrat on the committee, said"
       for (let j = k; j < ceil && j < k + 25; j++) {
@@ -336,6 +396,12 @@ function attributionAfter(ctx: Context, q: QuoteSpan, limit: number): Found | nu
     if (vv) return { phrase: p, verb: vv, rule: 'after-subject' };
   }
   return null;
+}
+
+/** Offset after a parenthesis right after `at` ("(R-Ky.)"), else `at`. */
+function afterParen(doc: Doc, at: number): number {
+  const m = /^\s*\([^()]{1,40}\)/.exec(doc.text.slice(at, at + 48));
+  return m ? at + m[0].length : at;
 }
 
 /** "according to X" in the given range. */
@@ -360,14 +426,22 @@ function attributionBefore(ctx: Context, q: QuoteSpan, from: number): Found | nu
     const v = matchVerb(doc, i);
     if (!v || v.last > last || v.form.norms[0] === 'according') continue;
     const form = doc.tokens[v.first]!.norm;
+    // The clause starts at the sentence start or, inside a sentence split by an earlier quote, after that quote.
+    const clauseFrom = Math.max(sentenceOf(doc, q.start).start, from);
     if (form.endsWith('ing')) {
-      const p = clauseSubject(ctx, sentenceOf(doc, q.start).start, doc.tokens[v.first]!.start);
+      const p = clauseSubject(ctx, clauseFrom, doc.tokens[v.first]!.start);
       if (p) return { phrase: p, verb: v, rule: 'before-participle' };
       continue;
     }
     const s = subjectBefore(ctx, v.first, from);
     if (s && !s.passive) return { phrase: s.phrase, verb: v, rule: 'before-subject' };
     if (s?.passive) continue;
+    // "She went on to say that …", "X declined to comment, but wrote …": an infinitive's speaker is its clause's subject.
+    if (v.first > first && doc.tokens[v.first - 1]!.norm === 'to') {
+      const p = clauseSubject(ctx, clauseFrom, doc.tokens[v.first]!.start);
+      if (p) return { phrase: p, verb: v, rule: 'before-infinitive' };
+      continue;
+    }
     // Inverted before the quote: "said the spokesperson: '…'" is rare; "said Rubio, '…'" occurs.
     const p = phraseAfter(ctx, v.last, q.start);
     if (p && p.named) return { phrase: p, verb: v, rule: 'before-inverted' };
@@ -387,11 +461,26 @@ function clauseSubject(ctx: Context, from: number, to: number): Phrase | null {
   const p = phraseStartingAt(doc, i, ceil);
   if (p && !/['’]s$/.test(doc.text.slice(p.start, p.end)) && !/^\s*,/.test(doc.text.slice(p.end, p.end + 2))) return p;
   const comma = doc.text.indexOf(',', t.start);
-  if (comma < 0 || comma >= to) return p;
-  const j = firstTokenAtOrAfter(doc, comma);
-  const q = j < ceil ? phraseStartingAt(doc, j, ceil) : null;
-  return q ?? p;
+  if (comma >= 0 && comma < to) {
+    const j = firstTokenAtOrAfter(doc, comma);
+    const q = j < ceil ? phraseStartingAt(doc, j, ceil) : null;
+    if (q ?? p) return q ?? p;
+  }
+  if (p) return p;
+  // "In Wednesday's speech the senator also took …": after a leading prepositional phrase, the first phrase followed by a verb-like word.
+  for (let k = i + 1; k < ceil; k++) {
+    const prev = doc.tokens[k - 1]!;
+    if (PREPOSITIONS.has(prev.norm) || /['’]s$/.test(doc.text.slice(prev.start, prev.end))) continue;
+    const c = phraseStartingAt(doc, k, ceil);
+    if (!c || /['’]s$/.test(doc.text.slice(c.start, c.end))) continue;
+    const next = doc.tokens[c.last + 1];
+    if (next && next.start < to && /^\s+$/.test(doc.text.slice(c.end, next.start)) && /^\p{Ll}/u.test(doc.text.slice(next.start, next.end)) && !PREPOSITIONS.has(next.norm) && next.norm !== 'and') return c;
+    k = c.last;
+  }
+  return null;
 }
+
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'for', 'from', 'by', 'under', 'as', 'since', 'to', 'of', 'about', 'against', 'over', 'into', 'through', 'without', 'among', 'between', 'near', 'like']);
 
 const LEAD_CONJ = new Set(['but', 'and', 'so', 'yet', 'still', 'meanwhile', 'however']);
 
@@ -479,9 +568,16 @@ function attributeQuote(ctx: Context, q: QuoteSpan, prev: { quote: QuoteSpan; at
   // A paragraph that is only this quote continues the previous paragraph's speaker ("…, Trump tweeted.\n\n“Grandstander? …”").
   const pi = paragraphIndex(doc, q.start);
   const prevPara = pi > 0 ? doc.paragraphs[pi - 1]! : null;
-  const wholePara = q.start === para.start && /^[\s.,!?…)\]]*$/.test(doc.text.slice(q.end, para.end));
-  if (!inPara && prevPara && q.start === para.start && (wholePara || /:\s*$/.test(doc.text.slice(prevPara.start, prevPara.end)))) {
+  const wholePara = q.start === para.start && /^[\s.,!?…)\]"”’]*$/.test(doc.text.slice(q.end, para.end));
+  const colonPara = prevPara !== null && /:\s*$/.test(doc.text.slice(prevPara.start, prevPara.end));
+  if (!inPara && prevPara && q.start === para.start && (wholePara || colonPara)) {
     inPara = [...ctx.speakers].reverse().find((sp) => sp.at < q.start && sp.at >= prevPara.start);
+    // "The committee issued a brief statement:" ending the previous paragraph introduces this one.
+    if (!inPara && colonPara) {
+      const last = sentenceOf(doc, prevPara.end - 1);
+      const p = clauseSubject(ctx, Math.max(last.start, prevPara.start), prevPara.end);
+      if (p) return finish(ctx, base, resolve(ctx, p, q.start, true), { phrase: p, verb: null, rule: 'colon-intro' }, p);
+    }
   }
   if (inPara) return { ...base, speaker: inPara.name, speakerSpan: inPara.span, ...(inPara.title ? { speakerTitle: inPara.title } : {}), resolution: 'inherited', verb: null, verbClass: null, sourceType: inPara.sourceType, rule: 'paragraph-speaker' };
   const dash = dashAttribution(ctx, q, para);
@@ -546,7 +642,8 @@ function appositiveAfter(doc: Doc, p: Phrase): string | undefined {
   }
   const text = rest.slice(m[0].length, end).trim();
   const words = text.split(/\s+/).length;
-  if (!text || words > 16 || /^(?:said|says|told|added|according)\b/.test(text)) return undefined;
+  // A relative clause ("who said", "who did not respond") describes an act, not the speaker's position.
+  if (!text || words > 16 || /^(?:said|says|told|added|according|who|which|that|whose|where|when|though|however)\b/.test(text)) return undefined;
   return text.replace(/\.$/, '');
 }
 
@@ -572,6 +669,13 @@ function reportedCandidates(ctx: Context, quotes: readonly QuoteSpan[]): Reporte
   return out;
 }
 
+/** Where the clause holding offset `at` starts: the sentence start, or the end of the last quote between it and `at`. */
+function clauseStart(ctx: Context, sentenceStart: number, at: number): number {
+  let from = sentenceStart;
+  for (const q of findQuoteSpansCached(ctx)) if (q.end > from && q.end <= at) from = q.end;
+  return from;
+}
+
 function finishReported(ctx: Context, r: ReportedCandidate): Attribution | null {
   const { doc } = ctx;
   const v = r.verb;
@@ -586,7 +690,7 @@ function finishReported(ctx: Context, r: ReportedCandidate): Attribution | null 
     if (!/,\s*$/.test(doc.text.slice(Math.max(r.sentence.start, verbTok.start - 3), verbTok.start))) return null;
     // After another reporting verb in the sentence ("…, the ministry said, blasting …") it repeats that speaker's act.
     for (let k = firstTokenAtOrAfter(doc, r.sentence.start); k < v.first; k++) if (matchVerb(doc, k)) return null;
-    phrase = clauseSubject(ctx, r.sentence.start, verbTok.start);
+    phrase = clauseSubject(ctx, clauseStart(ctx, r.sentence.start, verbTok.start), verbTok.start);
     rule = 'reported-participle';
   } else {
     const s = subjectBefore(ctx, v.first, r.sentence.start);
@@ -646,7 +750,10 @@ function canonicalName(ctx: Context, p: Phrase): string {
     cursor = m.end;
   }
   text += doc.text.slice(cursor, p.end);
-  let out = text.replace(/\s+/g, ' ').trim();
+  // "Trump Jr." keeps its period; a party code inside a joined subject ("McCabe (D) and …") is not part of the name.
+  if (NAME_SUFFIX.has(doc.tokens[p.last]!.norm) && doc.text[p.end] === '.') text += '.';
+  // A possessive is not part of a speaker's name ("President Trump’s" as the antecedent of "the president").
+  let out = text.replace(/\s*\([^()]*\)/g, '').replace(/\s+/g, ' ').trim().replace(/['’]s$/, '');
   for (let k = 0; k < 3; k++) out = out.replace(STRIP_LEAD, '').replace(STRIP_TITLE, '');
   return out;
 }
@@ -659,6 +766,16 @@ function resolve(ctx: Context, p: Phrase, at: number, quoted = false): SpeakerRe
   if (p.pronoun) {
     const personal = PERSONAL_PRONOUNS.has(p.head);
     if (p.head === 'we') return { ...own, resolution: 'unresolved' };
+    if (personal) {
+      const r = resolvePersonalPronoun(ctx, p, at);
+      if (r) return r;
+      // No compatible named person in reach: no guess across a gender cue.
+      const want: Gender = p.head === 'she' ? 'f' : 'm';
+      const clash = (name: string): boolean => ctx.persons.some((m) => m.key === personKey(name) && m.gender !== undefined && m.gender !== want);
+      const far = mostNamedPerson(ctx, at);
+      if (!far || clash(far.name)) return { ...own, name: doc.text.slice(p.start, p.end), resolution: 'unresolved', personal };
+      return { name: far.type === 'unknown' ? far.name : far.label, span: { start: far.start, end: far.end }, mention, resolution: 'pronoun', personal, head: lastWord(far.name) };
+    }
     const sp = [...ctx.speakers].reverse().find((s) => s.at < at && s.personal === personal && at - s.at < 3000);
     if (sp) return { ...sp, mention, resolution: 'pronoun' };
     // Else an earlier mention of a compatible kind within the last two sentences, subjects (sentence-initial) first.
@@ -681,6 +798,11 @@ function resolve(ctx: Context, p: Phrase, at: number, quoted = false): SpeakerRe
   }
   if (!p.named && p.definite) {
     if (DOCUMENT_NOUNS.has(p.head)) {
+      const issuer = documentIssuer(ctx, p);
+      if (issuer) {
+        const r = resolve(ctx, issuer, at, quoted);
+        if (r.resolution !== 'unresolved') return { ...r, mention, resolution: 'document' };
+      }
       const sp = [...ctx.speakers].reverse().find((s) => s.at < at && !DOCUMENT_NOUNS.has(s.head));
       if (sp) return { ...sp, mention, resolution: 'document' };
       return { ...own, resolution: 'unresolved' };
@@ -689,13 +811,15 @@ function resolve(ctx: Context, p: Phrase, at: number, quoted = false): SpeakerRe
     // "the governor" → the latest name carrying that title ("Gov. Mike Pence").
     const stem = doc.tokens[p.last]!.stem;
     const titles = TITLE_FORMS[p.head] ?? [p.head];
-    const earlier = [...ctx.roleMentions].reverse().find((r) => {
+    const matches = (r: { phrase: Phrase }): boolean => {
       if (r.phrase.end > p.start) return false;
       if (doc.tokens[r.phrase.last]!.stem === stem && (r.phrase.named || r.phrase.last - r.phrase.first > p.last - p.first)) return true;
       if (!r.phrase.named) return false;
       for (let k = r.phrase.first; k < r.phrase.last; k++) if (titles.includes(doc.tokens[k]!.norm)) return true;
       return false;
-    });
+    };
+    // A named holder of the title ("Sen. Marco Rubio") beats a longer description without a name ("the conservative senator").
+    const earlier = [...ctx.roleMentions].reverse().find((r) => r.phrase.named && matches(r)) ?? [...ctx.roleMentions].reverse().find(matches);
     const sp = [...ctx.speakers].reverse().find((s) => s.at < at && s.head === p.head && s.name.split(' ').length > 1);
     if (sp && (!earlier || sp.span.start >= earlier.phrase.start)) return { ...sp, mention, resolution: 'role' };
     if (earlier) {
@@ -720,6 +844,188 @@ function resolve(ctx: Context, p: Phrase, at: number, quoted = false): SpeakerRe
     }
   }
   return own;
+}
+
+// Salience factor weights of Lappin & Leass (1994): sentence recency 100, subject 80, head noun 80, non-adverbial 50; halved per sentence back.
+const SALIENCE = { recency: 100, subject: 80, head: 80, nonAdverbial: 50 } as const;
+const SALIENCE_SENTENCES = 3;
+
+/**
+ * "he"/"she" → the named person with the highest salience over the current and
+ * last three sentences (Lappin & Leass 1994: each mention adds recency 100,
+ * subject 80, head noun (not possessive) 80, non-adverbial 50, halved per
+ * sentence back; earlier speakers count as subjects at their attribution).
+ * Candidates must agree in gender when the text gives a cue (honorific, gendered
+ * role noun, given name, an earlier "he"/"she") and be known persons: a table
+ * person, an earlier speaker, or a name with a gender cue.
+ */
+function resolvePersonalPronoun(ctx: Context, p: Phrase, at: number): SpeakerRef | null {
+  const { doc } = ctx;
+  const want: Gender = p.head === 'she' ? 'f' : 'm';
+  // Distances count from the quote (`at`), not from a pronoun after it ("“… Country!” he wrote" is split off by the "!").
+  const sentAt = Math.min(doc.tokens[p.first]!.sent, doc.tokens[firstTokenAtOrAfter(doc, at)]?.sent ?? Infinity);
+  const mention = { start: p.start, end: p.end };
+  const genders = new Map<string, Set<Gender>>();
+  const addGender = (key: string, g: Gender | undefined): void => {
+    if (g) (genders.get(key) ?? genders.set(key, new Set()).get(key)!).add(g);
+  };
+  for (const m of ctx.persons) addGender(m.key, m.gender);
+  for (const [k, g] of ctx.pronounGender) addGender(k, g);
+  const speakerKeys = new Set<string>();
+  const score = new Map<string, { total: number; last: number; name: string; span: Span; personal: SpeakerRef | null }>();
+  const add = (key: string, start: number, end: number, name: string, subject: boolean, sp: SpeakerRef | null): void => {
+    const ti = firstTokenAtOrAfter(doc, start);
+    const sent = doc.tokens[ti]?.sent ?? sentAt;
+    const dist = sentAt - sent;
+    if (dist < 0 || dist > SALIENCE_SENTENCES) return;
+    const poss = /^['’]s\b/.test(doc.text.slice(end, end + 3));
+    const prevTok = doc.tokens[ti - 1];
+    const adverbial = !!prevTok && prevTok.sent === sent && PREPOSITIONS.has(prevTok.norm);
+    const w = (SALIENCE.recency + (subject ? SALIENCE.subject : 0) + (poss ? 0 : SALIENCE.head) + (adverbial ? 0 : SALIENCE.nonAdverbial)) / 2 ** dist;
+    const e = score.get(key) ?? { total: 0, last: -1, name, span: { start, end }, personal: null };
+    e.total += w;
+    if (start > e.last) e.last = start;
+    if (sp) e.personal = sp;
+    else if (name.split(' ').length > e.name.split(' ').length) {
+      e.name = name;
+      e.span = { start, end };
+    }
+    score.set(key, e);
+  };
+  const seen = new Set<number>();
+  for (const s of ctx.speakers) {
+    if (!s.personal || s.at >= at || s.mention.start >= p.start) continue;
+    const key = personKey(s.name);
+    speakerKeys.add(key);
+    seen.add(s.mention.start);
+    add(key, s.mention.start, s.mention.end, s.name, true, s);
+  }
+  for (const m of ctx.persons) {
+    // Names inside quotes are the speaker's words, not the narrative's referents.
+    if (m.end > p.start || seen.has(m.start) || insideQuote(ctx, m.start)) continue;
+    add(m.key, m.start, m.end, m.name, isClauseInitial(doc, m.start), null);
+  }
+  const compatible = (key: string): boolean => {
+    const g = genders.get(key);
+    return !(g?.has(want === 'm' ? 'f' : 'm') && !g.has(want));
+  };
+  let best: { key: string; total: number; last: number } | null = null;
+  for (const [key, e] of score) {
+    if (!compatible(key)) continue;
+    const known = !!genders.get(key)?.has(want) || speakerKeys.has(key) || ctx.persons.some((m) => m.key === key && m.table);
+    if (!known) continue;
+    if (!best || e.total > best.total || (e.total === best.total && e.last > best.last)) best = { key, total: e.total, last: e.last };
+  }
+  // News text keeps "he"/"she" on the last speaker; the salience winner takes over only when it became a clause subject
+  // (outside quotes) in this or the previous sentence after that speaker last spoke ("Mr. Cohen was sentenced … He said …").
+  const last = [...ctx.speakers].reverse().find((sp) => sp.personal && sp.at < at && sp.mention.start < p.start && at - sp.at < 3000 && compatible(personKey(sp.name)));
+  if (last && (!best || best.key !== personKey(last.name))) {
+    const shifted = new Set(
+      ctx.persons
+        .filter((m) => m.start > last.mention.end && m.end <= p.start && sentAt - (doc.tokens[firstTokenAtOrAfter(doc, m.start)]?.sent ?? -9) <= 1 && !insideQuote(ctx, m.start) && isClauseInitial(doc, m.start))
+        .map((m) => m.key),
+    );
+    let shift: { key: string; total: number; last: number } | null = null;
+    for (const key of shifted) {
+      const e = score.get(key);
+      if (!e || !compatible(key)) continue;
+      if (!shift || e.total > shift.total || (e.total === shift.total && e.last > shift.last)) shift = { key, total: e.total, last: e.last };
+    }
+    if (!shift) {
+      ctx.pronounGender.set(personKey(last.name), want);
+      return { ...last, mention, resolution: 'pronoun' };
+    }
+    best = shift;
+  }
+  if (!best) return null;
+  const e = score.get(best.key)!;
+  ctx.pronounGender.set(best.key, want);
+  if (e.personal) return { ...e.personal, mention, resolution: 'pronoun' };
+  return { name: e.name, span: e.span, mention, resolution: 'pronoun', personal: true, head: lastWord(e.name) };
+}
+
+function insideQuote(ctx: Context, offset: number): boolean {
+  return findQuoteSpansCached(ctx).some((q) => q.marks === 'double' && offset > q.start && offset < q.end);
+}
+
+/** A name opening its clause: only capitalized words (titles, first names) between the clause start and it. */
+function isClauseInitial(doc: Doc, start: number): boolean {
+  const si = spanIndexAt(doc.sentences, start);
+  const from = si >= 0 ? doc.sentences[si]!.start : start;
+  const lead = doc.text.slice(from, start);
+  const clause = lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.lastIndexOf('—')) + 1);
+  return /^[\s“"‘(]*(?:(?:But|And|So|Yet|Meanwhile|However|Still|Then|and|but)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+|former\s+|then-\s*)*$/u.test(clause);
+}
+
+/**
+ * Who issued the document a definite document noun refers to ("the advertisement",
+ * "the suit"): the latest earlier noun of its class, and there the owner ("Romney’s ad"),
+ * the source after "from"/"by" ("the lawsuit from Nebraska and Oklahoma") or the subject
+ * of its clause ("The Romney campaign retorted with an ad").
+ */
+function documentIssuer(ctx: Context, p: Phrase): Phrase | null {
+  const { doc } = ctx;
+  const cls = DOCUMENT_CLASSES.find((c) => c.includes(p.head)) ?? [p.head];
+  for (let i = p.first - 1; i >= 0 && doc.tokens[i]!.start > p.start - 3000; i--) {
+    const t = doc.tokens[i]!;
+    if (!cls.includes(t.norm) || t.cap) continue;
+    // Owner: a possessive within three words before ("Romney’s new ad").
+    for (let k = i - 1; k >= Math.max(0, i - 3) && doc.tokens[k]!.sent === t.sent; k--) {
+      const w = doc.tokens[k]!;
+      if (/['’]s$/.test(doc.text.slice(w.start, w.end)) || /^['’]s?\s/.test(doc.text.slice(w.end, w.end + 3))) {
+        const owner = phraseEndingAt(doc, k);
+        if (owner && !owner.pronoun && !DOCUMENT_NOUNS.has(owner.head)) return owner;
+        break;
+      }
+      if (PREPOSITIONS.has(w.norm) || w.norm === 'the' || w.norm === 'a' || w.norm === 'an') break;
+    }
+    const next = doc.tokens[i + 1];
+    if (next && (next.norm === 'from' || next.norm === 'by') && next.sent === t.sent) {
+      const src = phraseStartingAt(doc, i + 2);
+      if (src && !src.pronoun && !DOCUMENT_NOUNS.has(src.head)) return src;
+    }
+    const sent = sentenceOf(doc, t.start);
+    const subj = t.start > sent.start ? clauseSubject(ctx, clauseStart(ctx, sent.start, t.start), t.start) : null;
+    if (subj && !subj.pronoun && !DOCUMENT_NOUNS.has(subj.head) && subj.last < i) return subj;
+    return null;
+  }
+  return null;
+}
+
+/** Sets the speaker's title (when none) and stated party/chamber from all places the article names that person. */
+function describeSpeaker(ctx: Context, a: Attribution): void {
+  if (!a.speaker || !a.speakerSpan) return;
+  const { doc } = ctx;
+  const key = personKey(a.speaker);
+  const spans: Span[] = [a.speakerSpan];
+  if (a.mentionSpan) spans.push(a.mentionSpan);
+  let title = a.speakerTitle;
+  const person = ctx.persons.some((m) => m.key === key && sameGiven(m.name, a.speaker!));
+  if (person) {
+    for (const m of ctx.persons) {
+      if (m.key !== key || !sameGiven(m.name, a.speaker)) continue;
+      const li = lastTokenEndingBy(doc, m.end);
+      const ph = li >= 0 ? phraseEndingAt(doc, li) : null;
+      if (ph && ph.start < m.start) {
+        spans.push({ start: ph.start, end: m.start });
+        // Words before the name are a title only when they hold more than honorifics and given names ("Sen.", "Obama campaign spokeswoman").
+        const pre = doc.text.slice(ph.start, m.start).replace(/^(?:the|a|an)\s+/i, '').replace(/\b(?:Mr|Mrs|Ms|Miss)\.?\s*/g, '').trim();
+        if (pre && /(?:^|\s)(?:\p{Ll}|(?:Sen|Rep|Gov|Gen|Dr|Prof|Lt|Col|Adm|Amb|Rev)\.|(?:President|Senator|Representative|Governor|Secretary|Speaker|Leader|Judge|Attorney|General|Chairman|Director|Minister)\b)/u.test(pre)) title ??= pre;
+      }
+      const pe = afterParen(doc, m.end);
+      if (pe > m.end) spans.push({ start: m.end, end: pe });
+      const app = appositiveAfter(doc, { end: m.end } as Phrase);
+      if (app) {
+        const s0 = doc.text.indexOf(app, m.end);
+        if (s0 >= 0 && s0 < m.end + 60) spans.push({ start: s0, end: s0 + app.length });
+        title ??= app;
+      }
+    }
+  }
+  if (title && !a.speakerTitle) a.speakerTitle = title;
+  if (!person && !a.speakerTitle) return;
+  const group = groupOf(doc, spans);
+  if (group) a.speakerGroup = group;
 }
 
 /** The person named most often before `at` (by surname), for "she said" far from any name. */

@@ -12,6 +12,7 @@ import { attribute, type Attribution } from './attribute.js';
 import { SOURCE_TYPES } from './lexicon.js';
 
 export { attribute, type Attribution, type QuoteKind, type Resolution } from './attribute.js';
+export { type SpeakerGroup } from './persons.js';
 export { findQuoteSpans, type QuoteSpan } from './marks.js';
 export { reportingVerbs, sourceCues, SOURCE_TYPES, type SourceType, type VerbClass } from './lexicon.js';
 
@@ -23,6 +24,8 @@ export const QuoteDataSchema = z.object({
   speaker: z.string().nullable(),
   speakerSpan: SpanSchema.optional(),
   speakerTitle: z.string().optional(),
+  /** Party and chamber the article states for the speaker ("Sen.", "(R-Ky.)", "Republican Sen."), with the spans saying so. */
+  speakerGroup: z.object({ party: z.enum(['Democratic', 'Republican']).optional(), chamber: z.enum(['Senate', 'House']).optional(), evidence: z.array(SpanSchema) }).optional(),
   mentionSpan: SpanSchema.optional(),
   resolution: z.enum(['name', 'pronoun', 'role', 'document', 'metonym', 'inherited', 'unresolved', 'none']),
   verb: z.string().nullable(),
@@ -38,6 +41,7 @@ function toFinding(doc: Doc, a: Attribution): Finding {
     speaker: a.speaker,
     ...(a.speakerSpan ? { speakerSpan: a.speakerSpan } : {}),
     ...(a.speakerTitle ? { speakerTitle: a.speakerTitle } : {}),
+    ...(a.speakerGroup ? { speakerGroup: a.speakerGroup } : {}),
     ...(a.mentionSpan ? { mentionSpan: a.mentionSpan } : {}),
     resolution: a.resolution,
     verb: a.verb,

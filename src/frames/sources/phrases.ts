@@ -17,14 +17,28 @@ export const ROLE_NOUNS = new Set([
   'person', 'insider', 'insiders', 'observers', 'researcher', 'researchers', 'professor', 'scholar', 'scholars', 'economist', 'economists', 'scientist', 'scientists', 'council',
   'court', 'judge', 'judges', 'panel', 'board', 'company', 'firm', 'authorities', 'regime', 'navy', 'forces', 'command', 'statement', 'report', 'reports', 'letter', 'suit', 'lawsuit',
   'complaint', 'filing', 'document', 'memo', 'release', 'announcement', 'tweet', 'message', 'editorial', 'article', 'commentary', 'declaration', 'communique', 'decree', 'resolution',
-  'newspaper', 'outlet', 'media', 'daily', 'broadcaster', 'website', 'blog', 'study', 'survey', 'poll', 'mayor', 'premier', 'chancellor', 'candidate', 'activist', 'activists',
+  'ad', 'advertisement', 'commercial', 'video', 'post', 'ruling', 'indictment', 'newspaper', 'outlet', 'media', 'daily', 'broadcaster', 'website', 'blog', 'study', 'survey', 'poll', 'mayor', 'premier', 'chancellor', 'candidate', 'activist', 'activists',
   'officer', 'officers', 'congressman', 'congresswoman', 'colonel', 'admiral', 'founder', 'owner', 'executive', 'ceo', 'embassy', 'union', 'coalition', 'bloc', 'alliance', 'state', 'country', 'nation', 'kingdom', 'republic',
 ]);
 /** Role nouns naming a text rather than a speaker: resolved to whoever issued it. */
 export const DOCUMENT_NOUNS = new Set([
   'statement', 'report', 'reports', 'letter', 'suit', 'lawsuit', 'complaint', 'filing', 'document', 'memo', 'release', 'announcement', 'tweet', 'message', 'editorial', 'article',
-  'commentary', 'declaration', 'communique', 'decree', 'resolution', 'study', 'survey', 'poll',
+  'commentary', 'declaration', 'communique', 'decree', 'resolution', 'study', 'survey', 'poll', 'ad', 'advertisement', 'commercial', 'video', 'post', 'ruling', 'indictment',
 ]);
+/**
+ * Document nouns that can name the same text ("a television commercial" … "the advertisement"):
+ * a definite document noun refers back to the latest earlier one of its class.
+ */
+export const DOCUMENT_CLASSES: readonly (readonly string[])[] = [
+  ['statement', 'release', 'announcement', 'communique', 'declaration'],
+  ['ad', 'advertisement', 'commercial', 'video'],
+  ['suit', 'lawsuit', 'complaint', 'filing'],
+  ['report', 'reports', 'study', 'survey', 'poll'],
+  ['letter', 'memo', 'message', 'tweet', 'post', 'editorial', 'article', 'commentary'],
+  ['ruling', 'decree', 'resolution', 'indictment', 'document'],
+];
+/** Name suffixes written with a period ("Donald Trump Jr. said") that end neither a phrase nor a sentence. */
+export const NAME_SUFFIX = new Set(['jr', 'sr']);
 /** Role nouns that name one person (so "he"/"she" may refer to them). */
 export const PERSON_ROLES = new Set([
   'spokesperson', 'spokesman', 'spokeswoman', 'minister', 'official', 'analyst', 'expert', 'president', 'leader', 'secretary', 'senator', 'lawmaker', 'legislator', 'governor',
@@ -71,6 +85,8 @@ const isWord = (t: Token): boolean => t.kind === 'word';
 /** A capitalized word that can be part of a name: not a sentence-initial function word ("In", "But") nor a date word. */
 export function isCapWord(doc: Doc, t: Token): boolean {
   if (t.cap && TITLE_ABBR.has(t.norm) && doc.text[t.end] === '.') return true;
+  // Surnames with a lower-case particle written as one word ("diGenova", "deBlasio").
+  if (!t.cap && isWord(t) && /^\p{Ll}{1,3}\p{Lu}\p{Ll}/u.test(doc.text.slice(t.start, t.end))) return true;
   // A role noun capitalized only because it starts the sentence ("Officials said") is not a name.
   if (ROLE_NOUNS.has(t.norm) && doc.sentences[t.sent]?.start === t.start) return false;
   if (!t.cap || !isWord(t) || DETERMINERS.has(t.norm) || PRONOUNS.has(t.norm) || AUX.has(t.norm) || CALENDAR.has(t.norm)) return false;

@@ -1,0 +1,88 @@
+/**
+ * What an article itself says about a named person: a gender cue for "he"/"she"
+ * (honorific, gendered role noun, common given name) and the position or party
+ * written next to the name ("Sen.", "(R-Ky.)", "a spokeswoman for the Obama
+ * campaign", "Republican Sen. Rand Paul"), with the spans that state it.
+ */
+import { readFileSync } from 'node:fs';
+import type { Doc, Span } from '../../doc/types.js';
+import { dataPath } from '../naming/actors.js';
+
+export type Gender = 'm' | 'f';
+
+/** Party and chamber stated in the text for a speaker, with the spans saying so. */
+export interface SpeakerGroup {
+  party?: 'Democratic' | 'Republican';
+  chamber?: 'Senate' | 'House';
+  evidence: Span[];
+}
+
+let names: Map<string, Gender> | null = null;
+
+/** Given names by gender (data/lexicons/given-names.json). */
+export function givenNames(): Map<string, Gender> {
+  if (names) return names;
+  const json = JSON.parse(readFileSync(dataPath('lexicons', 'given-names.json'), 'utf8')) as { female: string[]; male: string[] };
+  const map = new Map<string, Gender>();
+  for (const n of json.female) map.set(n, 'f');
+  for (const n of json.male) map.set(n, 'm');
+  names = map;
+  return map;
+}
+
+const FEMALE_WORDS = /\b(?:Mrs|Ms|Miss|spokeswoman|congresswoman|chairwoman|businesswoman|councilwoman|actress|wife|mother|daughter|sister|widow|queen|first lady)\.?\s+$/i;
+const MALE_WORDS = /\b(?:Mr|spokesman|congressman|chairman|businessman|councilman|husband|father|son|brother|king)\.?\s+$/i;
+const HONORIFIC_START = /^(?:(Mrs|Ms|Miss)|(Mr))\.?\s/;
+
+/** Gender cue for a name written at [start, end): a word right before it, an honorific in it, or its given name. */
+export function genderCue(doc: Doc, start: number, end: number): Gender | undefined {
+  const surface = doc.text.slice(start, end);
+  const h = HONORIFIC_START.exec(surface);
+  if (h) return h[1] ? 'f' : 'm';
+  const before = doc.text.slice(Math.max(0, start - 40), start);
+  if (FEMALE_WORDS.test(before)) return 'f';
+  if (MALE_WORDS.test(before)) return 'm';
+  const words = surface.replace(/^(?:(?:Sen|Rep|Gov|Gen|Dr|Prof|President|Senator|Representative|Governor|Secretary|Judge)\.?\s+)+/, '').match(/\p{L}+/gu) ?? [];
+  const first = words[0]?.toLowerCase();
+  // A single word is a surname, not a given name ("Paul").
+  return first && words.length >= 2 ? givenNames().get(first) : undefined;
+}
+
+const PARTY = [
+  { party: 'Republican', re: /\bR-[A-Z][\w.]*|\(R\)|\bRepublicans?\b|\bGOP\b/g },
+  { party: 'Democratic', re: /\bD-[A-Z][\w.]*|\(D\)|\bDemocrat(?:s|ic)?\b/g },
+] as const;
+const CHAMBER = [
+  { chamber: 'Senate', re: /\bSen\.|\bSenator\b|\bsenator\b|\bSenate\b/g },
+  { chamber: 'House', re: /\bRep\.|\bRepresentative\b|\bCongress(?:wo)?man\b|\bcongress(?:wo)?man\b|(?<!White )\bHouse\b/g },
+] as const;
+
+/**
+ * Party and chamber stated in the given description spans (the speaker's phrase, its
+ * title words before the name, a party code or appositive after it). A party is kept
+ * only when the spans name one party; likewise the chamber.
+ */
+export function groupOf(doc: Doc, spans: readonly Span[]): SpeakerGroup | undefined {
+  const parties = new Map<string, Span[]>();
+  const chambers = new Map<string, Span[]>();
+  for (const s of spans) {
+    const text = doc.text.slice(s.start, s.end);
+    for (const { party, re } of PARTY) for (const m of text.matchAll(re)) (parties.get(party) ?? parties.set(party, []).get(party)!).push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+    for (const { chamber, re } of CHAMBER) for (const m of text.matchAll(re)) (chambers.get(chamber) ?? chambers.set(chamber, []).get(chamber)!).push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+  }
+  const out: SpeakerGroup = { evidence: [] };
+  if (parties.size === 1) {
+    const [party, ev] = [...parties.entries()][0]!;
+    out.party = party as SpeakerGroup['party'];
+    out.evidence.push(...ev);
+  }
+  if (chambers.size === 1) {
+    const [chamber, ev] = [...chambers.entries()][0]!;
+    out.chamber = chamber as SpeakerGroup['chamber'];
+    out.evidence.push(...ev);
+  }
+  if (!out.party && !out.chamber) return undefined;
+  out.evidence.sort((a, b) => a.start - b.start || a.end - b.end);
+  out.evidence = out.evidence.filter((e, i, all) => i === 0 || e.start !== all[i - 1]!.start || e.end !== all[i - 1]!.end);
+  return out;
+}
