@@ -1,13 +1,13 @@
-/** The group stage: stories (topic threads) containing events (one happening). CONTRACT STUB. */
+/**
+ * The group stage: stories (topic threads) containing events (one happening).
+ * Each article belongs to one event, each event to one story. See README.md here.
+ */
 import { z } from 'zod';
-import type { Doc } from '../doc/types.js';
 
-/** Compact, serializable per-article features (built in workers, grouped on the main thread). */
-export interface ArticleFeatures {
-  id: string;
-  outlet: string | null;
-  published: string | null;
-}
+export { extractFeatures, type ArticleFeatures, type FeatureKind } from './features.js';
+export { extractEntities, loadGazetteer, normalizeName, type EntityMention, type Gazetteer } from './entities.js';
+export { extractDates, type DateMention, type TimeEvidence } from './dates.js';
+export { groupArticles, groupWithDiagnostics, defaultGroupOptions, type GroupOptions, type GroupDiagnostics } from './group.js';
 
 export const TieSchema = z.object({
   kind: z.enum(['entity', 'place', 'term', 'phrase', 'number', 'date']),
@@ -18,12 +18,15 @@ export const TieSchema = z.object({
 });
 export type Tie = z.infer<typeof TieSchema>;
 
+const DateRangeSchema = z.object({ from: z.string(), to: z.string() }).nullable();
+
 export const EventGroupSchema = z.object({
   id: z.string(),
   storyId: z.string(),
   articleIds: z.array(z.string()),
   outlets: z.array(z.string()),
-  dateRange: z.object({ from: z.string(), to: z.string() }).nullable(),
+  /** Earliest and latest article date (published, else a dateline in the text); null when none is dated. */
+  dateRange: DateRangeSchema,
   ties: z.array(TieSchema),
 });
 export type EventGroup = z.infer<typeof EventGroupSchema>;
@@ -33,11 +36,13 @@ export const StoryGroupSchema = z.object({
   eventIds: z.array(z.string()),
   articleIds: z.array(z.string()),
   outlets: z.array(z.string()),
-  dateRange: z.object({ from: z.string(), to: z.string() }).nullable(),
+  dateRange: DateRangeSchema,
+  /** Features shared by at least two of the story's events. */
   ties: z.array(TieSchema),
 });
 export type StoryGroup = z.infer<typeof StoryGroupSchema>;
 
+/** `cohesion`: mean similarity to the other articles of its event (pairs blocking never proposed count 0); 1 for a singleton. */
 export const MembershipSchema = z.object({ id: z.string(), story: z.string(), event: z.string(), cohesion: z.number() });
 export type Membership = z.infer<typeof MembershipSchema>;
 
@@ -47,22 +52,14 @@ export interface Grouping {
   articles: Membership[];
 }
 
-/** A person's decision: these articles belong together / apart. */
-export interface Pin {
-  kind: 'together' | 'apart';
-  ids: string[];
-}
-
-export interface GroupOptions {
-  eventThreshold: number;
-}
-export const defaultGroupOptions: GroupOptions = { eventThreshold: 0.5 };
-
-export function extractFeatures(_doc: Doc): ArticleFeatures {
-  throw new Error('not implemented');
-}
-
-/** Groups articles; deterministic and independent of input order. */
-export function groupArticles(_features: readonly ArticleFeatures[], _options: Partial<GroupOptions> = {}, _pins: readonly Pin[] = []): Grouping {
-  throw new Error('not implemented');
-}
+/**
+ * A person's decision, honoured as a hard constraint: `together` puts all the
+ * listed articles in one event; `apart` keeps each listed article in a
+ * different event (an `apart` pair already pinned together is ignored).
+ * Unknown ids are ignored.
+ */
+export const PinSchema = z.object({
+  kind: z.enum(['together', 'apart']),
+  ids: z.array(z.string()).min(2),
+});
+export type Pin = z.infer<typeof PinSchema>;

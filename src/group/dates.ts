@@ -1,0 +1,178 @@
+/**
+ * Time evidence of an article: dates written in the text (resolved against the
+ * publication date when there is one), the article's own date, and the
+ * earliest year it can have been written.
+ */
+import type { Gazetteer } from './entities.js';
+
+export interface DateMention {
+  /**
+   * `YYYY-MM-DD` (a day), `--MM-DD` (a day whose year is unknown, also emitted
+   * beside every full day so year-less mentions can match), `YYYY` (a year) or
+   * `wYYYY-MM-DD` (the Monday of a week named relative to the publication date).
+   */
+  key: string;
+  start: number;
+  end: number;
+}
+
+export interface TimeEvidence {
+  mentions: DateMention[];
+  /** The article's date: the publication date, else a full date in the first {@link DATELINE_CHARS} characters. */
+  anchor: string | null;
+  /** The latest year the text names in a past-time context or by a dated term (COVID-19 → 2020); null if none. */
+  floorYear: number | null;
+}
+
+/** A full date this close to the start is the article's dateline ("March 4, 2009", "Posted Dec 23, 2012"). */
+export const DATELINE_CHARS = 400;
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+};
+const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
+const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const DAY_RE = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR_RE = '((?:19|20)\\d{2})';
+/** "June 30", "Dec.14", "Jun 11th 2012", "March 4, 2009", "June 27 and 29". */
+const MONTH_DAY = new RegExp(`\\b${MONTH_RE}\\s*${DAY_RE}(?:\\s*(?:and|to|-|–)\\s*(\\d{1,2})(?!\\d))?(?:,?\\s*${YEAR_RE})?(?![\\d:])`, 'giu');
+/** "30 Jun, 2024", "27 NOVEMBER, 2005", "16 September 2013". */
+const DAY_MONTH = new RegExp(`\\b${DAY_RE}\\s+${MONTH_RE}(?:,?\\s*${YEAR_RE})?\\b`, 'giu');
+const ISO_DAY = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g;
+const YEAR = /\b(?:(since|in|from|during|of|until|by|before|after|late|early|mid)\s+)?((?:19|20)\d{2})s?\b(?![.,]\d)/giu;
+const RELATIVE = /\b(?:(?:on|last|this|next)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b|\b(yesterday|today|this morning|tonight|this year|last year|this week|last week)\b/giu;
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date's day part, or null when it is not a real date. */
+export function dayNumber(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  return Math.floor(t / DAY_MS);
+}
+
+export function isoOfDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  return dayNumber(`${y}-${pad(m)}-${pad(d)}`) !== null;
+}
+
+/** The year that puts month-day nearest the publication day (a "June 30" in a 2 July article is last June). */
+function nearestYear(m: number, d: number, pubDay: number): number | null {
+  const py = new Date(pubDay * DAY_MS).getUTCFullYear();
+  let best: number | null = null;
+  let bestGap = Infinity;
+  for (const y of [py - 1, py, py + 1]) {
+    const day = dayNumber(`${y}-${pad(m)}-${pad(d)}`);
+    if (day === null) continue;
+    const gap = Math.abs(day - pubDay);
+    if (gap < bestGap) [best, bestGap] = [y, gap];
+  }
+  return best;
+}
+
+/**
+ * Time evidence of one text. Absolute dates are read by three patterns (month
+ * day [year], day month [year], ISO); a year-less day is resolved to the year
+ * nearest the publication date when that is known; weekdays, "yesterday",
+ * "this/last year", "this/last week" are resolved only against a publication
+ * date (never against the clock). Bare years are year keys.
+ */
+export function extractDates(text: string, published: string | null, gazetteer?: Gazetteer): TimeEvidence {
+  const pubDay = published ? dayNumber(published) : null;
+  const mentions: DateMention[] = [];
+  const taken: Array<[number, number]> = [];
+  const pastYears: number[] = [];
+  let dateline: string | null = null;
+
+  const addDay = (y: number | null, m: number, d: number, start: number, end: number): void => {
+    if (!validDay(y ?? 2000, m, d)) return;
+    let year = y;
+    if (year === null && pubDay !== null) year = nearestYear(m, d, pubDay);
+    if (year !== null) {
+      const key = `${year}-${pad(m)}-${pad(d)}`;
+      mentions.push({ key, start, end });
+      if (y !== null) {
+        pastYears.push(y);
+        if (dateline === null && start < DATELINE_CHARS) dateline = key;
+      }
+    }
+    mentions.push({ key: `--${pad(m)}-${pad(d)}`, start, end });
+  };
+
+  for (const m of text.matchAll(MONTH_DAY)) {
+    if (!/^\p{Lu}/u.test(m[1]!)) continue; // "may 5" the verb
+    const month = MONTHS[m[1]!.toLowerCase()]!;
+    const year = m[4] ? Number(m[4]) : null;
+    addDay(year, month, Number(m[2]), m.index, m.index + m[0].length);
+    if (m[3]) addDay(year, month, Number(m[3]), m.index, m.index + m[0].length);
+    taken.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of text.matchAll(DAY_MONTH)) {
+    if (!/^\p{Lu}/u.test(m[2]!) || overlaps(taken, m.index, m.index + m[0].length)) continue;
+    addDay(m[3] ? Number(m[3]) : null, MONTHS[m[2]!.toLowerCase()]!, Number(m[1]), m.index, m.index + m[0].length);
+    taken.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of text.matchAll(ISO_DAY)) {
+    if (overlaps(taken, m.index, m.index + m[0].length)) continue;
+    addDay(Number(m[1]), Number(m[2]), Number(m[3]), m.index, m.index + m[0].length);
+    taken.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of text.matchAll(YEAR)) {
+    const start = m.index + m[0].length - m[2]!.length - (m[0].endsWith('s') ? 1 : 0);
+    const end = start + m[2]!.length;
+    if (overlaps(taken, start, end)) continue;
+    const year = Number(m[2]);
+    mentions.push({ key: String(year), start, end });
+    const word = m[1]?.toLowerCase();
+    if (word === 'since' || word === 'in' || word === 'from' || word === 'during' || word === 'after') pastYears.push(year);
+  }
+  if (pubDay !== null) {
+    const pubYear = new Date(pubDay * DAY_MS).getUTCFullYear();
+    const weekday = new Date(pubDay * DAY_MS).getUTCDay();
+    const monday = pubDay - ((weekday + 6) % 7);
+    for (const m of text.matchAll(RELATIVE)) {
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (overlaps(taken, start, end)) continue;
+      if (m[1]) {
+        if (!/^\p{Lu}/u.test(m[1])) continue;
+        // The most recent such weekday on or before publication (news reports the past).
+        const back = (weekday - WEEKDAYS[m[1].toLowerCase()]! + 7) % 7;
+        const key = isoOfDay(pubDay - back);
+        mentions.push({ key, start, end }, { key: `--${key.slice(5)}`, start, end });
+        continue;
+      }
+      const phrase = m[2]!.toLowerCase();
+      if (phrase === 'yesterday') mentions.push({ key: isoOfDay(pubDay - 1), start, end });
+      else if (phrase === 'today' || phrase === 'this morning' || phrase === 'tonight') mentions.push({ key: isoOfDay(pubDay), start, end });
+      else if (phrase === 'this year') mentions.push({ key: String(pubYear), start, end });
+      else if (phrase === 'last year') mentions.push({ key: String(pubYear - 1), start, end });
+      else if (phrase === 'this week') mentions.push({ key: `w${isoOfDay(monday)}`, start, end });
+      else mentions.push({ key: `w${isoOfDay(monday - 7)}`, start, end });
+    }
+  }
+  if (gazetteer) {
+    for (const { pattern, floor } of gazetteer.datedTerms) if (pattern.test(text)) pastYears.push(floor);
+  }
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const anchor = pubDay !== null ? isoOfDay(pubDay) : dateline;
+  const floorYear = pastYears.length ? Math.max(...pastYears) : null;
+  return { mentions, anchor, floorYear };
+}
+
+function overlaps(spans: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
+  for (const [s, e] of spans) if (start < e && end > s) return true;
+  return false;
+}

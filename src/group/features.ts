@@ -1,0 +1,167 @@
+/**
+ * Per-article features for event grouping: compact, plain, structured-clone-able
+ * (built in worker threads, grouped on the main thread).
+ *
+ * Every feature is a 32-bit hashed key whose low 3 bits name its kind, with a
+ * count. The features a person may need to see as a tie (names, places, dates,
+ * numbers, repeated phrases and words) also keep a label and the offsets of
+ * their first occurrence.
+ */
+import type { Doc } from '../doc/types.js';
+import { isStopword } from '../text/index.js';
+import { extractEntities, loadGazetteer } from './entities.js';
+import { extractDates } from './dates.js';
+
+export const KINDS = ['term', 'phrase', 'entity', 'place', 'number', 'date'] as const;
+export type FeatureKind = (typeof KINDS)[number];
+const KIND_CODE: Record<FeatureKind, number> = { term: 0, phrase: 1, entity: 2, place: 3, number: 4, date: 5 };
+
+export interface ArticleFeatures {
+  id: string;
+  outlet: string | null;
+  /** Publication date `YYYY-MM-DD` when declared (given, manifest, page); an inferred one only sets `anchor`. */
+  published: string | null;
+  /** The article's date: published, else a dateline date in the text; null when unknown. */
+  anchor: string | null;
+  /** Earliest year the text can have been written (latest past year it names, dated terms); null when none. */
+  floorYear: number | null;
+  /** Feature keys, unique and ascending: FNV-1a hash of `kind:value` with the kind code in the low 3 bits. */
+  keys: number[];
+  /** Occurrences of each key in the article (parallel to `keys`). */
+  counts: number[];
+  /** Explainable features as triples `[keyIndex, start, end]`: the first occurrence in `doc.text`. */
+  spans: number[];
+  /** One label per triple of `spans`, joined by "\n" (one string keeps worker messages and memory small). */
+  labels: string;
+  /** Number of word tokens (for diagnostics; 0 for an empty text). */
+  words: number;
+}
+
+/** Most labelled (tie-able) features kept per article; names and dates come first. */
+export const MAX_LABELS = 64;
+
+/** 32-bit FNV-1a over UTF-16 code units (Fowler–Noll–Vo; stable across runs and machines). */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function featureKey(kind: FeatureKind, value: string): number {
+  return ((fnv1a(`${kind}:${value}`) & ~7) | KIND_CODE[kind]) >>> 0;
+}
+
+export function kindOfKey(key: number): FeatureKind {
+  return KINDS[key & 7] ?? 'term';
+}
+
+interface Acc {
+  kind: FeatureKind;
+  label: string;
+  count: number;
+  start: number;
+  end: number;
+}
+
+/** Content word: not a stop word, at least two characters, has a letter. */
+function isContent(norm: string): boolean {
+  return norm.length >= 2 && !isStopword(norm) && /\p{L}/u.test(norm);
+}
+
+/**
+ * Features of one document: content-word stems (`term`), adjacent content-word
+ * pairs (`phrase`), names (`entity`) and places (`place`) from
+ * {@link extractEntities}, numbers outside dates (`number`), and dates and years
+ * from {@link extractDates} (`date`).
+ */
+export function extractFeatures(doc: Doc): ArticleFeatures {
+  const gazetteer = loadGazetteer();
+  // Any known date resolves "on Sunday"; only a declared one (not inferred from the text) may block pairs.
+  const date = doc.meta.published.value ? doc.meta.published.value.slice(0, 10) : null;
+  const published = doc.meta.published.source === 'inferred' ? null : date;
+  const time = extractDates(doc.text, date, gazetteer);
+  const acc = new Map<string, Acc>();
+  const add = (kind: FeatureKind, value: string, label: string, start: number, end: number): void => {
+    const id = `${kind}:${value}`;
+    const a = acc.get(id);
+    if (a) a.count++;
+    else acc.set(id, { kind, label, count: 1, start, end });
+  };
+
+  const dateSpans = time.mentions;
+  let d = 0;
+  const { tokens, text } = doc;
+  let words = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word') {
+      words++;
+      if (!isContent(t.norm)) continue;
+      add('term', t.stem, t.norm, t.start, t.end);
+      const n = tokens[i + 1];
+      if (n && n.kind === 'word' && n.sent === t.sent && isContent(n.norm) && /^\s+$/.test(text.slice(t.end, n.start))) {
+        add('phrase', `${t.stem} ${n.stem}`, `${t.norm} ${n.norm}`, t.start, n.end);
+      }
+    } else if (t.kind === 'number') {
+      while (d < dateSpans.length && dateSpans[d]!.end <= t.start) d++;
+      const inDate = d < dateSpans.length && dateSpans[d]!.start <= t.start;
+      if (!inDate && !/^(?:19|20)\d{2}$/.test(t.norm)) add('number', t.norm, t.norm, t.start, t.end);
+    }
+  }
+  for (const e of extractEntities(doc, gazetteer)) add(e.kind, e.key, e.key, e.start, e.end);
+  for (const m of time.mentions) add('date', m.key, m.key, m.start, m.end);
+
+  const byKey = new Map<number, Acc>();
+  for (const [id, a] of acc) {
+    const key = featureKey(a.kind, id.slice(a.kind.length + 1));
+    const prev = byKey.get(key);
+    // A hash collision inside one article: keep the earlier occurrence, add the counts.
+    if (prev) {
+      prev.count += a.count;
+      if (a.start < prev.start) Object.assign(prev, { label: a.label, start: a.start, end: a.end, kind: a.kind });
+    } else byKey.set(key, { ...a });
+  }
+  const keys = [...byKey.keys()].sort((a, b) => a - b);
+  const counts = keys.map((k) => byKey.get(k)!.count);
+  const labelled = keys
+    .map((k, index) => ({ index, a: byKey.get(k)! }))
+    .filter(({ a }) => labelRank(a) < 3)
+    .sort((x, y) => labelRank(x.a) - labelRank(y.a) || y.a.count - x.a.count || x.a.start - y.a.start || x.index - y.index)
+    .slice(0, MAX_LABELS)
+    .sort((x, y) => x.index - y.index);
+  const spans: number[] = [];
+  for (const { index, a } of labelled) spans.push(index, a.start, a.end);
+  return {
+    id: doc.id,
+    outlet: doc.meta.outlet.value,
+    published,
+    anchor: time.anchor,
+    floorYear: time.floorYear,
+    keys,
+    counts,
+    spans,
+    labels: labelled.map(({ a }) => a.label.replace(/\n/g, ' ')).join('\n'),
+    words,
+  };
+}
+
+/** 0: names, places, dates, numbers; 1: repeated phrases; 2: repeated words; 3: not labelled. */
+function labelRank(a: Acc): number {
+  if (a.kind === 'entity' || a.kind === 'place' || a.kind === 'date' || a.kind === 'number') return 0;
+  if (a.count < 2) return 3;
+  return a.kind === 'phrase' ? 1 : 2;
+}
+
+/** The labels of an article's explainable features, by key: `{ label, start, end }`. */
+export function labelsOf(f: ArticleFeatures): Map<number, { label: string; start: number; end: number }> {
+  const out = new Map<number, { label: string; start: number; end: number }>();
+  const labels = f.labels ? f.labels.split('\n') : [];
+  for (let i = 0; i * 3 < f.spans.length; i++) {
+    const key = f.keys[f.spans[i * 3]!];
+    if (key !== undefined) out.set(key, { label: labels[i] ?? '', start: f.spans[i * 3 + 1]!, end: f.spans[i * 3 + 2]! });
+  }
+  return out;
+}

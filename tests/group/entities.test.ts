@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../src/group/entities.js';
+import { extractDates } from '../../src/group/dates.js';
+import { makeTestDoc } from '../helpers.js';
+
+describe('extractEntities', () => {
+  it('extractEntities(doc) strips titles, folds surnames and demonyms, and keeps offsets', () => {
+    const doc = makeTestDoc('US Defense Secretary Lloyd Austin visited Seoul. Later, Austin met North Korean defectors.');
+    const es = extractEntities(doc);
+    const keys = es.map((e) => `${e.kind}:${e.key}`);
+    expect(keys).toContain('entity:lloyd austin');
+    expect(keys.filter((k) => k === 'entity:lloyd austin')).toHaveLength(2);
+    expect(keys).toContain('place:north korea');
+    expect(keys).toContain('place:united states');
+    for (const e of es) expect(doc.text.slice(e.start, e.end).length).toBeGreaterThan(0);
+    const austin = es.find((e) => e.key === 'lloyd austin')!;
+    expect(doc.text.slice(austin.start, austin.end)).toBe('Lloyd Austin');
+  });
+
+  it('extractEntities(doc) takes only places from a title-case headline', () => {
+    const es = extractEntities(makeTestDoc('North Korea Promises Stronger Retaliation In Response To Threats'));
+    expect(es.map((e) => e.key)).toEqual(['north korea']);
+  });
+});
+
+describe('extractDates', () => {
+  it('extractDates(text, published) resolves year-less days and weekdays against the publication date', () => {
+    const t = 'In a statement on Sunday, Pyongyang condemned the drills held between June 27 and 29, the first since 2017.';
+    const r = extractDates(t, '2024-06-30');
+    const keys = r.mentions.map((m) => m.key);
+    expect(keys).toEqual(expect.arrayContaining(['2024-06-30', '2024-06-27', '2024-06-29', '--06-27', '2017']));
+    expect(r.anchor).toBe('2024-06-30');
+    expect(r.floorYear).toBe(2017);
+  });
+
+  it('extractDates(text, null) keeps year-less days as month-day keys and takes a dateline as the anchor', () => {
+    const r = extractDates('Chargers lineman arrested\non Feb. 04, 2009\nHe was stopped on June 30.', null);
+    expect(r.anchor).toBe('2009-02-04');
+    expect(r.mentions.map((m) => m.key)).toEqual(expect.arrayContaining(['2009-02-04', '--02-04', '--06-30']));
+  });
+});

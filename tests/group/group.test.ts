@@ -1,0 +1,114 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildDoc, recordFromText } from '../../src/pipeline/build-doc.js';
+import { extractFeatures, groupArticles, PinSchema, EventGroupSchema, StoryGroupSchema, MembershipSchema, type ArticleFeatures } from '../../src/group/index.js';
+import { makeTestDoc } from '../helpers.js';
+
+const feat = (id: string, text: string, published?: string): ArticleFeatures => extractFeatures(makeTestDoc(text, { id, published: published ?? null }));
+
+// Two look-alike events: same topic words, different places, magnitudes and years.
+const quakeA = [
+  'A magnitude 5.6 earthquake struck Qeshm island off the southern coast of Iran on Sunday, injuring five people and damaging buildings in the town of Dargahan, Iranian media said.',
+  'The Qeshm earthquake damaged homes in Dargahan; Iranian media said five people were hurt when the magnitude 5.6 quake hit the island.',
+  'Rescue teams reached Dargahan on Qeshm island after the 5.6 earthquake; five people were injured, the Iranian Red Crescent said.',
+];
+const quakeB = [
+  'A magnitude 4.4 earthquake struck Sonoma County near The Geysers on Thursday morning, the U.S. Geological Survey said; no damage was reported in Healdsburg.',
+  'The U.S. Geological Survey recorded a 4.4 earthquake near The Geysers in Sonoma County; residents of Healdsburg felt the quake but no damage was reported.',
+  'Residents of Healdsburg in Sonoma County were shaken by the magnitude 4.4 earthquake near The Geysers, the Geological Survey said.',
+];
+const noise = [
+  'The city council approved a new budget for public libraries and parks after a long debate on Tuesday evening.',
+  'A local bakery won a national prize for its sourdough bread, the owners said at a ceremony in the capital.',
+  'Shares of technology companies rose sharply after the central bank kept interest rates unchanged.',
+  'The museum opened an exhibition of medieval manuscripts borrowed from monasteries across the region.',
+];
+
+function eventsOf(features: readonly ArticleFeatures[], pins: Parameters<typeof groupArticles>[2] = []): string[][] {
+  return groupArticles(features, {}, pins).events.map((e) => e.articleIds);
+}
+
+describe('groupArticles', () => {
+  const base = [
+    ...quakeA.map((t, i) => feat(`a${i}`, t)),
+    ...quakeB.map((t, i) => feat(`b${i}`, t)),
+    ...noise.map((t, i) => feat(`n${i}`, t)),
+  ];
+
+  it('groupArticles splits two earthquakes of one topic into two events and joins each event\'s wordings', () => {
+    const events = eventsOf(base);
+    expect(events).toContainEqual(['a0', 'a1', 'a2']);
+    expect(events).toContainEqual(['b0', 'b1', 'b2']);
+  });
+
+  it('groupArticles keeps two look-alike arrests years apart in different events when published dates are known', () => {
+    const text = 'San Diego Chargers receiver Vincent Jackson was arrested on suspicion of drunken driving on state Route 52, the California Highway Patrol said.';
+    const g = eventsOf([feat('x1', text, '2009-01-13'), feat('x2', text, '2009-01-14'), feat('y1', text, '2013-01-13'), feat('y2', text, '2013-01-14'), ...noise.map((t, i) => feat(`n${i}`, t))]);
+    expect(g).toContainEqual(['x1', 'x2']);
+    expect(g).toContainEqual(['y1', 'y2']);
+  });
+
+  it('groupArticles does not split an event because one article has no date', () => {
+    const g = eventsOf([feat('a0', quakeA[0]!, '2008-06-29'), feat('a1', quakeA[1]!), feat('a2', quakeA[2]!, '2008-06-30'), ...quakeB.map((t, i) => feat(`b${i}`, t)), ...noise.map((t, i) => feat(`n${i}`, t))]);
+    expect(g).toContainEqual(['a0', 'a1', 'a2']);
+  });
+
+  it('groupArticles honours pins: together joins, apart separates, and the rest is grouped around them', () => {
+    const pins = [PinSchema.parse({ kind: 'together', ids: ['a0', 'n0'] }), PinSchema.parse({ kind: 'apart', ids: ['b0', 'b1'] })];
+    const g = eventsOf(base, pins);
+    const of = (id: string): string[] => g.find((e) => e.includes(id))!;
+    expect(of('a0')).toContain('n0');
+    expect(of('b0')).not.toContain('b1');
+    expect(of('a1')).toContain('a2');
+  });
+
+  it('groupArticles gives a single article one event and one story with cohesion 1', () => {
+    const g = groupArticles([feat('only', quakeA[0]!)]);
+    expect(g.events).toHaveLength(1);
+    expect(g.stories).toHaveLength(1);
+    expect(g.articles).toEqual([{ id: 'only', story: 's0001', event: 'e0001', cohesion: 1 }]);
+  });
+
+  it('groupArticles output is byte-identical under input-order shuffle', () => {
+    const shuffled = [base[5]!, base[0]!, base[9]!, base[3]!, base[7]!, base[1]!, base[8]!, base[2]!, base[6]!, base[4]!];
+    expect(JSON.stringify(groupArticles(shuffled))).toBe(JSON.stringify(groupArticles(base)));
+  });
+
+  it('groupArticles output matches its schemas and ties point at the tied text', () => {
+    const docs = [...quakeA.map((t, i) => makeTestDoc(t, { id: `a${i}` })), ...quakeB.map((t, i) => makeTestDoc(t, { id: `b${i}` }))];
+    const g = groupArticles(docs.map(extractFeatures));
+    for (const e of g.events) EventGroupSchema.parse(e);
+    for (const s of g.stories) StoryGroupSchema.parse(s);
+    for (const a of g.articles) MembershipSchema.parse(a);
+    const ev = g.events.find((e) => e.articleIds.includes('a0'))!;
+    expect(ev.ties.length).toBeGreaterThan(0);
+    for (const t of ev.ties)
+      for (const x of t.evidence) {
+        const doc = docs.find((d) => d.id === x.articleId)!;
+        expect(doc.text.slice(x.start, x.end).length).toBe(x.end - x.start);
+        expect(x.end).toBeGreaterThan(x.start);
+      }
+    expect(ev.ties.some((t) => t.value === 'qeshm' || t.value === 'dargahan')).toBe(true);
+  });
+});
+
+describe('the five sample seeds', () => {
+  const dir = new URL('../../data/sample/', import.meta.url);
+  const docs = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => buildDoc(recordFromText(f.replace(/\.txt$/, ''), readFileSync(new URL(f, dir), 'utf8'))));
+  const g = groupArticles(docs.map(extractFeatures));
+  const eventOf = (prefix: string): string => g.articles.find((a) => a.id.startsWith(prefix))!.event;
+
+  it('groupArticles puts the five seeds in one story and 001 with 002 (the 30 June 2024 statement)', () => {
+    expect(g.stories).toHaveLength(1);
+    expect(eventOf('001')).toBe(eventOf('002'));
+  });
+
+  // Known gap: five articles are too few for corpus IDF to tell one North Korean statement from
+  // another by wording, and 000/001 carry no year; see src/group/README.md.
+  it.fails('groupArticles separates the seeds into four events (000, 001+002, 003, 004)', () => {
+    expect(new Set(['000', '001', '003', '004'].map(eventOf)).size).toBe(4);
+  });
+});
