@@ -2,8 +2,11 @@
 /** The framelens command line: a thin layer over the library API (src/index.ts). */
 import { Command, InvalidArgumentError, type OptionValues } from '@commander-js/extra-typings';
 import { relative } from 'node:path';
-import { analyze, groupInputs, readPins, reuseInputs, type Analysis } from './pipeline/index.js';
-import { writeReports, writeFileAtomic } from './report/index.js';
+import { availableParallelism } from 'node:os';
+import { groupInputs, readPins, reuseInputs } from './pipeline/index.js';
+import { analyzeToDir } from './pipeline/run.js';
+import { progressBar } from './pipeline/progress.js';
+import { writeFileAtomic } from './report/index.js';
 import type { Skip } from './doc/types.js';
 
 function positiveInt(value: string): number {
@@ -19,10 +22,21 @@ function printSkip(skip: Skip): void {
   process.stderr.write(`framelens: skipped ${where} (${skip.id}): ${skip.code}: ${skip.reason}\n`);
 }
 
-function summary(analysis: Analysis, where: string): string {
-  const { docs, skips, grouping } = analysis;
+function summary(run: { analyzed: number; skips: readonly Skip[]; grouping: { stories: unknown[]; events: Array<{ articleIds: string[] }> } }, where: string): string {
+  const { analyzed, skips, grouping } = run;
   const multi = grouping.events.filter((e) => e.articleIds.length > 1).length;
-  return `framelens: ${docs.length} article(s) analyzed, ${skips.length} skipped; ${grouping.stories.length} story(ies), ${grouping.events.length} event(s) (${multi} with several articles); report: ${where}\n`;
+  return `framelens: ${analyzed} article(s) analyzed, ${skips.length} skipped; ${grouping.stories.length} story(ies), ${grouping.events.length} event(s) (${multi} with several articles); report: ${where}\n`;
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`Expected a whole number (0 or more), not ${JSON.stringify(value)}.`);
+  return n;
+}
+
+function framesScope(value: string): 'all' | 'grouped' {
+  if (value !== 'all' && value !== 'grouped') throw new InvalidArgumentError(`Expected 'all' or 'grouped', not ${JSON.stringify(value)}.`);
+  return value;
 }
 
 /** Options shared by every command that reads articles. */
@@ -62,25 +76,33 @@ withInputOptions(
   .option('-o, --out <dir>', 'output folder', 'reports/latest')
   .option('--no-text', "leave articles' cleaned text out of report.json")
   .option('--groups <file>', 'JSON file of pinned grouping decisions: [{"kind":"together"|"apart","ids":[...]}]')
+  .option('--frames <scope>', "framing analyzers on 'all' articles, or only 'grouped' ones (in stories of several articles: faster for large corpora)", framesScope, 'all' as 'all' | 'grouped')
+  .option('--workers <n>', 'worker threads (0: all in this thread)', nonNegativeInt, availableParallelism())
+  .option('--batch-size <n>', 'articles per worker task', positiveInt, 64)
+  .option('--run-dir <dir>', 'cached per-batch results, reused when the run is repeated or resumed (default: <out>/.run)')
+  .option('--page-limit <n>', 'write report.md and index.html only up to this many articles (report.json is always written)', nonNegativeInt, 5_000)
   .action(async (inputs, opts) => {
     quiet = opts.quiet;
     const pins = opts.groups ? await readPins(opts.groups) : [];
-    const analysis = await analyze({
-      inputs,
-      manifest: opts.manifest,
-      pins,
-      options: { includeText: opts.text, strict: opts.strict, ...ingestOptions(opts) },
-      hooks: { onSkip: printSkip },
-    });
-    if (analysis.docs.length === 0) {
-      process.stderr.write(`framelens: no article could be analyzed (${analysis.skips.length} skipped); no report written\n`);
+    const bar = progressBar(!opts.quiet && process.stderr.isTTY === true, opts.maxArticles < 10_000_000 ? opts.maxArticles : undefined);
+    let run;
+    try {
+      run = await analyzeToDir(
+        { inputs, manifest: opts.manifest, pins, options: { includeText: opts.text, strict: opts.strict, frames: opts.frames, ...ingestOptions(opts) } },
+        { outDir: opts.out, runDir: opts.runDir, workers: opts.workers, batchSize: opts.batchSize, pageLimit: opts.pageLimit, onProgress: bar.update, onSkip: printSkip },
+      );
+    } finally {
+      bar.stop();
+    }
+    if (run.analyzed === 0) {
+      process.stderr.write(`framelens: no article could be analyzed (${run.skips.length} skipped); no report written\n`);
       process.exitCode = 1;
       return;
     }
-    await writeReports(analysis, opts.out);
-    process.stderr.write(summary(analysis, relative(process.cwd(), `${opts.out}/index.html`) || opts.out));
-    if (opts.strict && analysis.skips.length > 0) {
-      process.stderr.write(`framelens: --strict: ${analysis.skips.length} record(s) skipped\n`);
+    const page = run.written.find((p) => p.endsWith('index.html')) ?? run.written[0]!;
+    process.stderr.write(summary(run, relative(process.cwd(), page) || page));
+    if (opts.strict && run.skips.length > 0) {
+      process.stderr.write(`framelens: --strict: ${run.skips.length} record(s) skipped\n`);
       process.exitCode = 1;
     }
   });

@@ -182,17 +182,38 @@ function kept(states: readonly BlockState[]): BlockState[] {
   return states.filter((s) => s.verdict === null);
 }
 
+/**
+ * Index of the first block at or after `from` still kept (verdict null), or states.length.
+ * `next` holds skip pointers over removed blocks; verdicts only ever go from null to set, so
+ * a pointer stays true once written (path compression keeps scans linear on pages of chrome).
+ */
+function nextKept(states: readonly BlockState[], next: Int32Array, from: number): number {
+  let k = from;
+  while (k < states.length && states[k]!.verdict !== null) k = Math.max(next[k]!, k + 1);
+  for (let j = from; j < k && j < states.length; ) {
+    const after = Math.max(next[j]!, j + 1);
+    next[j] = k;
+    j = after;
+  }
+  return k;
+}
+
 /** Pass 2a: rules that follow from a neighbouring block's verdict. */
 function neighbourRules(states: BlockState[]): void {
+  const next = new Int32Array(states.length);
+  // The end of the last breadcrumb trail scanned: a later "HOME»" inside it finds nothing new.
+  let trailEnd = -1;
   for (let i = 0; i < states.length; i++) {
     const rule = states[i]!.verdict?.rule;
-    if (rule === 'breadcrumb-home' && states[i]!.block.bodyStart > states[i]!.block.start) {
-      for (let j = i + 1; j < states.length; j++) {
+    if (rule === 'breadcrumb-home' && states[i]!.block.bodyStart > states[i]!.block.start && i >= trailEnd) {
+      let j = i + 1;
+      for (; j < states.length; j++) {
         const s = states[j]!;
         // A bulleted item continues the trail; a block without a bullet ends it.
         if (s.block.bodyStart === s.block.start) break;
         if (s.verdict === null && s.headline) remove(s, STRUCTURAL_RULES.breadcrumbBullets);
       }
+      trailEnd = j;
     }
     if (rule === 'read-more-marker' && BARE_MARKER.test(states[i]!.block.text)) {
       for (const j of [i - 1, i + 1]) {
@@ -202,9 +223,8 @@ function neighbourRules(states: BlockState[]): void {
     }
     if (isBareLabel(states[i]!)) {
       // Removed lines (labels, player times) do not end the list; a line that is not headline-like does.
-      for (let j = i + 1; j < states.length; j++) {
+      for (let j = nextKept(states, next, i + 1); j < states.length; j = nextKept(states, next, j + 1)) {
         const s = states[j]!;
-        if (s.verdict !== null) continue;
         if (!s.headline || s.prose) break;
         remove(s, STRUCTURAL_RULES.listAfterLabel);
       }

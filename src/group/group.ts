@@ -77,8 +77,6 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Smoothed IDF (scikit-learn's `smooth_idf`): ln((1 + N) / (1 + df)) + 1. */
 export function idf(n: number, df: number): number {
-  const mode = process.env.FL_IDF ?? 'smooth';
-  if (mode !== 'smooth') return Math.log((1 + n) / (1 + df)) + Number(mode);
   return Math.log((1 + n) / (1 + df)) + 1;
 }
 

@@ -5,7 +5,8 @@ import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { describeFsError } from './walk.js';
 
-export type WholeRead = { ok: true; bytes: Buffer } | { ok: false; code: 'E_READ' | 'E_TOO_LARGE'; reason: string };
+/** `size`: the bytes known to be in the file when it was over the bound. */
+export type WholeRead = { ok: true; bytes: Buffer } | { ok: false; code: 'E_READ' | 'E_TOO_LARGE'; reason: string; size?: number };
 
 const CHUNK = 1024 * 1024;
 
@@ -20,7 +21,7 @@ export async function readWhole(path: string, maxBytes: number): Promise<WholeRe
   try {
     const info = await handle.stat();
     if (!info.isFile()) return { ok: false, code: 'E_READ', reason: 'not a regular file' };
-    if (info.size > maxBytes) return { ok: false, code: 'E_TOO_LARGE', reason: tooLargeReason(info.size, maxBytes) };
+    if (info.size > maxBytes) return { ok: false, code: 'E_TOO_LARGE', reason: tooLargeReason(info.size, maxBytes), size: info.size };
     const parts: Buffer[] = [];
     let total = 0;
     // A first buffer of the stat size, then chunks in case the file grew since.
@@ -34,7 +35,7 @@ export async function readWhole(path: string, maxBytes: number): Promise<WholeRe
       }
       parts.push(buffer.subarray(0, filled));
       total += filled;
-      if (total > maxBytes) return { ok: false, code: 'E_TOO_LARGE', reason: tooLargeReason(total, maxBytes) };
+      if (total > maxBytes) return { ok: false, code: 'E_TOO_LARGE', reason: tooLargeReason(total, maxBytes), size: total };
       if (filled < buffer.length) break;
       buffer = Buffer.allocUnsafe(CHUNK);
     }

@@ -171,8 +171,10 @@ function autoChoice(bytes: Uint8Array, file: string, declared: string | null | u
 /**
  * Decides how to decode a file from its first bytes. `complete` says the head is the whole
  * file (a cut-off UTF-8 sequence at its end is then an error). `declared` is an HTML page's meta charset.
+ * `byLine`: the file is read a line at a time (JSON Lines, CSV), so a UTF-8 head with a minority of bad
+ * lines is planned as UTF-8 and each bad line is left to `decodeUtf8Line`.
  */
-export function planDecoding(head: Uint8Array, complete: boolean, policy: string, file: string, declared?: string | null): DecodePlan {
+export function planDecoding(head: Uint8Array, complete: boolean, policy: string, file: string, declared?: string | null, byLine = false): DecodePlan {
   const sniffed = sniff(head);
   if (sniffed.kind === 'empty') return { ok: false, code: 'E_EMPTY', reason: `${file}: empty file (0 bytes)` };
   if (sniffed.kind === 'binary') return { ok: false, code: 'E_BINARY', reason: `${file}: looks like ${sniffed.what}, not text` };
@@ -185,8 +187,34 @@ export function planDecoding(head: Uint8Array, complete: boolean, policy: string
   if (policy !== 'utf-8' && policy !== 'auto') return { ok: true, encoding: policy, skipBytes: 0, diagnostics: [] };
   const bad = firstBadUtf8Byte(head, complete);
   if (bad < 0) return { ok: true, encoding: 'utf-8', skipBytes: 0, diagnostics: [] };
+  // A UTF-8 stream with a few broken lines: each bad line is skipped (or guessed under 'auto') alone.
+  if (byLine && mostlyUtf8Lines(head, complete)) return { ok: true, encoding: 'utf-8', skipBytes: 0, diagnostics: [] };
   if (policy === 'auto') return autoChoice(head, file, declared);
   return { ok: false, code: 'E_ENCODING', reason: `${file}: ${notUtf8Reason(head, bad, `on line ${lineOfOffset(head, bad)}`, declared)}` };
+}
+
+/**
+ * For streamed files (one record a line): true when the head is UTF-8 with a few bad lines, not a
+ * file in a legacy encoding. Under 'utf-8' and 'auto' such a file is read line by line, so one broken
+ * record costs that record alone wherever it sits (a legacy file, mostly bad lines, stays one skip).
+ * The cut-off last line of an incomplete head counts only by its complete bytes.
+ */
+export function mostlyUtf8Lines(head: Uint8Array, complete: boolean): boolean {
+  let lines = 0;
+  let bad = 0;
+  let from = 0;
+  while (from < head.length) {
+    let nl = head.indexOf(0x0a, from);
+    const last = nl < 0;
+    if (last) nl = head.length;
+    const line = head.subarray(from, nl);
+    if (line.some((b) => b !== 0x20 && b !== 0x09 && b !== 0x0d)) {
+      lines++;
+      if (firstBadUtf8Byte(line, complete || !last) >= 0) bad++;
+    }
+    from = nl + 1;
+  }
+  return lines >= 2 && bad * 2 < lines;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

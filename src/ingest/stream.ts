@@ -33,7 +33,7 @@ export async function openLines(path: string, gz: boolean, file: string, options
     const gzip = gz && (error as { code?: unknown }).code === 'Z_DATA_ERROR' ? ' (named .gz but not gzip data?)' : '';
     return { ok: false, code: 'E_READ', reason: `${file}: cannot read: ${describeFsError(error)}${gzip}` };
   }
-  const plan = planDecoding(peeked.head, peeked.complete, options.encoding, file);
+  const plan = planDecoding(peeked.head, peeked.complete, options.encoding, file, null, true);
   if (!plan.ok) {
     await peeked.close();
     return plan;

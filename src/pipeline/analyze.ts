@@ -52,7 +52,7 @@ export async function analyze(request: AnalyzeRequest): Promise<Analysis> {
       skip(item.skip);
       continue;
     }
-    const doc = analyzeRecord(item.record, manifest?.get(item.record.id), skip);
+    const doc = analyzeRecord(item.record, manifest?.get(item.record.id), skip, options.frames === 'all');
     if (doc) {
       docs.push(doc);
       request.hooks?.onDoc?.(doc);
@@ -62,19 +62,24 @@ export async function analyze(request: AnalyzeRequest): Promise<Analysis> {
 }
 
 /** Per-article stages for one record; a failure skips this record alone (spaCy's error handler policy). */
-export function analyzeRecord(record: Parameters<typeof buildDoc>[0], manifest: ManifestEntry | undefined, skip: (s: Skip) => void): Doc | null {
+export function analyzeRecord(record: Parameters<typeof buildDoc>[0], manifest: ManifestEntry | undefined, skip: (s: Skip) => void, withFrames = true): Doc | null {
   try {
     const doc = buildDoc(record, manifest);
     if (doc.tokens.length === 0) {
       skip({ id: record.id, source: record.source, code: 'E_NO_CONTENT', reason: `no words left after cleaning (${doc.removed.length} block(s) removed as boilerplate)` });
       return null;
     }
-    analyzeDoc(doc);
+    if (withFrames) analyzeDoc(doc);
     return doc;
   } catch (err) {
     skip({ id: record.id, source: record.source, code: 'E_ANALYZE', reason: `analysis failed: ${(err as Error).message}` });
     return null;
   }
+}
+
+/** Articles whose framing some comparison reads: those in stories of two or more articles (`frames: 'grouped'`). */
+export function framedIds(grouping: Grouping): string[] {
+  return grouping.stories.filter((s) => s.articleIds.length > 1).flatMap((s) => s.articleIds);
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -85,6 +90,10 @@ export function finishAnalysis(docs: Doc[], skips: Skip[], options: AnalyzeOptio
   docs.sort((a, b) => cmp(a.id, b.id));
   skips.sort((a, b) => cmp(a.source.file, b.source.file) || (a.source.line ?? 0) - (b.source.line ?? 0) || cmp(a.id, b.id));
   const grouping = groupArticles(docs.map(extractFeatures), {}, pins);
+  if (options.frames === 'grouped') {
+    const byId = new Map(docs.map((d) => [d.id, d]));
+    for (const id of framedIds(grouping)) analyzeDoc(byId.get(id)!);
+  }
   const stats = corpusStats(docs);
   const events = compareEvents(docs, grouping, options, stats);
   const stories = compareStories(docs, grouping, options, stats);

@@ -1,5 +1,5 @@
 import type { Doc } from '../doc/types.js';
-import type { Grouping } from '../group/index.js';
+import type { EventGroup, Grouping, StoryGroup } from '../group/index.js';
 import { commonSources, compareWording, corpusStats, type CommonSource, type CorpusStats, type Wording } from '../compare/index.js';
 import { compareFramingPair, compareGroupFraming, type GroupFraming, type PairFraming } from '../frames/compare.js';
 import type { AnalyzeOptions } from './options.js';
@@ -46,45 +46,55 @@ function docsOf(ids: readonly string[], byId: ReadonlyMap<string, Doc>): Doc[] {
   return ids.map((id) => byId.get(id)!).filter(Boolean);
 }
 
+/** One event: every article pair (bounded), and the outlets compared when it has several articles. */
+export function compareEvent(event: EventGroup, byId: ReadonlyMap<string, Doc>, options: AnalyzeOptions, stats: CorpusStats): EventComparison {
+  const eventDocs = docsOf(event.articleIds, byId);
+  const pairs: PairComparison[] = boundedPairs(eventDocs, options.maxPairsPerEvent).map(([a, b]) => ({
+    eventId: event.id,
+    a: a.id,
+    b: b.id,
+    wording: compareWording(a, b, stats),
+    framing: compareFramingPair(a, b),
+  }));
+  if (eventDocs.length < 2) return { eventId: event.id, pairs, analyses: {} };
+  return {
+    eventId: event.id,
+    pairs,
+    analyses: { framing: compareGroupFraming(eventDocs, 'event'), commonSources: commonSources(eventDocs, pairs.map((p) => p.wording)) },
+  };
+}
+
 export function compareEvents(docs: readonly Doc[], grouping: Grouping, options: AnalyzeOptions, stats: CorpusStats = corpusStats(docs)): EventComparison[] {
   const byId = new Map(docs.map((d) => [d.id, d]));
-  return grouping.events.map((event) => {
-    const eventDocs = docsOf(event.articleIds, byId);
-    const pairs: PairComparison[] = boundedPairs(eventDocs, options.maxPairsPerEvent).map(([a, b]) => ({
-      eventId: event.id,
-      a: a.id,
-      b: b.id,
-      wording: compareWording(a, b, stats),
-      framing: compareFramingPair(a, b),
-    }));
-    if (eventDocs.length < 2) return { eventId: event.id, pairs, analyses: {} };
-    return {
-      eventId: event.id,
-      pairs,
-      analyses: { framing: compareGroupFraming(eventDocs, 'event'), commonSources: commonSources(eventDocs, pairs.map((p) => p.wording)) },
-    };
-  });
+  return grouping.events.map((event) => compareEvent(event, byId, options, stats));
 }
 
 /**
- * Story level: outlets compared across all the story's events (so outlets that
+ * One story: outlets compared across all the story's events (so outlets that
  * each covered a different happening are still compared), and wording shared
  * between articles of different events.
+ *
+ * The distinctive-words prior is the story's own articles: a corpus-wide prior
+ * recounted the whole corpus once per story (quadratic; 56k articles never
+ * finished). A corpus prior computed once needs a counts option in
+ * frames/distinctive (asked of the frames owner).
  */
+export function compareStory(story: StoryGroup, byId: ReadonlyMap<string, Doc>, eventOf: ReadonlyMap<string, string>, options: AnalyzeOptions, stats: CorpusStats): StoryComparison {
+  const storyDocs = docsOf(story.articleIds, byId);
+  if (storyDocs.length < 2) return { storyId: story.id, analyses: {} };
+  const crossEventPairs: CrossEventPair[] = [];
+  for (const [a, b] of boundedPairs(storyDocs, options.maxPairsPerEvent)) {
+    const eventA = eventOf.get(a.id)!;
+    const eventB = eventOf.get(b.id)!;
+    if (eventA === eventB) continue;
+    const wording = compareWording(a, b, stats);
+    if (wording.passages.length > 0) crossEventPairs.push({ a: a.id, b: b.id, eventA, eventB, wording });
+  }
+  return { storyId: story.id, analyses: { framing: compareGroupFraming(storyDocs, 'story'), crossEventPairs } };
+}
+
 export function compareStories(docs: readonly Doc[], grouping: Grouping, options: AnalyzeOptions, stats: CorpusStats = corpusStats(docs)): StoryComparison[] {
   const byId = new Map(docs.map((d) => [d.id, d]));
   const eventOf = new Map(grouping.articles.map((m) => [m.id, m.event]));
-  return grouping.stories.map((story) => {
-    const storyDocs = docsOf(story.articleIds, byId);
-    if (storyDocs.length < 2) return { storyId: story.id, analyses: {} };
-    const crossEventPairs: CrossEventPair[] = [];
-    for (const [a, b] of boundedPairs(storyDocs, options.maxPairsPerEvent)) {
-      const eventA = eventOf.get(a.id)!;
-      const eventB = eventOf.get(b.id)!;
-      if (eventA === eventB) continue;
-      const wording = compareWording(a, b, stats);
-      if (wording.passages.length > 0) crossEventPairs.push({ a: a.id, b: b.id, eventA, eventB, wording });
-    }
-    return { storyId: story.id, analyses: { framing: compareGroupFraming(storyDocs, 'story', docs), crossEventPairs } };
-  });
+  return grouping.stories.map((story) => compareStory(story, byId, eventOf, options, stats));
 }

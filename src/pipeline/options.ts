@@ -16,6 +16,12 @@ export const AnalyzeOptionsSchema = z.object({
   maxArticles: z.number().int().positive().default(10_000_000),
   /** Largest event whose article pairs are all compared; bigger events compare each article with its nearest neighbours. */
   maxPairsPerEvent: z.number().int().positive().default(2_000),
+  /**
+   * Which articles the framing analyzers (frames/) run on: `all`, or `grouped`: only articles
+   * in stories of several articles, the only ones any comparison reads (research-scale runs:
+   * the analyzers are most of the per-article cost, and most articles of a large corpus stand alone).
+   */
+  frames: z.enum(['all', 'grouped']).default('all'),
 });
 export type AnalyzeOptions = z.infer<typeof AnalyzeOptionsSchema>;
 export type AnalyzeOptionsInput = z.input<typeof AnalyzeOptionsSchema>;

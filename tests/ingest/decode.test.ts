@@ -166,13 +166,22 @@ describe('streamed files in legacy encodings', () => {
     expect(auto.records[0]?.diagnostics?.[0]?.message).toContain('windows-1251');
   });
 
-  it('skips a JSON Lines file whose first 64 KB is not UTF-8 whole, naming the line', async () => {
+  it('skips only a bad line in the first 64 KB of a mostly UTF-8 JSON Lines file, naming it, and keeps the rest', async () => {
     const bytes = Buffer.concat([Buffer.from(`${lines(2)}\n{"id":"bad","text":"caf`), Buffer.from([0xe9]), Buffer.from('"}\n')]);
     const { records, skips, file } = await withGood('early.jsonl', bytes);
+    expect(records.map((r) => r.id)).toEqual(['r1', 'r2']);
+    expect(skips).toHaveLength(1);
+    expect(skips[0]).toMatchObject({ id: `${file}:3`, code: 'E_ENCODING', source: { file, line: 3, format: 'jsonl' } });
+    expect(skips[0]?.reason).toContain(`${file}:3: not valid UTF-8 (first bad byte 0xE9 at column 24)`);
+  });
+
+  it('skips a JSON Lines file whose lines are mostly not UTF-8 once, naming the first bad line', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"id":"a","text":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n{"id":"b","text":"na'), Buffer.from([0xef]), Buffer.from('ve"}\n')]);
+    const { records, skips, file } = await withGood('legacy.jsonl', bytes);
     expect(records).toEqual([]);
     expect(skips).toHaveLength(1);
     expect(skips[0]).toMatchObject({ id: file, code: 'E_ENCODING', source: { file, line: null, format: 'jsonl' } });
-    expect(skips[0]?.reason).toContain('first bad byte 0xE9 on line 3');
+    expect(skips[0]?.reason).toContain('first bad byte 0xE9 on line 1');
   });
 
   it('skips only a bad line past the first 64 KB of a UTF-8 JSON Lines file and keeps the rest', async () => {
