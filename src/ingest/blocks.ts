@@ -40,35 +40,44 @@ export function blockTexts(root: DomNode): string[] {
     inline = '';
   };
 
-  const visit = (node: DomNode): void => {
+  // Depth-first with an explicit stack (a page nested thousands deep must not overflow the call
+  // stack); a block element's exit is a marker on the stack that flushes its text.
+  const stack: Array<DomNode | null> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null) {
+      flush();
+      continue;
+    }
+    if (node === undefined) break;
     if (node.nodeType === TEXT_NODE) {
       inline += (node.textContent ?? '').replaceAll(BR, '');
-      return;
+      continue;
     }
-    if (node.nodeType !== ELEMENT_NODE) return;
+    if (node.nodeType !== ELEMENT_NODE) continue;
     const tag = tagOf(node);
-    if (HIDDEN.has(tag)) return;
+    if (HIDDEN.has(tag)) continue;
     if (tag === 'br') {
       inline += BR;
-      return;
+      continue;
     }
     if (tag === 'pre') {
       flush();
       const text = (node.textContent ?? '').replace(/^\n/, '').trimEnd();
       if (text.trim() !== '') blocks.push(text);
-      return;
+      continue;
     }
     const block = BLOCK.has(tag);
-    if (block) flush();
-    else if (tag === 'img') {
+    if (block) {
+      flush();
+      stack.push(null);
+    } else if (tag === 'img') {
       inline += ' ';
-      return;
+      continue;
     }
-    for (const child of Array.from(node.childNodes)) visit(child);
-    if (block) flush();
-  };
-
-  visit(root);
+    const children = node.childNodes;
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+  }
   flush();
   return blocks;
 }

@@ -11,7 +11,8 @@ import { describeFsError } from './walk.js';
 const BATCH_CHARS = 64 * 1024;
 
 export type CsvEvent =
-  | { kind: 'row'; fields: string[]; line: number; diagnostics: Diagnostic[] }
+  /** `problem`: a line of the row could not be decoded; the row is read (so the rows after it stay in step) but must be skipped. */
+  | { kind: 'row'; fields: string[]; line: number; diagnostics: Diagnostic[]; problem?: { code: SkipCode; reason: string } }
   /** The file cannot be read on from `line`: nothing follows. */
   | { kind: 'stop'; line: number; code: SkipCode; reason: string };
 
@@ -40,13 +41,22 @@ export async function* csvRows(lines: AsyncIterable<TextLine>, file: string, max
   parser.on('error', () => undefined); // read through `parser.errored` after each write
   let lastEnd = 0;
   let pending: Diagnostic[] = [];
+  /** Lines that were not valid text, by line number: the row holding one is skipped. */
+  const badLines = new Map<number, { code: SkipCode; reason: string }>();
 
   function* drain(): Generator<CsvEvent> {
     for (const row of done.splice(0)) {
       lastEnd = row.endLine;
+      const start = row.endLine - newlinesIn(row.fields);
+      let problem: { code: SkipCode; reason: string } | undefined;
+      for (const [bad, why] of badLines) {
+        if (bad > row.endLine) continue;
+        badLines.delete(bad);
+        problem ??= why;
+      }
       // A line of spaces is one empty-looking field, not a row.
-      if (row.fields.length === 1 && (row.fields[0] ?? '').trim() === '') continue;
-      yield { kind: 'row', fields: row.fields, line: row.endLine - newlinesIn(row.fields), diagnostics: pending };
+      if (!problem && row.fields.length === 1 && (row.fields[0] ?? '').trim() === '') continue;
+      yield problem ? { kind: 'row', fields: row.fields, line: start, diagnostics: pending, problem } : { kind: 'row', fields: row.fields, line: start, diagnostics: pending };
       pending = [];
     }
   }
@@ -61,14 +71,19 @@ export async function* csvRows(lines: AsyncIterable<TextLine>, file: string, max
   let batch = '';
   try {
     for await (const line of lines) {
-      if (!line.ok) {
+      if (!line.ok && line.lossy !== undefined) {
+        // Undecodable bytes: parse the line with U+FFFD in their place so quoting stays in step, and skip its row.
+        badLines.set(line.line, { code: line.code, reason: line.reason });
+        batch += `${line.lossy}\n`;
+      } else if (!line.ok) {
         if (batch) parser.write(batch);
         yield* drain();
         yield failure() ?? { kind: 'stop', line: line.line, code: line.code, reason: `${line.reason}; rows from line ${lastEnd + 1} on were not read` };
         return;
+      } else {
+        pending.push(...line.diagnostics);
+        batch += `${line.text}\n`;
       }
-      pending.push(...line.diagnostics);
-      batch += `${line.text}\n`;
       if (batch.length >= BATCH_CHARS) {
         parser.write(batch);
         batch = '';
@@ -126,6 +141,15 @@ export async function* readCsv(path: string, gz: boolean, file: string, options:
         yielded = true;
         yield skip(where, source, event.code, event.reason);
         break;
+      }
+      if (event.problem) {
+        yielded = true;
+        if (header === null) {
+          yield skip(file, fileSource, event.problem.code, `${event.problem.reason}; the header row cannot be read, file not read`);
+          break;
+        }
+        yield skip(where, source, event.problem.code, `${event.problem.reason}; row skipped`);
+        continue;
       }
       if (header === null) {
         const parsed = headerNames(event.fields);

@@ -30,7 +30,9 @@ export async function* readJsonl(path: string, gz: boolean, file: string, option
       try {
         value = JSON.parse(line.text);
       } catch (error) {
-        yield skip(where, source, 'E_JSON', `${where}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+        // JSON never holds a raw CR but as whitespace: one inside a bad line is most likely a line end.
+        const crHint = line.text.includes('\r') ? '; the line holds carriage returns: are its line ends CR only (old Mac)? Save the file with LF line ends' : '';
+        yield skip(where, source, 'E_JSON', `${where}: invalid JSON: ${error instanceof Error ? error.message : String(error)}${crHint}`);
         continue;
       }
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {

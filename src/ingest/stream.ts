@@ -8,7 +8,8 @@ import { describeFsError } from './walk.js';
 
 export type TextLine =
   | { ok: true; line: number; text: string; diagnostics: Diagnostic[] }
-  | { ok: false; line: number; code: SkipCode; reason: string };
+  /** `lossy`: the line decoded with U+FFFD for bad bytes, for readers that must stay in step (CSV) but skip the record. */
+  | { ok: false; line: number; code: SkipCode; reason: string; lossy?: string };
 
 export type OpenedLines =
   | { ok: true; lines: AsyncGenerator<TextLine>; diagnostics: Diagnostic[] }
@@ -50,7 +51,7 @@ export async function openLines(path: string, gz: boolean, file: string, options
         const decoded = decodeUtf8Line(raw.bytes, options.encoding, file, raw.line);
         yield decoded.ok
           ? { ok: true, line: raw.line, text: decoded.text, diagnostics: decoded.diagnostics }
-          : { ok: false, line: raw.line, code: decoded.code, reason: decoded.reason };
+          : { ok: false, line: raw.line, code: decoded.code, reason: decoded.reason, lossy: raw.bytes.toString('utf8') };
       } else {
         // Re-encoded from the planned encoding: always valid UTF-8.
         yield { ok: true, line: raw.line, text: raw.bytes.toString('utf8'), diagnostics: [] };
