@@ -14,7 +14,11 @@ export function buildDoc(record: RawRecord, manifest?: ManifestEntry): Doc {
   let language = meta.language.value;
   if (!language) {
     language = detectLanguage(clean.text);
-    meta.language = { value: language, source: 'inferred', evidence: { text: clean.text.slice(0, 80), start: 0, end: Math.min(80, record.text.length), rule: 'script-and-function-words' } };
+    // Evidence offsets point into the original, like every metadata evidence: the first kept slice.
+    const first = clean.map[0];
+    const length = first ? Math.min(80, first.length) : 0;
+    const start = first ? first.orig : 0;
+    meta.language = { value: language, source: 'inferred', evidence: { text: record.text.slice(start, start + length), start, end: start + length, rule: 'script-and-function-words' } };
   }
   const lang = language.toLowerCase().slice(0, 2);
   return {

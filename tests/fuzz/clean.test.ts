@@ -148,10 +148,8 @@ describe('the per-article build under fuzzing', () => {
     );
   });
 
-  // BUG (pipeline/build-doc.ts): the inferred language's evidence text is the first 80 characters
-  // of the CLEANED text while its offsets claim the ORIGINAL ([0, min(80, original.length))), so
-  // whenever cleaning removed something at the head the evidence does not match its offsets.
-  it.fails('inferred language evidence is the slice of the original its offsets name', () => {
+  // Regression: the evidence once came from the cleaned text while its offsets named the original.
+  it('inferred language evidence is the slice of the original its offsets name', () => {
     const original = 'Skip to main content\nAdvertisement\n\nNorth Korea fired two missiles on Sunday, officials said. The launch followed drills by the United States.';
     const doc = buildDoc(recordFromText('lang', original));
     const ev = doc.meta.language.evidence!;
