@@ -1,0 +1,127 @@
+/**
+ * Phrase lexicons of loaded words (data/lexicons/loaded-*.json): each entry is
+ * a technique code, its surface forms ("blast|blasts|blasted") and optionally
+ * neutral alternatives aligned form by form ("criticize|criticizes|criticized";
+ * one alternative applies to every form). Matching is on token norms, so case,
+ * typographic quotes and a possessive "'s" do not matter; words of a phrase may
+ * be joined by spaces or hyphens ("muscle-flexing" = "muscle flexing").
+ */
+import { readFileSync } from 'node:fs';
+import type { Doc } from '../../doc/types.js';
+import { normalizeWord, tokenOffsets } from '../../text/index.js';
+import { TECHNIQUE_CODES, type Technique } from './techniques.js';
+
+export interface LexiconFileEntry {
+  /** Technique code (LL, NC, EM, DB, FW, AF). */
+  t: string;
+  /** Surface forms separated by "|". */
+  w: string;
+  /** Neutral alternatives separated by "|", aligned with `w` (or one for all). */
+  n?: string;
+  /** A teaching entry: kept even when labeled data rarely marks it (the model's verdicts do not apply). */
+  k?: boolean;
+}
+
+export interface LexiconFile {
+  name: string;
+  source: string;
+  licence: string;
+  entries: LexiconFileEntry[];
+}
+
+export interface PhraseEntry {
+  technique: Technique;
+  /** Token norms of the phrase. */
+  norms: string[];
+  /** The form as written in the lexicon. */
+  form: string;
+  neutral: string | null;
+  lexicon: string;
+  keep: boolean;
+}
+
+/** Entries indexed by their first norm, longest phrase first. */
+export interface PhraseIndex {
+  byFirst: Map<string, PhraseEntry[]>;
+  size: number;
+}
+
+/** Token norms of a lexicon phrase, with the tokenizer the documents use. */
+export function phraseNorms(phrase: string): string[] {
+  return tokenOffsets(phrase).map((t) => normalizeWord(phrase.slice(t.start, t.end)));
+}
+
+export function buildPhraseIndex(files: readonly LexiconFile[]): PhraseIndex {
+  const byFirst = new Map<string, PhraseEntry[]>();
+  let size = 0;
+  for (const file of files) {
+    for (const e of file.entries) {
+      const technique = TECHNIQUE_CODES[e.t];
+      if (!technique) throw new Error(`${file.name}: unknown technique code ${e.t} in "${e.w}"`);
+      const forms = e.w.split('|');
+      const neutrals = e.n ? e.n.split('|') : [];
+      forms.forEach((form, i) => {
+        const norms = phraseNorms(form);
+        if (norms.length === 0) return;
+        const neutral = neutrals.length === 0 ? null : (neutrals.length === 1 ? neutrals[0]! : (neutrals[i] ?? neutrals[0]!));
+        const entry: PhraseEntry = { technique, norms, form, neutral, lexicon: file.name, keep: e.k === true };
+        const list = byFirst.get(norms[0]!) ?? [];
+        // First entry for an identical phrase wins: files listed first take precedence.
+        if (!list.some((x) => x.norms.join(' ') === norms.join(' '))) {
+          list.push(entry);
+          size++;
+        }
+        byFirst.set(norms[0]!, list);
+      });
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.norms.length - a.norms.length || a.form.localeCompare(b.form));
+  return { byFirst, size };
+}
+
+/** Words of a phrase may be separated by white space or hyphens/dashes, nothing else. */
+const JOINER = /^[\s\-\u2010-\u2015]*$/;
+
+export interface PhraseHit {
+  first: number;
+  last: number;
+  entry: PhraseEntry;
+}
+
+/** Longest-match, left-to-right phrase hits over the doc's tokens (non-overlapping). */
+export function matchPhrases(doc: Pick<Doc, 'text' | 'tokens'>, index: PhraseIndex): PhraseHit[] {
+  const { tokens, text } = doc;
+  const out: PhraseHit[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const list = index.byFirst.get(tokens[i]!.norm);
+    let hit: PhraseHit | null = null;
+    if (list) {
+      for (const entry of list) {
+        const n = entry.norms.length;
+        if (i + n > tokens.length) continue;
+        let ok = true;
+        for (let k = 1; k < n && ok; k++) {
+          const a = tokens[i + k - 1]!;
+          const b = tokens[i + k]!;
+          ok = b.norm === entry.norms[k] && JOINER.test(text.slice(a.end, b.start));
+        }
+        if (ok) {
+          hit = { first: i, last: i + n, entry };
+          break;
+        }
+      }
+    }
+    if (hit) {
+      out.push(hit);
+      i = hit.last;
+    } else i++;
+  }
+  return out;
+}
+
+/** Reads a lexicon shipped under data/ (path relative to the repository root). */
+export function readDataJson<T>(relative: string): T {
+  // src/frames/loaded/ and dist/frames/loaded/ are both three levels below the root.
+  const url = new URL(`../../../${relative}`, import.meta.url);
+  return JSON.parse(readFileSync(url, 'utf8')) as T;
+}

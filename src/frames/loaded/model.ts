@@ -1,0 +1,429 @@
+/**
+ * The trained loaded-language tagger: three logistic-regression heads over
+ * the token features of features.ts (L2, L-BFGS; logreg.ts), decoded to spans.
+ *
+ * - `span`  (PTC): P(token inside a Loaded_Language or Name_Calling span);
+ * - `nc`    (PTC): P(Name_Calling | token inside one of them) → the span's label;
+ * - `basil` (BASIL): P(token inside a lexical-bias span); BASIL marks fewer,
+ *   more central words than PTC, so it has its own head and threshold.
+ *
+ * Decoding: tokens with p ≥ θ are positive; adjacent positives in one sentence
+ * merge into a span, and a span extends over up to `maxGap` function words
+ * when the tokens on both sides are positive. θ is chosen by inner
+ * cross-validation on the training articles only (span F1, SemEval-2020
+ * Task 11 scoring). Features whose weights are all below `prune` are dropped
+ * from the shipped model.
+ */
+import type { Doc } from '../../doc/types.js';
+import { isStopword } from '../../text/index.js';
+import { tokenFeatures } from './features.js';
+import { matchPhrases, type PhraseIndex } from './lexicon.js';
+import { sigmoid, trainLogReg } from './logreg.js';
+import { foldOf, scoreSpans, type ScoredSpan } from './score.js';
+
+export interface LabeledSpan {
+  start: number;
+  end: number;
+  label: string;
+}
+
+export interface TrainingExample {
+  id: string;
+  doc: Pick<Doc, 'text' | 'tokens'>;
+  spans: readonly LabeledSpan[];
+  /** Which annotation scheme the spans follow (default 'ptc'). */
+  corpus?: 'ptc' | 'basil';
+}
+
+export interface TrainOptions {
+  /** PTC labels the lexicon-phrase verdicts consider. */
+  labels: readonly string[];
+  /** PTC labels of the `span` head (one class). */
+  spanLabels: readonly string[];
+  /** The label the `nc` head separates from the other span labels. */
+  ncLabel: string;
+  /** Feature kept for training when seen in at least this many tokens of the training articles. */
+  minFeatureCount: number;
+  /** λ of the L2 penalty, L-BFGS iterations, loss weight of positive tokens. */
+  l2: number;
+  iterations: number;
+  positiveWeight: number;
+  /** Inner folds used to choose the thresholds (on training articles only). */
+  innerFolds: number;
+  /** Candidate thresholds. */
+  thresholds: readonly number[];
+  /** Candidate ratios θ_low / θ for hysteresis decoding. */
+  lowRatios: readonly number[];
+  /** Function words a span may bridge when both sides are positive. */
+  maxGap: number;
+  /** Drop features whose |weight| is below this in every head. */
+  prune: number;
+  /** A lexicon phrase seen at least this often in the training texts gets a verdict (keep, relabel, drop). */
+  phraseMinCount: number;
+  /** Drop a lexicon phrase whose smoothed share inside any gold span is below this. */
+  phraseMinShare: number;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  labels: ['Loaded_Language', 'Name_Calling,Labeling', 'Exaggeration,Minimisation', 'Doubt', 'Flag-Waving', 'Appeal_to_fear-prejudice'],
+  spanLabels: ['Loaded_Language', 'Name_Calling,Labeling'],
+  ncLabel: 'Name_Calling,Labeling',
+  minFeatureCount: 2,
+  l2: 4,
+  iterations: 100,
+  positiveWeight: 1,
+  innerFolds: 3,
+  thresholds: [0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.275, 0.3, 0.325, 0.35, 0.375, 0.4, 0.45, 0.5, 0.55, 0.6],
+  lowRatios: [1, 0.7, 0.5],
+  maxGap: 1,
+  prune: 0.02,
+  phraseMinCount: 3,
+  phraseMinShare: 0.2,
+};
+
+export const HEADS = ['span', 'nc', 'basil'] as const;
+export type HeadName = (typeof HEADS)[number];
+
+export interface HeadInfo {
+  bias: number;
+  /** Decision threshold on P (for `nc`: P ≥ θ → Name_Calling). */
+  threshold: number;
+  /** Lower threshold a span grows over (hysteresis decoding; = threshold for none). */
+  low: number;
+  /** Training tokens and positives. */
+  tokens: number;
+  positives: number;
+}
+
+/** A verdict on a lexicon phrase from labeled data: best label (null = drop the phrase), positives, total. */
+export type PhraseVerdict = [label: string | null, positive: number, total: number];
+
+export interface LoadedModel {
+  kind: 'framelens-loaded-tagger';
+  version: 2;
+  options: TrainOptions;
+  /** Articles trained on, per corpus. */
+  trainedOn: { ptc: number; basil: number };
+  /** Heads present (a head without training data is absent). */
+  heads: Partial<Record<HeadName, HeadInfo>>;
+  /** Feature key → weights of the heads in HEADS order (0 where a head lacks the feature). Sorted keys. */
+  weights: Record<string, number[]>;
+  /** Verdicts on hand-lexicon phrases (key: phrase norms joined by spaces). */
+  phrases?: Record<string, PhraseVerdict>;
+}
+
+/** Features per doc, cached: the eval scores one doc under several configurations. */
+const featureCache = new WeakMap<object, { lexicon: PhraseIndex | null; features: string[][] }>();
+export function docFeatures(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null): string[][] {
+  const hit = featureCache.get(doc);
+  if (hit && hit.lexicon === lexicon) return hit.features;
+  const features = tokenFeatures(doc, lexicon);
+  featureCache.set(doc, { lexicon, features });
+  return features;
+}
+
+/** 1 where the token overlaps a span with one of the labels. */
+export function tokenLabels(ex: TrainingExample, labels: ReadonlySet<string> | null): Uint8Array {
+  const { tokens } = ex.doc;
+  const y = new Uint8Array(tokens.length);
+  for (const s of ex.spans) {
+    if (labels && !labels.has(s.label)) continue;
+    for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start < s.end && s.start < tokens[i]!.end) y[i] = 1;
+  }
+  return y;
+}
+
+interface FittedHead {
+  weights: Map<string, number>;
+  bias: number;
+  tokens: number;
+  positives: number;
+}
+
+/** Fits one head on the given tokens (mask: which tokens take part). */
+export function fitHead(features: readonly (readonly string[][])[], labels: readonly Uint8Array[], masks: readonly (Uint8Array | null)[], options: TrainOptions): FittedHead {
+  const counts = new Map<string, number>();
+  for (let d = 0; d < features.length; d++) {
+    const fs = features[d]!;
+    const mask = masks[d];
+    for (let i = 0; i < fs.length; i++) {
+      if (mask && !mask[i]) continue;
+      for (const k of fs[i]!) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  }
+  const keys = [...counts.keys()].filter((k) => counts.get(k)! >= options.minFeatureCount).sort();
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const rows: Int32Array[] = [];
+  const y: number[] = [];
+  for (let d = 0; d < features.length; d++) {
+    const fs = features[d]!;
+    const mask = masks[d];
+    for (let i = 0; i < fs.length; i++) {
+      if (mask && !mask[i]) continue;
+      const row: number[] = [];
+      for (const k of fs[i]!) {
+        const j = index.get(k);
+        if (j !== undefined) row.push(j);
+      }
+      rows.push(Int32Array.from(row));
+      y.push(labels[d]![i]!);
+    }
+  }
+  const fit = trainLogReg({ rows, labels: y, dim: keys.length }, { l2: options.l2, iterations: options.iterations, positiveWeight: options.positiveWeight });
+  const weights = new Map<string, number>();
+  keys.forEach((k, i) => {
+    if (fit.weights[i] !== 0) weights.set(k, fit.weights[i]!);
+  });
+  return { weights, bias: fit.bias, tokens: rows.length, positives: y.reduce((a, b) => a + b, 0) };
+}
+
+export function headProbs(features: readonly string[][], head: Pick<FittedHead, 'weights' | 'bias'>): Float64Array {
+  const p = new Float64Array(features.length);
+  for (let i = 0; i < features.length; i++) {
+    let z = head.bias;
+    for (const k of features[i]!) z += head.weights.get(k) ?? 0;
+    p[i] = sigmoid(z);
+  }
+  return p;
+}
+
+/** A decoded span: tokens [first, last) and its mean token probability. */
+export interface TokenSpan {
+  first: number;
+  last: number;
+  score: number;
+}
+
+/**
+ * Spans of positive tokens within a sentence (hysteresis, as in Canny edge
+ * linking): a span needs one token with p ≥ θ, and grows over neighbours with
+ * p ≥ θ_low (joined by whitespace, hyphens or quotes only), and across up to
+ * `maxGap` stopword tokens when the tokens on both sides pass θ_low; stopwords
+ * below θ are trimmed from its edges.
+ */
+export function decodeSpans(doc: Pick<Doc, 'text' | 'tokens'>, probs: ArrayLike<number>, threshold: number, maxGap: number, low = threshold): TokenSpan[] {
+  const { tokens, text } = doc;
+  const out: TokenSpan[] = [];
+  const joinable = (a: number, b: number): boolean => tokens[a]!.sent === tokens[b]!.sent && /^[\s\-\u2010-\u2015'"“”‘’]*$/u.test(text.slice(tokens[a]!.end, tokens[b]!.start));
+  let i = 0;
+  let prevEnd = 0;
+  while (i < tokens.length) {
+    if (probs[i]! < threshold) {
+      i++;
+      continue;
+    }
+    let first = i;
+    while (first > prevEnd && probs[first - 1]! >= low && joinable(first - 1, first)) first--;
+    let last = i + 1;
+    for (;;) {
+      if (last < tokens.length && probs[last]! >= low && joinable(last - 1, last)) {
+        last++;
+        continue;
+      }
+      // Bridge a short run of function words ("cesspool of filth").
+      let g = 0;
+      while (g < maxGap && last + g < tokens.length && probs[last + g]! < low && isStopword(tokens[last + g]!.norm) && joinable(last + g - 1, last + g)) g++;
+      const next = last + g;
+      if (g > 0 && next < tokens.length && probs[next]! >= low && joinable(next - 1, next)) {
+        last = next + 1;
+        continue;
+      }
+      break;
+    }
+    i = last;
+    prevEnd = last;
+    // Function words that only passed θ_low do not start or end a span ("the", "our").
+    while (first < last && probs[first]! < threshold && isStopword(tokens[first]!.norm)) first++;
+    while (last > first && probs[last - 1]! < threshold && isStopword(tokens[last - 1]!.norm)) last--;
+    let s = 0;
+    for (let k = first; k < last; k++) s += probs[k]!;
+    out.push({ first, last, score: s / (last - first) });
+  }
+  return out;
+}
+
+/** Picks θ and θ_low maximising span F1 of out-of-fold predictions over the training articles (inner CV). */
+function innerThreshold(docs: readonly TrainingExample[], features: readonly string[][][], labels: readonly Uint8Array[], spanLabels: ReadonlySet<string> | null, options: TrainOptions): { threshold: number; low: number } {
+  const probs: Float64Array[] = new Array(docs.length);
+  for (let k = 0; k < options.innerFolds; k++) {
+    const inFold = docs.map((d) => foldOf(`${d.id}#inner`, options.innerFolds) === k);
+    const tr = docs.map((_, i) => i).filter((i) => !inFold[i]);
+    if (tr.length === 0) continue;
+    const head = fitHead(tr.map((i) => features[i]!), tr.map((i) => labels[i]!), tr.map(() => null), options);
+    docs.forEach((_, i) => {
+      if (inFold[i]) probs[i] = headProbs(features[i]!, head);
+    });
+  }
+  const gold = new Map<string, ScoredSpan[]>(docs.map((d) => [d.id, d.spans.filter((s) => !spanLabels || spanLabels.has(s.label)).map((s) => ({ start: s.start, end: s.end, label: 'x' }))]));
+  let best = { threshold: 0.5, low: 0.5 };
+  let bestF = -1;
+  for (const ratio of options.lowRatios) {
+    for (const th of options.thresholds) {
+      const pred = new Map<string, ScoredSpan[]>();
+      docs.forEach((d, i) => {
+        const p = probs[i];
+        if (!p) return;
+        pred.set(d.id, decodeSpans(d.doc, p, th, options.maxGap, th * ratio).map((s) => ({ start: d.doc.tokens[s.first]!.start, end: d.doc.tokens[s.last - 1]!.end, label: 'x' })));
+      });
+      const f = scoreSpans(pred, gold).f1;
+      if (f > bestF + 1e-12) {
+        bestF = f;
+        best = { threshold: th, low: Math.round(th * ratio * 1e4) / 1e4 };
+      }
+    }
+  }
+  return best;
+}
+
+/** Trains the tagger heads (span and nc on PTC examples, basil on BASIL examples) and the lexicon verdicts; deterministic. */
+export function trainLoadedModel(examples: readonly TrainingExample[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS, lexicon?: PhraseIndex): LoadedModel {
+  const lex = lexicon ?? null;
+  const ptc = examples.filter((e) => e.corpus !== 'basil');
+  const basil = examples.filter((e) => e.corpus === 'basil');
+  const fitted: Partial<Record<HeadName, FittedHead>> = {};
+  const heads: LoadedModel['heads'] = {};
+  const spanLabels = new Set(options.spanLabels);
+  if (ptc.length > 0) {
+    const feats = ptc.map((e) => docFeatures(e.doc, lex));
+    const y = ptc.map((e) => tokenLabels(e, spanLabels));
+    const span = fitHead(feats, y, ptc.map(() => null), options);
+    fitted.span = span;
+    const th = ptc.length >= 2 * options.innerFolds ? innerThreshold(ptc, feats, y, spanLabels, options) : { threshold: 0.5, low: 0.5 };
+    heads.span = { bias: span.bias, ...th, tokens: span.tokens, positives: span.positives };
+    const yNc = ptc.map((e) => tokenLabels(e, new Set([options.ncLabel])));
+    const nc = fitHead(feats, yNc, y, options);
+    if (nc.tokens > 0) {
+      fitted.nc = nc;
+      heads.nc = { bias: nc.bias, threshold: 0.5, low: 0.5, tokens: nc.tokens, positives: nc.positives };
+    }
+  }
+  if (basil.length > 0) {
+    const feats = basil.map((e) => docFeatures(e.doc, lex));
+    const y = basil.map((e) => tokenLabels(e, null));
+    const head = fitHead(feats, y, basil.map(() => null), options);
+    fitted.basil = head;
+    const th = basil.length >= 2 * options.innerFolds ? innerThreshold(basil, feats, y, null, options) : { threshold: 0.5, low: 0.5 };
+    heads.basil = { bias: head.bias, ...th, tokens: head.tokens, positives: head.positives };
+  }
+  const keys = new Set<string>();
+  for (const h of HEADS) for (const k of fitted[h]?.weights.keys() ?? []) keys.add(k);
+  const weights: Record<string, number[]> = {};
+  for (const k of [...keys].sort()) {
+    const w = HEADS.map((h) => Math.round((fitted[h]?.weights.get(k) ?? 0) * 1e4) / 1e4);
+    if (w.some((x) => Math.abs(x) >= options.prune)) weights[k] = w;
+  }
+  for (const h of HEADS) if (heads[h]) heads[h].bias = Math.round(heads[h].bias * 1e4) / 1e4;
+  const model: LoadedModel = { kind: 'framelens-loaded-tagger', version: 2, options, trainedOn: { ptc: ptc.length, basil: basil.length }, heads, weights };
+  if (lexicon) model.phrases = phraseVerdicts(ptc, options, lexicon);
+  return model;
+}
+
+/**
+ * How often each hand-lexicon phrase falls inside a gold span, by label.
+ * Share = (positives + 1·π) / (n + 1) with π the mean share over all phrases;
+ * below `phraseMinShare` the phrase is dropped, else it takes its majority label.
+ */
+function phraseVerdicts(examples: readonly TrainingExample[], options: TrainOptions, lexicon: PhraseIndex): Record<string, PhraseVerdict> {
+  const labels = new Set(options.labels);
+  const total = new Map<string, number>();
+  const inAny = new Map<string, number>();
+  const byLabel = new Map<string, Map<string, number>>();
+  for (const ex of examples) {
+    const spans = ex.spans.filter((s) => labels.has(s.label));
+    for (const h of matchPhrases(ex.doc, lexicon)) {
+      const key = h.entry.norms.join(' ');
+      const start = ex.doc.tokens[h.first]!.start;
+      const end = ex.doc.tokens[h.last - 1]!.end;
+      total.set(key, (total.get(key) ?? 0) + 1);
+      const hit = spans.filter((s) => s.start < end && start < s.end);
+      if (hit.length === 0) continue;
+      inAny.set(key, (inAny.get(key) ?? 0) + 1);
+      let m = byLabel.get(key);
+      if (!m) byLabel.set(key, (m = new Map()));
+      for (const l of new Set(hit.map((s) => s.label))) m.set(l, (m.get(l) ?? 0) + 1);
+    }
+  }
+  let sumPos = 0;
+  let sumAll = 0;
+  for (const [k, n] of total) {
+    sumAll += n;
+    sumPos += inAny.get(k) ?? 0;
+  }
+  const prior = sumAll > 0 ? sumPos / sumAll : 0;
+  const out: Record<string, PhraseVerdict> = {};
+  for (const k of [...total.keys()].sort()) {
+    const n = total.get(k)!;
+    if (n < options.phraseMinCount) continue;
+    const pos = inAny.get(k) ?? 0;
+    const share = (pos + prior) / (n + 1);
+    if (share < options.phraseMinShare) {
+      out[k] = [null, pos, n];
+      continue;
+    }
+    const m = byLabel.get(k);
+    const best = m ? [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] : undefined;
+    // Relabel only on a clear majority of at least two votes.
+    if (best && best[1] >= 2 && best[1] * 2 > pos) out[k] = [best[0], pos, n];
+  }
+  return out;
+}
+
+/** Weights as a Map (built once per model object): the hot loop does one lookup per feature. */
+const weightMaps = new WeakMap<LoadedModel, Map<string, number[]>>();
+function weightMap(model: LoadedModel): Map<string, number[]> {
+  let m = weightMaps.get(model);
+  if (!m) weightMaps.set(model, (m = new Map(Object.entries(model.weights))));
+  return m;
+}
+
+/** A model hit: tokens [first, last), label, mean span-head probability, and the strongest cue features. */
+export interface ModelHit {
+  first: number;
+  last: number;
+  label: 'Loaded_Language' | 'Name_Calling,Labeling';
+  score: number;
+  cues: string[];
+}
+
+/**
+ * Tags a doc with the `span` head (scheme 'ptc', labels from the `nc` head) or
+ * the `basil` head (scheme 'basil', label Loaded_Language). `lexicon` must be
+ * the one the model was trained with (its membership is a feature).
+ */
+export function applyLoadedModel(doc: Pick<Doc, 'text' | 'tokens'>, model: LoadedModel, lexicon: PhraseIndex | null, scheme: 'ptc' | 'basil' = 'ptc'): ModelHit[] {
+  const headName: HeadName = scheme === 'basil' ? 'basil' : 'span';
+  const head = model.heads[headName];
+  if (!head || doc.tokens.length === 0) return [];
+  const h = HEADS.indexOf(headName);
+  const ncHead = scheme === 'ptc' ? model.heads.nc : undefined;
+  const weights = weightMap(model);
+  const features = docFeatures(doc, lexicon);
+  const probs = new Float64Array(features.length);
+  for (let i = 0; i < features.length; i++) {
+    let z = head.bias;
+    for (const k of features[i]!) {
+      const w = weights.get(k);
+      if (w) z += w[h]!;
+    }
+    probs[i] = sigmoid(z);
+  }
+  const out: ModelHit[] = [];
+  for (const s of decodeSpans(doc, probs, head.threshold, model.options.maxGap, head.low)) {
+    const cueWeight = new Map<string, number>();
+    let nc = 0;
+    for (let i = s.first; i < s.last; i++) {
+      let z = ncHead?.bias ?? 0;
+      for (const k of features[i]!) {
+        const w = weights.get(k);
+        if (!w) continue;
+        if (ncHead) z += w[1]!;
+        if (w[h]! > 0) cueWeight.set(k, Math.max(cueWeight.get(k) ?? 0, w[h]!));
+      }
+      nc += sigmoid(z);
+    }
+    const isNc = ncHead !== undefined && nc / (s.last - s.first) >= ncHead.threshold;
+    const cues = [...cueWeight.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([k]) => k);
+    out.push({ first: s.first, last: s.last, label: isNc ? 'Name_Calling,Labeling' : 'Loaded_Language', score: Math.round(s.score * 1e4) / 1e4, cues });
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+/**
+ * Syntactic patterns for techniques a word list cannot see:
+ * - name-calling: "so-called X", "the <Name> regime", scare-quoted labels;
+ * - doubt: rhetorical questions in the writer's voice (a question sentence
+ *   outside quotation marks).
+ */
+import type { Doc } from '../../doc/types.js';
+import { findShortQuotes } from '../hedges/quotes.js';
+import type { Technique } from './techniques.js';
+
+export interface PatternHit {
+  start: number;
+  end: number;
+  technique: Technique;
+  pattern: string;
+  words: string[];
+  neutral: string | null;
+  /** Overlap priority against lexicon (3) and model (1) hits. */
+  priority: number;
+}
+
+const WORD_GAP = /^[\s\-\u2010-\u2015]*$/;
+
+export function findPatterns(doc: Pick<Doc, 'text' | 'tokens' | 'sentences'>): PatternHit[] {
+  const { text, tokens } = doc;
+  const out: PatternHit[] = [];
+  const surf = (i: number): string => text.slice(tokens[i]!.start, tokens[i]!.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // "so-called X Y": the label after it, up to two words in the same phrase.
+    if (t.norm === 'so' && tokens[i + 1]?.norm === 'called' && WORD_GAP.test(text.slice(t.end, tokens[i + 1]!.start))) {
+      // One word, or a capitalized name of up to three words ("so-called Islamic State").
+      let last = i + 2;
+      const joined = (k: number): boolean => tokens[k]!.sent === t.sent && /^[\s“”"‘’'-]*$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
+      if (last < tokens.length && joined(last)) {
+        last++;
+        if (tokens[last - 1]!.cap) while (last < tokens.length && last < i + 5 && tokens[last]!.cap && joined(last)) last++;
+      }
+      const end = last > i + 2 ? tokens[last - 1]!.end : tokens[i + 1]!.end;
+      const label = last > i + 2 ? text.slice(tokens[i + 2]!.start, end) : '';
+      const ws: string[] = [];
+      for (let k = i; k < last; k++) ws.push(surf(k));
+      out.push({ start: t.start, end, technique: 'Name_Calling,Labeling', pattern: 'so-called', words: ws, neutral: label || '(omit)', priority: 4 });
+      i = last - 1;
+      continue;
+    }
+    // "<Name> regime": a capitalized name (1–3 words) before "regime".
+    if (t.norm === 'regime' || t.norm === 'regimes') {
+      let first = i;
+      while (first > 0 && i - first < 3 && tokens[first - 1]!.cap && tokens[first - 1]!.sent === t.sent && /^\s+$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))) first--;
+      if (first < i && tokens[first]!.norm !== 'the') {
+        const name = text.slice(tokens[first]!.start, tokens[i - 1]!.end);
+        const ws: string[] = [];
+        for (let k = first; k <= i; k++) ws.push(surf(k));
+        out.push({ start: tokens[first]!.start, end: t.end, technique: 'Name_Calling,Labeling', pattern: 'name-regime', words: ws, neutral: `${name} government${t.norm === 'regimes' ? 's' : ''}`, priority: 4 });
+      }
+    }
+  }
+  for (const q of findShortQuotes(doc, 3)) {
+    if (q.reportingWord) continue;
+    const inner = text.slice(q.innerStart, q.innerEnd);
+    out.push({ start: q.start, end: q.end, technique: 'Name_Calling,Labeling', pattern: 'scare-quote', words: inner.split(/\s+/u), neutral: inner, priority: 2 });
+  }
+  for (const s of doc.sentences) {
+    const sentence = text.slice(s.start, s.end);
+    // The writer's own question: no quotation marks anywhere in the sentence.
+    if (/\?\s*$/.test(sentence) && !/[“”"«»]/.test(sentence) && sentence.length <= 300) {
+      out.push({ start: s.start, end: s.end, technique: 'Doubt', pattern: 'rhetorical-question', words: [], neutral: null, priority: 2 });
+    }
+  }
+  return out;
+}
