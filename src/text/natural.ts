@@ -25,28 +25,18 @@ export const distance: NaturalDistance = require('natural/lib/natural/distance/i
 
 
 /**
- * Sentiment lexicons shipped inside `natural` (read lazily, on first use):
- * - Pattern's English adjective lexicon (De Smedt & Daelemans 2012, CLiPS Pattern, BSD-3):
- *   polarity −1…1, subjectivity 0…1, intensity per word form;
- * - ML-SentiCon English (Cruz et al. 2014): polarity −1…1 per lemma (adjectives, nouns, verbs, adverbs).
+ * Pattern's English adjective lexicon shipped inside `natural` (De Smedt & Daelemans 2012,
+ * CLiPS Pattern, BSD-3), read lazily on first use: polarity −1…1, subjectivity 0…1,
+ * intensity per word form. (natural's ML-SentiCon lexicon is deliberately not exposed:
+ * its licence is unclear, so framelens ships no score derived from it.)
  */
 export interface PatternSentimentEntry {
   polarity: string;
   subjectivity: string;
   intensity: string;
 }
-export interface SenticonEntry {
-  pos: string;
-  pol: string;
-  std: string;
-}
 let patternEn: Readonly<Record<string, PatternSentimentEntry>> | null = null;
-let senticon: Readonly<Record<string, SenticonEntry>> | null = null;
 export function patternSentimentEn(): Readonly<Record<string, PatternSentimentEntry>> {
   patternEn ??= require('natural/lib/natural/sentiment/English/pattern-sentiment-en.json') as Record<string, PatternSentimentEntry>;
   return patternEn;
-}
-export function senticonEn(): Readonly<Record<string, SenticonEntry>> {
-  senticon ??= require('natural/lib/natural/sentiment/English/senticon_en.json') as Record<string, SenticonEntry>;
-  return senticon;
 }

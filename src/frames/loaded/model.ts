@@ -16,7 +16,7 @@
  */
 import type { Doc } from '../../doc/types.js';
 import { isStopword } from '../../text/index.js';
-import { tokenFeatures } from './features.js';
+import { featureHash, tokenFeatureHashes, type TokenFeatureHashes } from './features.js';
 import { matchPhrases, type PhraseIndex } from './lexicon.js';
 import { sigmoid, trainLogReg } from './logreg.js';
 import { foldOf, scoreSpans, type ScoredSpan } from './score.js';
@@ -70,9 +70,9 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   ncLabel: 'Name_Calling,Labeling',
   minFeatureCount: 2,
   l2: 4,
-  iterations: 100,
+  iterations: 60,
   positiveWeight: 1,
-  innerFolds: 3,
+  innerFolds: 2,
   thresholds: [0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.275, 0.3, 0.325, 0.35, 0.375, 0.4, 0.45, 0.5, 0.55, 0.6],
   lowRatios: [1, 0.7, 0.5],
   maxGap: 1,
@@ -112,12 +112,12 @@ export interface LoadedModel {
   phrases?: Record<string, PhraseVerdict>;
 }
 
-/** Features per doc, cached: the eval scores one doc under several configurations. */
-const featureCache = new WeakMap<object, { lexicon: PhraseIndex | null; features: string[][] }>();
-export function docFeatures(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null): string[][] {
+/** Features per doc, cached: the eval scores one doc under several configurations and folds. */
+const featureCache = new WeakMap<object, { lexicon: PhraseIndex | null; features: TokenFeatureHashes }>();
+export function docFeatures(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, withNames = false): TokenFeatureHashes {
   const hit = featureCache.get(doc);
-  if (hit && hit.lexicon === lexicon) return hit.features;
-  const features = tokenFeatures(doc, lexicon);
+  if (hit && hit.lexicon === lexicon && (!withNames || hit.features.names)) return hit.features;
+  const features = tokenFeatureHashes(doc, lexicon, withNames);
   featureCache.set(doc, { lexicon, features });
   return features;
 }
@@ -134,54 +134,57 @@ export function tokenLabels(ex: TrainingExample, labels: ReadonlySet<string> | n
 }
 
 interface FittedHead {
-  weights: Map<string, number>;
+  /** Feature hash → weight (non-zero weights only). */
+  weights: Map<number, number>;
   bias: number;
   tokens: number;
   positives: number;
 }
 
 /** Fits one head on the given tokens (mask: which tokens take part). */
-export function fitHead(features: readonly (readonly string[][])[], labels: readonly Uint8Array[], masks: readonly (Uint8Array | null)[], options: TrainOptions): FittedHead {
-  const counts = new Map<string, number>();
+export function fitHead(features: readonly TokenFeatureHashes[], labels: readonly Uint8Array[], masks: readonly (Uint8Array | null)[], options: TrainOptions): FittedHead {
+  const counts = new Map<number, number>();
   for (let d = 0; d < features.length; d++) {
-    const fs = features[d]!;
+    const { keys, off } = features[d]!;
     const mask = masks[d];
-    for (let i = 0; i < fs.length; i++) {
+    for (let i = 0; i + 1 < off.length; i++) {
       if (mask && !mask[i]) continue;
-      for (const k of fs[i]!) counts.set(k, (counts.get(k) ?? 0) + 1);
+      for (let k = off[i]!; k < off[i + 1]!; k++) counts.set(keys[k]!, (counts.get(keys[k]!) ?? 0) + 1);
     }
   }
-  const keys = [...counts.keys()].filter((k) => counts.get(k)! >= options.minFeatureCount).sort();
+  const keys = [...counts.keys()].filter((k) => counts.get(k)! >= options.minFeatureCount).sort((a, b) => a - b);
   const index = new Map(keys.map((k, i) => [k, i]));
   const rows: Int32Array[] = [];
   const y: number[] = [];
+  const row = new Int32Array(256);
   for (let d = 0; d < features.length; d++) {
-    const fs = features[d]!;
+    const { keys: fk, off } = features[d]!;
     const mask = masks[d];
-    for (let i = 0; i < fs.length; i++) {
+    for (let i = 0; i + 1 < off.length; i++) {
       if (mask && !mask[i]) continue;
-      const row: number[] = [];
-      for (const k of fs[i]!) {
-        const j = index.get(k);
-        if (j !== undefined) row.push(j);
+      let r = 0;
+      for (let k = off[i]!; k < off[i + 1]! && r < row.length; k++) {
+        const j = index.get(fk[k]!);
+        if (j !== undefined) row[r++] = j;
       }
-      rows.push(Int32Array.from(row));
+      rows.push(row.slice(0, r));
       y.push(labels[d]![i]!);
     }
   }
   const fit = trainLogReg({ rows, labels: y, dim: keys.length }, { l2: options.l2, iterations: options.iterations, positiveWeight: options.positiveWeight });
-  const weights = new Map<string, number>();
+  const weights = new Map<number, number>();
   keys.forEach((k, i) => {
     if (fit.weights[i] !== 0) weights.set(k, fit.weights[i]!);
   });
   return { weights, bias: fit.bias, tokens: rows.length, positives: y.reduce((a, b) => a + b, 0) };
 }
 
-export function headProbs(features: readonly string[][], head: Pick<FittedHead, 'weights' | 'bias'>): Float64Array {
-  const p = new Float64Array(features.length);
-  for (let i = 0; i < features.length; i++) {
+export function headProbs(features: TokenFeatureHashes, head: Pick<FittedHead, 'weights' | 'bias'>): Float64Array {
+  const { keys, off } = features;
+  const p = new Float64Array(off.length - 1);
+  for (let i = 0; i < p.length; i++) {
     let z = head.bias;
-    for (const k of features[i]!) z += head.weights.get(k) ?? 0;
+    for (let k = off[i]!; k < off[i + 1]!; k++) z += head.weights.get(keys[k]!) ?? 0;
     p[i] = sigmoid(z);
   }
   return p;
@@ -243,7 +246,7 @@ export function decodeSpans(doc: Pick<Doc, 'text' | 'tokens'>, probs: ArrayLike<
 }
 
 /** Picks θ and θ_low maximising span F1 of out-of-fold predictions over the training articles (inner CV). */
-function innerThreshold(docs: readonly TrainingExample[], features: readonly string[][][], labels: readonly Uint8Array[], spanLabels: ReadonlySet<string> | null, options: TrainOptions): { threshold: number; low: number } {
+function innerThreshold(docs: readonly TrainingExample[], features: readonly TokenFeatureHashes[], labels: readonly Uint8Array[], spanLabels: ReadonlySet<string> | null, options: TrainOptions): { threshold: number; low: number } {
   const probs: Float64Array[] = new Array(docs.length);
   for (let k = 0; k < options.innerFolds; k++) {
     const inFold = docs.map((d) => foldOf(`${d.id}#inner`, options.innerFolds) === k);
@@ -305,17 +308,37 @@ export function trainLoadedModel(examples: readonly TrainingExample[], options: 
     const th = basil.length >= 2 * options.innerFolds ? innerThreshold(basil, feats, y, null, options) : { threshold: 0.5, low: 0.5 };
     heads.basil = { bias: head.bias, ...th, tokens: head.tokens, positives: head.positives };
   }
-  const keys = new Set<string>();
-  for (const h of HEADS) for (const k of fitted[h]?.weights.keys() ?? []) keys.add(k);
-  const weights: Record<string, number[]> = {};
-  for (const k of [...keys].sort()) {
-    const w = HEADS.map((h) => Math.round((fitted[h]?.weights.get(k) ?? 0) * 1e4) / 1e4);
-    if (w.some((x) => Math.abs(x) >= options.prune)) weights[k] = w;
+  const kept = new Map<number, number[]>();
+  for (const h of HEADS) {
+    for (const k of fitted[h]?.weights.keys() ?? []) {
+      if (kept.has(k)) continue;
+      const w = HEADS.map((hh) => Math.round((fitted[hh]?.weights.get(k) ?? 0) * 1e4) / 1e4);
+      if (w.some((x) => Math.abs(x) >= options.prune)) kept.set(k, w);
+    }
   }
+  // The shipped weights are keyed by readable feature names (hashed again on load).
+  const names = featureNames(examples.map((e) => docFeatures(e.doc, lex, true)), kept);
+  const weights: Record<string, number[]> = {};
+  for (const [name, k] of [...names].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) weights[name] = kept.get(k)!;
   for (const h of HEADS) if (heads[h]) heads[h].bias = Math.round(heads[h].bias * 1e4) / 1e4;
   const model: LoadedModel = { kind: 'framelens-loaded-tagger', version: 2, options, trainedOn: { ptc: ptc.length, basil: basil.length }, heads, weights };
   if (lexicon) model.phrases = phraseVerdicts(ptc, options, lexicon);
   return model;
+}
+
+/** Name → hash of the wanted hashes, from the docs' feature names (the smallest name if two share a hash). */
+function featureNames(features: readonly TokenFeatureHashes[], wanted: ReadonlyMap<number, unknown>): Map<string, number> {
+  const best = new Map<number, string>();
+  for (const { keys, names } of features) {
+    for (let k = 0; k < keys.length; k++) {
+      const h = keys[k]!;
+      if (!wanted.has(h)) continue;
+      const name = names![k]!;
+      const cur = best.get(h);
+      if (cur === undefined || name < cur) best.set(h, name);
+    }
+  }
+  return new Map([...best].map(([h, name]) => [name, h]));
 }
 
 /**
@@ -368,12 +391,49 @@ function phraseVerdicts(examples: readonly TrainingExample[], options: TrainOpti
   return out;
 }
 
-/** Weights as a Map (built once per model object): the hot loop does one lookup per feature. */
-const weightMaps = new WeakMap<LoadedModel, Map<string, number[]>>();
-function weightMap(model: LoadedModel): Map<string, number[]> {
-  let m = weightMaps.get(model);
-  if (!m) weightMaps.set(model, (m = new Map(Object.entries(model.weights))));
-  return m;
+/**
+ * The model's weights as an open-addressing hash table over feature hashes
+ * (linear probing, load ≤ 1/2; built once per model object): the hot loop does
+ * one probe per feature, with no string built or hashed.
+ */
+interface WeightTable {
+  mask: number;
+  /** Slot → entry + 1 (0 = empty). */
+  slots: Int32Array;
+  hashes: Uint32Array;
+  /** Entry e's weights at [e·H … e·H + H) in HEADS order. */
+  weights: Float64Array;
+  names: string[];
+}
+const weightTables = new WeakMap<LoadedModel, WeightTable>();
+function weightTable(model: LoadedModel): WeightTable {
+  const hit = weightTables.get(model);
+  if (hit) return hit;
+  const names = Object.keys(model.weights);
+  let size = 16;
+  while (size < names.length * 2) size *= 2;
+  const t: WeightTable = { mask: size - 1, slots: new Int32Array(size), hashes: new Uint32Array(names.length), weights: new Float64Array(names.length * HEADS.length), names };
+  names.forEach((name, e) => {
+    const h = featureHash(name);
+    t.hashes[e] = h;
+    model.weights[name]!.forEach((w, j) => (t.weights[e * HEADS.length + j] = w));
+    let s = h & t.mask;
+    while (t.slots[s] !== 0) s = (s + 1) & t.mask;
+    t.slots[s] = e + 1;
+  });
+  weightTables.set(model, t);
+  return t;
+}
+
+/** Entry of hash h in the table, or −1. */
+function lookup(t: WeightTable, h: number): number {
+  let s = h & t.mask;
+  for (;;) {
+    const e = t.slots[s]!;
+    if (e === 0) return -1;
+    if (t.hashes[e - 1] === h) return e - 1;
+    s = (s + 1) & t.mask;
+  }
 }
 
 /** A model hit: tokens [first, last), label, mean span-head probability, and the strongest cue features. */
@@ -396,14 +456,20 @@ export function applyLoadedModel(doc: Pick<Doc, 'text' | 'tokens'>, model: Loade
   if (!head || doc.tokens.length === 0) return [];
   const h = HEADS.indexOf(headName);
   const ncHead = scheme === 'ptc' ? model.heads.nc : undefined;
-  const weights = weightMap(model);
-  const features = docFeatures(doc, lexicon);
-  const probs = new Float64Array(features.length);
-  for (let i = 0; i < features.length; i++) {
+  const table = weightTable(model);
+  const H = HEADS.length;
+  const { keys, off } = docFeatures(doc, lexicon);
+  const n = off.length - 1;
+  // Entry of each feature occurrence (−1: not in the model), looked up once.
+  const entry = new Int32Array(keys.length);
+  for (let k = 0; k < keys.length; k++) entry[k] = lookup(table, keys[k]!);
+  const tw = table.weights;
+  const probs = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     let z = head.bias;
-    for (const k of features[i]!) {
-      const w = weights.get(k);
-      if (w) z += w[h]!;
+    for (let k = off[i]!; k < off[i + 1]!; k++) {
+      const e = entry[k]!;
+      if (e >= 0) z += tw[e * H + h]!;
     }
     probs[i] = sigmoid(z);
   }
@@ -413,11 +479,13 @@ export function applyLoadedModel(doc: Pick<Doc, 'text' | 'tokens'>, model: Loade
     let nc = 0;
     for (let i = s.first; i < s.last; i++) {
       let z = ncHead?.bias ?? 0;
-      for (const k of features[i]!) {
-        const w = weights.get(k);
-        if (!w) continue;
-        if (ncHead) z += w[1]!;
-        if (w[h]! > 0) cueWeight.set(k, Math.max(cueWeight.get(k) ?? 0, w[h]!));
+      for (let k = off[i]!; k < off[i + 1]!; k++) {
+        const e = entry[k]!;
+        if (e < 0) continue;
+        if (ncHead) z += tw[e * H + 1]!;
+        const w = tw[e * H + h]!;
+        const name = table.names[e]!;
+        if (w > 0) cueWeight.set(name, Math.max(cueWeight.get(name) ?? 0, w));
       }
       nc += sigmoid(z);
     }

