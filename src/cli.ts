@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { groupInputs, readPins, reuseInputs } from './pipeline/index.js';
 import { analyzeToDir } from './pipeline/run.js';
 import { progressBar } from './pipeline/progress.js';
+import { mergeShards, runShard } from './shard/index.js';
 import { writeFileAtomic } from './report/index.js';
 import type { Skip } from './doc/types.js';
 
@@ -141,6 +142,55 @@ withInputOptions(
     await emit(clusters.map((c) => JSON.stringify(c)).join('\n'), opts.out);
     process.stderr.write(`framelens: ${clusters.length} reuse cluster(s); ${skips.count} record(s) skipped\n`);
     if (opts.strict && skips.count > 0) process.exitCode = 1;
+  });
+
+withInputOptions(
+  program
+    .command('shard')
+    .description('run the per-article stages for one shard of the inputs (articles whose id hashes to it) and write Parquet files for `framelens merge`')
+    .argument('<inputs...>', 'files or folders (every shard reads them all and keeps its own articles)'),
+)
+  .requiredOption('--shards <n>', 'number of shards', positiveInt)
+  .requiredOption('--shard-index <i>', 'this shard, 0 to shards-1', nonNegativeInt)
+  .requiredOption('-o, --out <dir>', 'folder shared by all shards')
+  .option('--no-text', "leave articles' cleaned text out of report.json")
+  .option('--frames <scope>', "framing analyzers on 'all' articles or only 'grouped' ones", framesScope, 'all' as 'all' | 'grouped')
+  .option('--workers <n>', 'worker threads (0: all in this thread)', nonNegativeInt, availableParallelism())
+  .action(async (inputs, opts) => {
+    quiet = opts.quiet;
+    const r = await runShard(
+      { inputs, manifest: opts.manifest, options: { includeText: opts.text, strict: opts.strict, frames: opts.frames, ...ingestOptions(opts) } },
+      { shards: opts.shards, index: opts.shardIndex, outDir: opts.out, workers: opts.workers },
+    );
+    process.stderr.write(`framelens: shard ${opts.shardIndex} of ${opts.shards}: ${r.articles} article(s) analyzed, ${r.skips} skipped; wrote ${r.files.map((f) => relative(process.cwd(), f)).join(', ')}\n`);
+  });
+
+program
+  .command('merge')
+  .description('group and compare the articles of all shards in <dir> (written by `framelens shard`) and write the reports')
+  .argument('<dir>', 'the folder the shards wrote to')
+  .option('-o, --out <dir>', 'output folder', 'reports/latest')
+  .option('--groups <file>', 'JSON file of pinned grouping decisions')
+  .option('--workers <n>', 'worker threads (0: all in this thread)', nonNegativeInt, availableParallelism())
+  .option('--page-limit <n>', 'write report.md and index.html only up to this many articles', nonNegativeInt, 5_000)
+  .option('-q, --quiet', 'print only errors and the summary', false)
+  .action(async (dir, opts) => {
+    quiet = opts.quiet;
+    const pins = opts.groups ? await readPins(opts.groups) : [];
+    const bar = progressBar(!opts.quiet && process.stderr.isTTY === true);
+    let run;
+    try {
+      run = await mergeShards(dir, { outDir: opts.out, workers: opts.workers, pageLimit: opts.pageLimit, pins, onProgress: bar.update, onSkip: printSkip });
+    } finally {
+      bar.stop();
+    }
+    if (run.analyzed === 0) {
+      process.stderr.write(`framelens: no article could be analyzed (${run.skips.length} skipped); no report written\n`);
+      process.exitCode = 1;
+      return;
+    }
+    const page = run.written.find((p) => p.endsWith('index.html')) ?? run.written[0]!;
+    process.stderr.write(summary(run, relative(process.cwd(), page) || page));
   });
 
 async function emit(lines: string, out: string | undefined): Promise<void> {

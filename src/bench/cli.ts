@@ -1,0 +1,135 @@
+/**
+ * `npm run bench [-- --sizes 7000,14000,28000,all] [--quick] [--workers n] [--frames all|grouped] [--profile n]`
+ *
+ * The full pipeline (ingest → clean → meta → text → frames → group → compare →
+ * report) over the first N articles of the benchmark corpus, streamed from the
+ * gzip, each size in a fresh child process (so peak RSS is that run's) with a
+ * fresh run directory (nothing cached). Prints per phase wall time, articles/s,
+ * peak RSS and CPU time as a table and one JSON line (also reports/bench/bench.json).
+ * `--profile n` first times each stage on the first n articles in one thread (CPU µs an article).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeToDir } from '../pipeline/run.js';
+import { writeFileAtomic } from '../report/index.js';
+import { stageCosts, type StageCost } from './stages.js';
+
+export const CORPUS = '/work/shared/bench/news-56k.jsonl.gz';
+const ALL = 10_000_000;
+
+export interface SizeResult {
+  size: number;
+  articles: number;
+  analyzed: number;
+  skipped: number;
+  events: number;
+  multiArticleEvents: number;
+  stories: number;
+  multiArticleStories: number;
+  /** Upper bound of compared event pairs: Σ min(k(k−1)/2, maxPairsPerEvent) over events. */
+  eventPairsBound: number;
+  wallMs: number;
+  cpuMs: number;
+  articlesPerSecond: number;
+  peakRssMb: number;
+  phases: { articlesMs: number; groupMs: number; storiesMs: number; reportMs: number };
+  reportBytes: number;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** One size, in this process: the child side. */
+async function runOne(size: number, workers: number | undefined, frames: 'all' | 'grouped'): Promise<SizeResult> {
+  const out = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  try {
+    const r = await analyzeToDir(
+      { inputs: [CORPUS], options: { maxArticles: size, frames, includeText: true } },
+      { outDir: out, runDir: join(out, '.run'), workers, pageLimit: 0 },
+    );
+    const wallMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const { statSync } = await import('node:fs');
+    const articles = r.analyzed + r.skips.filter((s) => s.code !== 'E_TOO_LARGE').length;
+    return {
+      size,
+      articles,
+      analyzed: r.analyzed,
+      skipped: articles - r.analyzed,
+      events: r.grouping.events.length,
+      multiArticleEvents: r.grouping.events.filter((e) => e.articleIds.length > 1).length,
+      stories: r.grouping.stories.length,
+      multiArticleStories: r.grouping.stories.filter((s) => s.articleIds.length > 1).length,
+      eventPairsBound: r.grouping.events.reduce((n, e) => n + Math.min((e.articleIds.length * (e.articleIds.length - 1)) / 2, 2000), 0),
+      wallMs: Math.round(wallMs),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      articlesPerSecond: Math.round(articles / (wallMs / 1000)),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      phases: { articlesMs: Math.round(r.timings.articlesMs), groupMs: Math.round(r.timings.groupMs), storiesMs: Math.round(r.timings.storiesMs), reportMs: Math.round(r.timings.reportMs) },
+      reportBytes: statSync(join(out, 'report.json')).size,
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function table(rows: SizeResult[]): string {
+  const head = ['articles', 'wall s', 'art/s', 'peak RSS MB', 'CPU s', 'articles s', 'group s', 'stories s', 'report s', 'events>1', 'stories>1', 'report MB'];
+  const s = (ms: number): string => (ms / 1000).toFixed(1);
+  const lines = rows.map((r) => [r.articles, s(r.wallMs), r.articlesPerSecond, r.peakRssMb, s(r.cpuMs), s(r.phases.articlesMs), s(r.phases.groupMs), s(r.phases.storiesMs), s(r.phases.reportMs), r.multiArticleEvents, r.multiArticleStories, Math.round(r.reportBytes / 1e6)].map(String));
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
+  return [fmt(head), ...lines.map(fmt)].join('\n');
+}
+
+function costTable(costs: StageCost[]): string {
+  return costs.map((c) => `${c.stage.padEnd(18)} ${String(c.usPerArticle).padStart(7)} µs/article  ${String(c.ms).padStart(7)} ms`).join('\n');
+}
+
+async function main(): Promise<void> {
+  const workersArg = arg('--workers');
+  const workers = workersArg === undefined ? undefined : Number(workersArg);
+  const frames = (arg('--frames') ?? 'grouped') as 'all' | 'grouped';
+  const one = arg('--one');
+  if (one !== undefined) {
+    process.stdout.write(`${JSON.stringify(await runOne(Number(one), workers, frames))}\n`);
+    return;
+  }
+  const sizes = process.argv.includes('--quick')
+    ? [7000]
+    : (arg('--sizes') ?? '7000,14000,28000,all').split(',').map((s) => (s.trim() === 'all' ? ALL : Number(s)));
+  const profileN = arg('--profile');
+  let costs: StageCost[] | undefined;
+  if (profileN) {
+    costs = await stageCosts(CORPUS, Number(profileN));
+    process.stdout.write(`Per-stage CPU cost, one thread, first ${profileN} articles:\n${costTable(costs)}\n\n`);
+  }
+  const self = fileURLToPath(import.meta.url);
+  const rows: SizeResult[] = [];
+  for (const size of sizes) {
+    const args = [...process.execArgv, self, '--one', String(size), '--frames', frames, ...(workers === undefined ? [] : ['--workers', String(workers)])];
+    const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+    if (child.status !== 0) throw new Error(`bench run for ${size} articles failed (exit ${child.status})`);
+    rows.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!) as SizeResult);
+    process.stderr.write(`bench: ${rows.at(-1)!.articles} articles in ${(rows.at(-1)!.wallMs / 1000).toFixed(1)} s\n`);
+  }
+  const byArticles = [...rows].sort((a, b) => a.articles - b.articles);
+  const last = byArticles.at(-1);
+  const half = last ? byArticles.find((r) => Math.abs(r.articles * 2 - last.articles) / last.articles < 0.05) : undefined;
+  const growth = last && half ? Math.round((last.wallMs / half.wallMs) * 100) / 100 : null;
+  process.stdout.write(`${table(rows)}\n`);
+  if (growth !== null) process.stdout.write(`time growth from ${half!.articles} to ${last!.articles} articles: ${growth}×\n`);
+  const json = { corpus: CORPUS, frames, workers: workers ?? null, sizes: rows, growthLastDoubling: growth, stageCosts: costs ?? null };
+  const line = JSON.stringify(json);
+  process.stdout.write(`${line}\n`);
+  await writeFileAtomic('reports/bench/bench.json', `${line}\n`);
+}
+
+await main();

@@ -1,0 +1,413 @@
+/**
+ * Research-scale runs: the whole pipeline over both cores with bounded memory,
+ * resumable from a run directory, writing the reports into a folder.
+ *
+ * 1. Batches (main thread reads; workers analyze): records in batches of
+ *    `batchSize` → clean, meta, text (+ framing analyzers), grouping features,
+ *    corpus-statistics contributions. Each batch is keyed by the hash of its
+ *    records and the options; its articles spill to the run directory.
+ * 2. Grouping (main thread) over the features, statistics counted in input order.
+ * 3. Stories (workers): each story of several articles, rebuilt from the run
+ *    directory, compared (events and story); results keyed by hash.
+ * 4. report.json streamed in report order (article entries made in workers).
+ *
+ * The report is byte-identical to `writeReports(await analyze(...))` on the same
+ * inputs and options, whatever the number of workers, and whether or not the
+ * run resumed.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
+import type { Skip } from '../doc/types.js';
+import { readInputs, readManifest, type ManifestEntry } from '../ingest/index.js';
+import { groupArticles, MembershipSchema, type ArticleFeatures, type EventGroup, type Grouping, type Pin } from '../group/index.js';
+import { emptyStats, type CorpusStats } from '../compare/index.js';
+import { EventSchema, StorySchema, type ArticleRecord } from '../report/schema.js';
+import { reportElement, writeReportJsonStream, type ReportHead } from '../report/stream.js';
+import { reportJsonSchema, reportMarkdown, reportHtml, writeFileAtomic, type Report } from '../report/index.js';
+import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from './options.js';
+import { addHashesToStats, encodeStats } from './stats.js';
+import { CACHE_VERSION, hashKey, rangeReader, readCachedBatch, writeAtomic, type BatchResult, type ByteRef } from './spill.js';
+import { readCachedStory, runTask, type StoryResult, type StoryTask, type WorkerTask } from './tasks.js';
+
+
+const require = createRequire(import.meta.url);
+const VERSION: string = (require('../../package.json') as { version: string }).version;
+
+export type RunPhase = 'articles' | 'group' | 'stories' | 'report';
+
+export interface RunProgress {
+  phase: RunPhase;
+  done: number;
+  /** Known for stories and report; articles are counted as they stream. */
+  total: number | null;
+}
+
+export interface RunSettings {
+  /** Report folder. */
+  outDir: string;
+  /** Cached per-batch and per-story results (default `<outDir>/.run`). */
+  runDir?: string;
+  /** Worker threads; 0 runs every task in this thread (default: available cores). */
+  workers?: number;
+  /** Records per batch (worker message), default 64. */
+  batchSize?: number;
+  /** report.md and index.html are written up to this many articles (they hold the whole report in memory). */
+  pageLimit?: number;
+  onProgress?: (p: RunProgress) => void;
+  onSkip?: (skip: Skip) => void;
+  /** Stop (throw) after this many batches are written: simulates an interrupted run (tests). */
+  stopAfterBatches?: number;
+}
+
+export interface RunRequest {
+  inputs: readonly string[];
+  options?: AnalyzeOptionsInput;
+  manifest?: Map<string, ManifestEntry> | string;
+  pins?: readonly Pin[];
+}
+
+/** Wall milliseconds per stage, and peak RSS. */
+export interface RunTimings {
+  articlesMs: number;
+  groupMs: number;
+  storiesMs: number;
+  reportMs: number;
+  /** Batches and stories taken from the run directory instead of recomputed. */
+  cachedBatches: number;
+  cachedStories: number;
+}
+
+export interface RunResult {
+  options: AnalyzeOptions;
+  analyzed: number;
+  skips: Skip[];
+  grouping: Grouping;
+  written: string[];
+  timings: RunTimings;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Runs a task in a worker pool, or here when there is none. */
+export interface Executor {
+  run<T>(task: WorkerTask): Promise<T>;
+  destroy(): Promise<void>;
+}
+
+function workerFile(): { filename: string; execArgv: string[] } {
+  // Under tsx/vitest this module is TypeScript: the worker loads tsx itself.
+  const ts = import.meta.url.endsWith('.ts');
+  return { filename: new URL(ts ? './worker.ts' : './worker.js', import.meta.url).href, execArgv: ts ? ['--import', 'tsx'] : [] };
+}
+
+export function executor(workers: number): Executor {
+  if (workers <= 0) {
+    return { run: <T>(task: WorkerTask) => Promise.resolve().then(() => runTask(task) as T), destroy: () => Promise.resolve() };
+  }
+  const pool = new Piscina({ ...workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
+  return { run: <T>(task: WorkerTask) => pool.run(task) as Promise<T>, destroy: () => pool.destroy() };
+}
+
+/** Keeps up to `limit` promises in flight and hands results back in submission order. */
+export function ordered<T>(limit: number, consume: (value: T) => void): { push(p: Promise<T>): Promise<void>; drain(): Promise<void> } {
+  const queue: Array<Promise<T>> = [];
+  const take = async (): Promise<void> => consume(await queue.shift()!);
+  return {
+    async push(p) {
+      // Attach a handler now so a rejection waiting in the queue is not reported as unhandled.
+      p.catch(() => undefined);
+      queue.push(p);
+      while (queue.length > limit) await take();
+    },
+    async drain() {
+      while (queue.length) await take();
+    },
+  };
+}
+
+export async function analyzeToDir(request: RunRequest, settings: RunSettings): Promise<RunResult> {
+  const options = AnalyzeOptionsSchema.parse(request.options ?? {});
+  const manifest = typeof request.manifest === 'string' ? await readManifest(request.manifest) : request.manifest;
+  const runDir = settings.runDir ?? join(settings.outDir, '.run');
+  const workers = settings.workers ?? availableParallelism();
+  const batchSize = settings.batchSize ?? 64;
+  const progress = settings.onProgress ?? (() => undefined);
+  const timings: RunTimings = { articlesMs: 0, groupMs: 0, storiesMs: 0, reportMs: 0, cachedBatches: 0, cachedStories: 0 };
+
+  // 1. Batches.
+  const t = performance.now();
+  const optionsKey = { frames: options.frames, cache: CACHE_VERSION, version: VERSION };
+  const skips: Skip[] = [];
+  const skip = (s: Skip): void => {
+    skips.push(s);
+    settings.onSkip?.(s);
+  };
+  const features: ArticleFeatures[] = [];
+  const coreOf = new Map<string, ByteRef>();
+  const stats = emptyStats();
+  const batchKeys: string[] = [];
+  let batchesDone = 0;
+  // Worker threads start only once there is more than one batch: a small run stays in this thread.
+  const state: { pool: Executor | null; held: BatchTaskRecords | null } = { pool: null, held: null };
+  const results = ordered<BatchResult>(Math.max(2, workers * 2), (r) => {
+    for (const d of r.docs) {
+      features.push(d.features);
+      coreOf.set(d.id, d.core);
+      addHashesToStats(stats, d.shingles, d.stems);
+    }
+    for (const s of r.skips) skip(s);
+    batchKeys.push(r.key);
+    progress({ phase: 'articles', done: features.length + skips.length, total: null });
+    if (settings.stopAfterBatches !== undefined && ++batchesDone >= settings.stopAfterBatches) throw new Error(`stopped after ${batchesDone} batch(es) (stopAfterBatches)`);
+  });
+  let batch: BatchTaskRecords = [];
+  const submit = async (last: boolean): Promise<void> => {
+    if (!state.pool) {
+      if (!last && !state.held) {
+        state.held = batch;
+        batch = [];
+        return;
+      }
+      state.pool = executor(last && !state.held ? 0 : workers);
+      if (state.held) await send(state.held, state.pool);
+      state.held = null;
+    }
+    if (batch.length) await send(batch, state.pool);
+    batch = [];
+  };
+  const send = async (records: BatchTaskRecords, exec: Executor): Promise<void> => {
+    const key = hashKey([optionsKey, ...records.map((r) => [r.record.id, r.record.source, r.record.text, r.record.given, r.record.extra, r.record.pageMeta ?? null, r.record.diagnostics ?? [], r.manifest ?? null])]);
+    const cached = readCachedBatch(runDir, key);
+    if (cached) timings.cachedBatches++;
+    await results.push(cached ? Promise.resolve(cached) : exec.run<BatchResult>({ kind: 'batch', task: { key, runDir, records, withFrames: options.frames === 'all' } }));
+  };
+  try {
+    const ingest = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
+    for await (const item of readInputs(request.inputs, ingest)) {
+      if (item.kind === 'skip') {
+        skip(item.skip);
+        continue;
+      }
+      batch.push({ record: item.record, manifest: manifest?.get(item.record.id) });
+      if (batch.length >= batchSize) await submit(false);
+    }
+    await submit(true);
+    await results.drain();
+  } catch (err) {
+    await state.pool?.destroy();
+    throw err;
+  }
+  timings.articlesMs = performance.now() - t;
+  const collected: Collected = { features, coreOf, stats, skips, statsKey: hashKey([optionsKey, batchKeys]) };
+  return finishRun(collected, { options, inputs: [...request.inputs], pins: request.pins ?? [], runDir, exec: state.pool ?? executor(0), settings, timings });
+}
+
+/** What the per-article stages leave for the corpus-level ones, however they ran (batches here, shards in shard/). */
+export interface Collected {
+  /** Grouping features of every analyzed article. */
+  features: ArticleFeatures[];
+  /** Each analyzed article's spilled DocCore line. */
+  coreOf: Map<string, ByteRef>;
+  stats: CorpusStats;
+  skips: Skip[];
+  /** Identifies the statistics (hash of every batch key, in order): part of each story's cache key. */
+  statsKey: string;
+}
+
+export interface FinishContext {
+  options: AnalyzeOptions;
+  inputs: string[];
+  pins: readonly Pin[];
+  runDir: string;
+  exec: Executor;
+  settings: RunSettings;
+  timings: RunTimings;
+}
+
+/** Grouping, story comparisons and reports from collected per-article results; destroys `exec` when done. */
+export async function finishRun(collected: Collected, context: FinishContext): Promise<RunResult> {
+  const { features, coreOf, stats, skips, statsKey } = collected;
+  const { options, runDir, exec, settings, timings } = context;
+  const progress = settings.onProgress ?? (() => undefined);
+  try {
+    // 2. Grouping.
+    let t = performance.now();
+    progress({ phase: 'group', done: 0, total: 1 });
+    const grouping = groupArticles(features, {}, context.pins);
+    features.length = 0;
+    skips.sort((a, b) => cmp(a.source.file, b.source.file) || (a.source.line ?? 0) - (b.source.line ?? 0) || cmp(a.id, b.id));
+    timings.groupMs = performance.now() - t;
+    progress({ phase: 'group', done: 1, total: 1 });
+
+    // 3. Stories of several articles.
+    t = performance.now();
+    const statsFile = join(runDir, `stats-${statsKey}.bin`);
+    writeAtomic(statsFile, encodeStats(stats));
+    const eventsOf = new Map<string, EventGroup[]>();
+    for (const e of grouping.events) {
+      const list = eventsOf.get(e.storyId);
+      if (list) list.push(e);
+      else eventsOf.set(e.storyId, [e]);
+    }
+    const tasks: StoryTask[] = grouping.stories
+      .filter((s) => s.articleIds.length > 1)
+      .map((story) => {
+        const docs = story.articleIds.map((id) => ({ id, core: coreOf.get(id)! }));
+        const events = eventsOf.get(story.id) ?? [];
+        const key = hashKey([statsKey, options, story, events, docs.map((d) => [d.id, d.core.file.slice(d.core.file.lastIndexOf('/') + 1), d.core.offset])]);
+        return { key, runDir, statsFile, story, events, docs, options, withFrames: options.frames === 'grouped' };
+      });
+    const storyResults = new Map<string, StoryResult>();
+    let done = 0;
+    // Largest stories first: the long tasks start early, so both cores stay busy to the end.
+    const bySize = [...tasks].sort((a, b) => b.docs.length - a.docs.length || cmp(a.story.id, b.story.id));
+    progress({ phase: 'stories', done, total: tasks.length });
+    await Promise.all(
+      bySize.map(async (task) => {
+        let r = readCachedStory(runDir, task.key);
+        if (r) timings.cachedStories++;
+        else r = await exec.run<StoryResult>({ kind: 'story', task });
+        storyResults.set(task.story.id, r);
+        progress({ phase: 'stories', done: ++done, total: tasks.length });
+      }),
+    );
+    timings.storiesMs = performance.now() - t;
+
+    // 4. Reports.
+    t = performance.now();
+    // Nothing analyzed: no report (the CLI says so and exits 1).
+    const written = coreOf.size === 0 ? [] : await writeRunReports(options, context.inputs, grouping, skips, coreOf, storyResults, exec, settings, progress);
+    timings.reportMs = performance.now() - t;
+    return { options, analyzed: coreOf.size, skips, grouping, written, timings };
+  } finally {
+    await exec.destroy();
+  }
+}
+
+type BatchTaskRecords = Extract<WorkerTask, { kind: 'batch' }>['task']['records'];
+
+function skippedArticle(skip: Skip): ArticleRecord {
+  return {
+    id: skip.id,
+    status: 'skipped',
+    code: skip.code,
+    reason: skip.reason,
+    source: skip.source,
+    outlet: null,
+    title: null,
+    published: null,
+    url: null,
+    language: null,
+    meta: {},
+    story: null,
+    event: null,
+    cohesion: null,
+    words: 0,
+    removed: [],
+    layers: {},
+    extra: {},
+    diagnostics: [],
+  };
+}
+
+async function writeRunReports(
+  options: AnalyzeOptions,
+  inputs: string[],
+  grouping: Grouping,
+  skips: Skip[],
+  coreOf: ReadonlyMap<string, ByteRef>,
+  storyResults: ReadonlyMap<string, StoryResult>,
+  pool: Executor,
+  settings: RunSettings,
+  progress: (p: RunProgress) => void,
+): Promise<string[]> {
+  const ids = [...coreOf.keys()].sort(cmp);
+  const membership = new Map(grouping.articles.map((m) => [m.id, m]));
+  const layersOf = new Map<string, ByteRef>();
+  const eventRefs = new Map<string, StoryResult['events'][number]>();
+  for (const r of storyResults.values()) {
+    for (const l of r.layers) layersOf.set(l.id, l.ref);
+    for (const e of r.events) eventRefs.set(e.id, e);
+  }
+  const skippedByCode: Record<string, number> = {};
+  for (const s of skips) skippedByCode[s.code] = (skippedByCode[s.code] ?? 0) + 1;
+  const outlets = new Set<string>();
+  for (const e of grouping.events) for (const o of e.outlets) outlets.add(o);
+  const head: ReportHead = {
+    framelens: { version: VERSION, schemaVersion: 1 },
+    options: { ...options },
+    inputs,
+    summary: {
+      articles: ids.length + skips.length,
+      analyzed: ids.length,
+      skipped: skips.length,
+      skippedByCode: Object.fromEntries(Object.entries(skippedByCode).sort()),
+      stories: grouping.stories.length,
+      events: grouping.events.length,
+      multiArticleEvents: grouping.events.filter((e) => e.articleIds.length > 1).length,
+      outlets: [...outlets].sort(),
+    },
+  };
+  const reader = rangeReader();
+  const total = ids.length;
+  async function* articles(): AsyncGenerator<string> {
+    const chunk = 128;
+    const out: string[] = [];
+    const window = ordered<string>(4, (s) => void out.push(s));
+    for (let i = 0; i < ids.length; i += chunk) {
+      const items = ids.slice(i, i + chunk).map((id) => ({ core: coreOf.get(id)!, membership: membership.get(id) ?? null, layers: layersOf.get(id) ?? null }));
+      await window.push(pool.run<string>({ kind: 'articles', task: { items, includeText: options.includeText } }));
+      while (out.length) yield out.shift()!;
+      progress({ phase: 'report', done: Math.min(total, i + chunk), total });
+    }
+    await window.drain();
+    while (out.length) yield out.shift()!;
+    for (const s of skips) yield reportElement(skippedArticle(s));
+  }
+  function* stories(): Generator<string> {
+    for (const s of grouping.stories) {
+      const r = storyResults.get(s.id);
+      yield r ? reader.read(r.story) : reportElement(StorySchema.parse({ ...s, analyses: {} }));
+    }
+  }
+  function* events(): Generator<string> {
+    for (const e of grouping.events) {
+      const r = eventRefs.get(e.id);
+      yield r ? reader.read(r.event) : reportElement(EventSchema.parse({ ...e, analyses: {} }));
+    }
+  }
+  function* memberships(): Generator<string> {
+    for (const m of grouping.articles) yield reportElement(MembershipSchema.parse(m));
+  }
+  function* comparisons(): Generator<string> {
+    for (const e of grouping.events) {
+      const ref = eventRefs.get(e.id)?.pairs;
+      if (ref) yield reader.read(ref);
+    }
+  }
+  const jsonPath = join(settings.outDir, 'report.json');
+  try {
+    await writeReportJsonStream(jsonPath, head, { articles: articles(), stories: stories(), events: events(), memberships: memberships(), comparisons: comparisons() });
+  } finally {
+    reader.close();
+  }
+  const written = [jsonPath];
+  const put = async (name: string, data: string): Promise<void> => {
+    const path = join(settings.outDir, name);
+    await writeFileAtomic(path, data);
+    written.push(path);
+  };
+  await put('report.schema.json', reportJsonSchema());
+  if (ids.length + skips.length <= (settings.pageLimit ?? 5_000)) {
+    const report = JSON.parse(await readFile(jsonPath, 'utf8')) as Report;
+    await put('report.md', reportMarkdown(report));
+    await put('index.html', reportHtml(report));
+  } else {
+    // Large runs: instead of the pages, one line per article as `framelens group` writes, for tools that never open report.json.
+    await put('groups.jsonl', grouping.articles.map((m) => `${JSON.stringify({ id: m.id, story: m.story, event: m.event, cohesion: m.cohesion })}\n`).join(''));
+  }
+  return written;
+}

@@ -1,0 +1,92 @@
+/**
+ * Corpus statistics gathered from per-article contributions (distinct shingle
+ * and stem hashes computed in workers), counted on the main thread in input
+ * order, so the counts never depend on how many workers ran.
+ */
+import { emptyStats, type CorpusStats } from '../compare/index.js';
+
+/**
+ * Adds one article's distinct hashes: the same counting and lossy-count pruning
+ * as compare/stats.ts `addToStats`, from hashes instead of a Doc (the tokens stay in the worker).
+ */
+export function addHashesToStats(stats: CorpusStats, shingles: ArrayLike<number>, stems: ArrayLike<number>): void {
+  stats.docCount++;
+  for (let i = 0; i < shingles.length; i++) stats.shingleDf.set(shingles[i]!, (stats.shingleDf.get(shingles[i]!) ?? 0) + 1);
+  for (let i = 0; i < stems.length; i++) stats.wordDf.set(stems[i]!, (stats.wordDf.get(stems[i]!) ?? 0) + 1);
+  if (stats.shingleDf.size > stats.maxEntries) stats.shingleFloor = prune(stats.shingleDf, stats.maxEntries, stats.shingleFloor);
+  if (stats.wordDf.size > stats.maxEntries) stats.wordFloor = prune(stats.wordDf, stats.maxEntries, stats.wordFloor);
+}
+
+/** compare/stats.ts `prune` (not exported there): raise the floor until at most 3/4 of the cap is left. */
+function prune(map: Map<number, number>, maxEntries: number, floor: number): number {
+  while (map.size > (maxEntries * 3) >> 2) {
+    floor++;
+    for (const [k, v] of map) if (v <= floor) map.delete(k);
+  }
+  return floor;
+}
+
+/** Statistics as typed arrays: cheap to hand to worker threads (structured clone copies them as memory blocks). */
+export interface FlatStats {
+  docCount: number;
+  ngram: number;
+  maxEntries: number;
+  shingleFloor: number;
+  wordFloor: number;
+  shingleKeys: Int32Array;
+  shingleCounts: Int32Array;
+  wordKeys: Int32Array;
+  wordCounts: Int32Array;
+}
+
+export function flattenStats(s: CorpusStats): FlatStats {
+  const flat = (m: Map<number, number>): [Int32Array, Int32Array] => {
+    const keys = new Int32Array(m.size);
+    const counts = new Int32Array(m.size);
+    let i = 0;
+    for (const [k, v] of m) {
+      keys[i] = k;
+      counts[i++] = v;
+    }
+    return [keys, counts];
+  };
+  const [shingleKeys, shingleCounts] = flat(s.shingleDf);
+  const [wordKeys, wordCounts] = flat(s.wordDf);
+  return { docCount: s.docCount, ngram: s.ngram, maxEntries: s.maxEntries, shingleFloor: s.shingleFloor, wordFloor: s.wordFloor, shingleKeys, shingleCounts, wordKeys, wordCounts };
+}
+
+export function statsFromFlat(f: FlatStats): CorpusStats {
+  const s = emptyStats({ ngram: f.ngram, maxEntries: f.maxEntries });
+  s.docCount = f.docCount;
+  s.shingleFloor = f.shingleFloor;
+  s.wordFloor = f.wordFloor;
+  for (let i = 0; i < f.shingleKeys.length; i++) s.shingleDf.set(f.shingleKeys[i]!, f.shingleCounts[i]!);
+  for (let i = 0; i < f.wordKeys.length; i++) s.wordDf.set(f.wordKeys[i]!, f.wordCounts[i]!);
+  return s;
+}
+
+/** Writes the statistics for the story tasks (each worker thread reads them once). */
+export function encodeStats(s: CorpusStats): Uint8Array {
+  const f = flattenStats(s);
+  const head = [f.docCount, f.ngram, f.maxEntries, f.shingleFloor, f.wordFloor, f.shingleKeys.length, f.wordKeys.length];
+  const out = new Int32Array(head.length + 2 * f.shingleKeys.length + 2 * f.wordKeys.length);
+  out.set(head, 0);
+  let at = head.length;
+  for (const a of [f.shingleKeys, f.shingleCounts, f.wordKeys, f.wordCounts]) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return new Uint8Array(out.buffer);
+}
+
+export function decodeStats(bytes: Uint8Array): CorpusStats {
+  const a = new Int32Array(Uint8Array.prototype.slice.call(bytes).buffer);
+  const [docCount, ngram, maxEntries, shingleFloor, wordFloor, ns, nw] = a;
+  let at = 7;
+  const take = (n: number): Int32Array => a.subarray(at, (at += n));
+  const shingleKeys = take(ns!);
+  const shingleCounts = take(ns!);
+  const wordKeys = take(nw!);
+  const wordCounts = take(nw!);
+  return statsFromFlat({ docCount: docCount!, ngram: ngram!, maxEntries: maxEntries!, shingleFloor: shingleFloor!, wordFloor: wordFloor!, shingleKeys, shingleCounts, wordKeys, wordCounts });
+}

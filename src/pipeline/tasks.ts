@@ -1,0 +1,246 @@
+/**
+ * The work units of a batch run, as plain functions of plain data: run in
+ * worker threads (worker.ts) or in-process (`workers: 0`), with the same result.
+ *
+ * - `analyzeBatch`: records → clean, meta, text (+ framing analyzers), grouping
+ *   features and corpus-statistics contributions; the articles spill to the run directory.
+ * - `compareStoryTask`: one story of several articles: rebuilds its docs from the
+ *   run directory, runs the framing analyzers if they were deferred, compares its
+ *   events and the story, and writes the report pieces.
+ * - `articlesTask`: report.json entries for a run of articles.
+ */
+import { mkdirSync, openSync, writeSync, closeSync, renameSync, existsSync, readFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
+import type { Doc, RawRecord, Skip } from '../doc/types.js';
+import type { ManifestEntry } from '../ingest/index.js';
+import { analyzeDoc } from '../frames/index.js';
+import { extractFeatures, type EventGroup, type Membership, type StoryGroup } from '../group/index.js';
+import { defaultStatsOptions, type CorpusStats } from '../compare/index.js';
+import { docProfile } from '../compare/profile.js';
+import { sortedUnique } from '../compare/hash.js';
+import { tokenize } from '../text/index.js';
+import { ArticleSchema, ComparisonSchema, EventSchema, StorySchema, type ArticleRecord } from '../report/schema.js';
+import { reportElement } from '../report/stream.js';
+import { buildDoc } from './build-doc.js';
+import { compareEvent, compareStory } from './compare.js';
+import type { AnalyzeOptions } from './options.js';
+import { decodeStats } from './stats.js';
+import { batchPaths, encodeBatch, decodeBatch, rangeReader, writeAtomic, type BatchDoc, type BatchResult, type ByteRef, type DocCore } from './spill.js';
+
+export interface BatchTask {
+  key: string;
+  runDir: string;
+  records: Array<{ record: RawRecord; manifest?: ManifestEntry }>;
+  /** Run the framing analyzers now (`frames: 'all'`), else they run later for grouped articles only. */
+  withFrames: boolean;
+}
+
+/** Appends lines to a file, tracking each line's byte range; renamed into place on close. */
+function lineWriter(path: string): { add(line: string): { offset: number; length: number }; close(): void } {
+  const tmp = `${path}.tmp-${process.pid}-${threadId}`;
+  mkdirSync(path.slice(0, path.lastIndexOf('/')), { recursive: true });
+  const fd = openSync(tmp, 'w');
+  let offset = 0;
+  return {
+    add(line) {
+      const buf = Buffer.from(`${line}\n`);
+      writeSync(fd, buf);
+      const at = { offset, length: buf.length - 1 };
+      offset += buf.length;
+      return at;
+    },
+    close() {
+      closeSync(fd);
+      renameSync(tmp, path);
+    },
+  };
+}
+
+function coreOf(doc: Doc): DocCore {
+  return {
+    id: doc.id,
+    source: doc.source,
+    text: doc.text,
+    map: doc.map,
+    removed: doc.removed,
+    paragraphs: doc.paragraphs,
+    sentences: doc.sentences,
+    language: doc.language,
+    meta: doc.meta,
+    extra: doc.extra,
+    diagnostics: doc.diagnostics,
+    layers: doc.layers,
+    words: doc.tokens.length,
+  };
+}
+
+/** A Doc again from its spilled core: tokens are rebuilt exactly as analyzeText made them. */
+export function docFromCore(core: DocCore): Doc {
+  const { words, ...rest } = core;
+  void words;
+  return { ...rest, original: '', tokens: tokenize(core.text, core.sentences, core.language) };
+}
+
+/** Per-article stages for one batch (the same policy as analyzeRecord: a failure skips that record alone). */
+export function analyzeBatch(task: BatchTask): BatchResult {
+  const paths = batchPaths(task.runDir, task.key);
+  const lines = lineWriter(paths.docs);
+  const docs: BatchDoc[] = [];
+  const skips: Skip[] = [];
+  for (const { record, manifest } of task.records) {
+    let doc: Doc;
+    try {
+      doc = buildDoc(record, manifest);
+      if (doc.tokens.length === 0) {
+        skips.push({ id: record.id, source: record.source, code: 'E_NO_CONTENT', reason: `no words left after cleaning (${doc.removed.length} block(s) removed as boilerplate)` });
+        continue;
+      }
+      if (task.withFrames) analyzeDoc(doc);
+    } catch (err) {
+      skips.push({ id: record.id, source: record.source, code: 'E_ANALYZE', reason: `analysis failed: ${(err as Error).message}` });
+      continue;
+    }
+    const features = extractFeatures(doc);
+    const profile = docProfile(doc, defaultStatsOptions.ngram);
+    const at = lines.add(JSON.stringify(coreOf(doc)));
+    docs.push({ id: doc.id, core: { file: paths.docs, ...at }, features, shingles: profile.shingleSet, stems: sortedUnique(profile.stemHashes) });
+  }
+  lines.close();
+  const result: BatchResult = { key: task.key, docs, skips };
+  const bytes = encodeBatch(result);
+  writeAtomic(paths.bin, bytes);
+  // Decoded from the bytes just written, so a fresh batch and a cached one are the same data.
+  return decodeBatch(bytes, paths.docs);
+}
+
+export interface StoryTask {
+  key: string;
+  runDir: string;
+  /** Corpus statistics file (stats.ts encodeStats), read once per thread. */
+  statsFile: string;
+  story: StoryGroup;
+  /** The story's events, in report order. */
+  events: EventGroup[];
+  docs: Array<{ id: string; core: ByteRef }>;
+  options: AnalyzeOptions;
+  /** Run the framing analyzers on the story's articles (they were deferred in the batches). */
+  withFrames: boolean;
+}
+
+export interface StoryResult {
+  key: string;
+  story: ByteRef;
+  /** Each event's report entry and its comparisons (null when it has none). */
+  events: Array<{ id: string; event: ByteRef; pairs: ByteRef | null }>;
+  /** Findings and diagnostics of articles analyzed here (deferred framing). */
+  layers: Array<{ id: string; ref: ByteRef }>;
+}
+
+export function storyResultPath(runDir: string, key: string): { out: string; index: string } {
+  return { out: `${runDir}/p2/${key}.out`, index: `${runDir}/p2/${key}.json` };
+}
+
+export function readCachedStory(runDir: string, key: string): StoryResult | null {
+  const p = storyResultPath(runDir, key);
+  if (!existsSync(p.index) || !existsSync(p.out)) return null;
+  try {
+    return JSON.parse(readFileSync(p.index, 'utf8')) as StoryResult;
+  } catch {
+    return null;
+  }
+}
+
+/** Compares one story's events and the story itself; writes the report pieces to the run directory. */
+export function compareStoryTask(task: StoryTask, stats: CorpusStats): StoryResult {
+  const reader = rangeReader();
+  const docs = task.docs.map((d) => docFromCore(JSON.parse(reader.read(d.core)) as DocCore));
+  reader.close();
+  if (task.withFrames) for (const d of docs) analyzeDoc(d);
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const paths = storyResultPath(task.runDir, task.key);
+  const out = lineWriter(paths.out);
+  const ref = (text: string): ByteRef => ({ file: paths.out, ...out.add(text) });
+  const events: StoryResult['events'] = [];
+  for (const event of task.events) {
+    const cmp = compareEvent(event, byId, task.options, stats);
+    const pairs = cmp.pairs.length ? ref(cmp.pairs.map((p) => reportElement(ComparisonSchema.parse(p))).join(',\n')) : null;
+    events.push({ id: event.id, event: ref(reportElement(EventSchema.parse({ ...event, analyses: cmp.analyses }))), pairs });
+  }
+  const eventOf = new Map<string, string>();
+  for (const e of task.events) for (const id of e.articleIds) eventOf.set(id, e.id);
+  const storyCmp = compareStory(task.story, byId, eventOf, task.options, stats);
+  const story = ref(reportElement(StorySchema.parse({ ...task.story, analyses: storyCmp.analyses })));
+  const layers = task.withFrames ? docs.map((d) => ({ id: d.id, ref: ref(JSON.stringify({ layers: d.layers, diagnostics: d.diagnostics })) })) : [];
+  out.close();
+  const result: StoryResult = { key: task.key, story, events, layers };
+  writeAtomic(paths.index, JSON.stringify(result));
+  return result;
+}
+
+export interface ArticlesTask {
+  items: Array<{ core: ByteRef; membership: Membership | null; layers: ByteRef | null }>;
+  includeText: boolean;
+}
+
+/** The report entry of an analyzed article (the same fields, in the same order, as report/build.ts). */
+export function articleRecord(core: DocCore, membership: Membership | null, includeText: boolean): ArticleRecord {
+  const meta: ArticleRecord['meta'] = {};
+  for (const [k, f] of Object.entries(core.meta)) meta[k] = f;
+  const record: ArticleRecord = {
+    id: core.id,
+    status: 'analyzed',
+    source: core.source,
+    outlet: core.meta.outlet.value,
+    title: core.meta.title.value,
+    published: core.meta.published.value,
+    url: core.meta.url.value,
+    language: core.meta.language.value ?? core.language,
+    meta,
+    story: membership?.story ?? null,
+    event: membership?.event ?? null,
+    cohesion: membership?.cohesion ?? null,
+    words: core.words,
+    removed: core.removed,
+    layers: core.layers,
+    extra: core.extra,
+    diagnostics: core.diagnostics,
+  };
+  if (includeText) {
+    record.text = core.text;
+    record.offsetMap = core.map.map((s) => [s.clean, s.orig, s.length] as [number, number, number]);
+    record.paragraphs = core.paragraphs;
+    record.sentences = core.sentences;
+  }
+  return record;
+}
+
+/** report.json entries (validated, nested at depth 2) for a run of articles, joined by ",\n". */
+export function articlesTask(task: ArticlesTask): string {
+  const reader = rangeReader();
+  const parts = task.items.map((item) => {
+    const core = JSON.parse(reader.read(item.core)) as DocCore;
+    if (item.layers) Object.assign(core, JSON.parse(reader.read(item.layers)) as Pick<DocCore, 'layers' | 'diagnostics'>);
+    return reportElement(ArticleSchema.parse(articleRecord(core, item.membership, task.includeText)));
+  });
+  reader.close();
+  return parts.join(',\n');
+}
+
+export type WorkerTask = { kind: 'batch'; task: BatchTask } | { kind: 'story'; task: StoryTask } | { kind: 'articles'; task: ArticlesTask };
+
+let loadedStats: { file: string; stats: CorpusStats } | null = null;
+
+/** One work unit, in whatever thread runs it. */
+export function runTask(message: WorkerTask): unknown {
+  switch (message.kind) {
+    case 'batch':
+      return analyzeBatch(message.task);
+    case 'story': {
+      const file = message.task.statsFile;
+      if (loadedStats?.file !== file) loadedStats = { file, stats: decodeStats(readFileSync(file)) };
+      return compareStoryTask(message.task, loadedStats.stats);
+    }
+    case 'articles':
+      return articlesTask(message.task);
+  }
+}

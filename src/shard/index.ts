@@ -1,0 +1,274 @@
+/**
+ * Beyond one machine: the per-article stages as idempotent shard jobs writing
+ * Parquet, and the grouping shuffle (blocking keys → candidate pairs) as SQL
+ * (sql/*.sql, run here on an in-memory DuckDB; the same statements run on
+ * Spark SQL or Trino, see README.md here).
+ *
+ * - `runShard`: reads every input, keeps the records whose id hashes to this
+ *   shard, runs clean → meta → text (→ frames) → features, and writes
+ *   `shard-<i>-of-<n>.articles.parquet` (one row per article: features, corpus
+ *   statistics contributions, the spilled article) and
+ *   `shard-<i>-of-<n>.features.parquet` (one row per article and feature: the
+ *   input of the SQL shuffle). Re-running a shard rewrites the same files.
+ * - `mergeShards`: candidate pairs by SQL over all shards' feature rows,
+ *   checked against group/'s own blocking, then the single-machine grouping,
+ *   story comparisons and reports (pipeline/run.ts `finishRun`): the report is
+ *   the one `analyzeToDir` writes for the same inputs.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Skip } from '../doc/types.js';
+import { readInputs, readManifest, type ManifestEntry } from '../ingest/index.js';
+import { defaultGroupOptions, groupWithDiagnostics, type ArticleFeatures, type Pin } from '../group/index.js';
+import { dayNumber } from '../group/dates.js';
+import { emptyStats } from '../compare/index.js';
+import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from '../pipeline/options.js';
+import { executor, finishRun, ordered, type RunResult, type RunSettings, type RunTimings } from '../pipeline/run.js';
+import { addHashesToStats } from '../pipeline/stats.js';
+import { hashKey, rangeReader, writeAtomic, type BatchResult, type ByteRef } from '../pipeline/spill.js';
+import type { BatchTask } from '../pipeline/tasks.js';
+
+/** The shard an article id belongs to: first 4 bytes of its SHA-256, modulo the shard count. */
+export function shardOf(id: string, shards: number): number {
+  return createHash('sha256').update(id).digest().readUInt32BE(0) % shards;
+}
+
+export interface ShardRequest {
+  inputs: readonly string[];
+  options?: AnalyzeOptionsInput;
+  manifest?: Map<string, ManifestEntry> | string;
+}
+
+export interface ShardSettings {
+  shards: number;
+  index: number;
+  /** Folder shared by all shards (a bucket path on a cluster). */
+  outDir: string;
+  workers?: number;
+  batchSize?: number;
+}
+
+/** Written beside each shard's Parquet files: what the merge checks all shards agree on. */
+interface ShardManifest {
+  shards: number;
+  index: number;
+  inputs: string[];
+  options: AnalyzeOptions;
+  articles: number;
+  skips: number;
+}
+
+const base = (s: ShardSettings): string => join(s.outDir, `shard-${String(s.index).padStart(4, '0')}-of-${String(s.shards).padStart(4, '0')}`);
+
+const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+async function withDuckDb<T>(f: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    return await f(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** One shard job: per-article stages for this shard's records, written as Parquet. */
+export async function runShard(request: ShardRequest, settings: ShardSettings): Promise<{ articles: number; skips: number; files: string[] }> {
+  if (!Number.isInteger(settings.shards) || settings.shards < 1 || !Number.isInteger(settings.index) || settings.index < 0 || settings.index >= settings.shards) {
+    throw new RangeError(`shard index must be 0..${settings.shards - 1} of ${settings.shards} shards, not ${settings.index}`);
+  }
+  const options = AnalyzeOptionsSchema.parse(request.options ?? {});
+  const manifest = typeof request.manifest === 'string' ? await readManifest(request.manifest) : request.manifest;
+  const work = `${base(settings)}.work`;
+  rmSync(work, { recursive: true, force: true });
+  const exec = executor(settings.workers ?? availableParallelism());
+  const rows: string[] = [];
+  const featureRows: string[] = [];
+  const reader = rangeReader();
+  let articles = 0;
+  let skipCount = 0;
+  const keep = (id: string): boolean => shardOf(id, settings.shards) === settings.index;
+  // `seq`: the record's place in the whole input stream, so the merge can count statistics in input order.
+  const seqOf = new Map<string, number>();
+  const addSkip = (s: Skip, seq: number): void => {
+    skipCount++;
+    rows.push(JSON.stringify({ seq, id: s.id, kind: 'skip', skip: JSON.stringify(s), core: null, features: null, pub_day: null, shingles: [], stems: [] }));
+  };
+  const results = ordered<BatchResult>(4, (r) => {
+    for (const s of r.skips) addSkip(s, seqOf.get(s.id) ?? -1);
+    for (const d of r.docs) {
+      articles++;
+      const f = d.features;
+      rows.push(
+        JSON.stringify({
+          seq: seqOf.get(d.id) ?? -1,
+          id: d.id,
+          kind: 'doc',
+          skip: null,
+          core: reader.read(d.core),
+          features: JSON.stringify(f),
+          pub_day: f.published ? dayNumber(f.published) : null,
+          shingles: Array.from(d.shingles),
+          stems: Array.from(d.stems),
+        }),
+      );
+      for (let k = 0; k < f.keys.length; k++) featureRows.push(`{"id":${JSON.stringify(d.id)},"feature_key":${f.keys[k]},"cnt":${f.counts[k]}}`);
+    }
+  });
+  let batch: BatchTask['records'] = [];
+  let n = 0;
+  const send = async (): Promise<void> => {
+    const records = batch;
+    batch = [];
+    const key = hashKey([options.frames, ...records.map((r) => r.record.id)]);
+    await results.push(exec.run<BatchResult>({ kind: 'batch', task: { key, runDir: work, records, withFrames: options.frames === 'all' } }));
+  };
+  try {
+    const ingest = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
+    for await (const item of readInputs(request.inputs, ingest)) {
+      const seq = n++;
+      if (item.kind === 'skip') {
+        if (keep(item.skip.id)) addSkip(item.skip, seq);
+        continue;
+      }
+      if (!keep(item.record.id)) continue;
+      seqOf.set(item.record.id, seq);
+      batch.push({ record: item.record, manifest: manifest?.get(item.record.id) });
+      if (batch.length >= (settings.batchSize ?? 64)) await send();
+    }
+    if (batch.length) await send();
+    await results.drain();
+  } finally {
+    reader.close();
+    await exec.destroy();
+  }
+
+  mkdirSync(settings.outDir, { recursive: true });
+  const b = base(settings);
+  writeFileSync(`${work}/articles.ndjson`, rows.length ? `${rows.join('\n')}\n` : '');
+  writeFileSync(`${work}/features.ndjson`, featureRows.length ? `${featureRows.join('\n')}\n` : '');
+  const files = [`${b}.articles.parquet`, `${b}.features.parquet`];
+  await withDuckDb(async (c) => {
+    const articleColumns = "{seq: 'BIGINT', id: 'VARCHAR', kind: 'VARCHAR', skip: 'VARCHAR', core: 'VARCHAR', features: 'VARCHAR', pub_day: 'INTEGER', shingles: 'INTEGER[]', stems: 'INTEGER[]'}";
+    const featureColumns = "{id: 'VARCHAR', feature_key: 'BIGINT', cnt: 'INTEGER'}";
+    for (const [name, columns, file] of [
+      ['articles', articleColumns, files[0]!],
+      ['features', featureColumns, files[1]!],
+    ] as const) {
+      const tmp = `${file}.tmp`;
+      await c.run(`COPY (SELECT * FROM read_json(${sqlString(`${work}/${name}.ndjson`)}, format = 'newline_delimited', columns = ${columns}) ORDER BY ${name === 'articles' ? 'seq, id' : 'id, feature_key'}) TO ${sqlString(tmp)} (FORMAT PARQUET)`);
+      renameSync(tmp, file);
+    }
+  });
+  const meta: ShardManifest = { shards: settings.shards, index: settings.index, inputs: [...request.inputs], options, articles, skips: skipCount };
+  writeAtomic(`${b}.json`, `${JSON.stringify(meta, null, 2)}\n`);
+  rmSync(work, { recursive: true, force: true });
+  return { articles, skips: skipCount, files: [...files, `${b}.json`] };
+}
+
+const SQL_DIR = resolve(new URL('.', import.meta.url).pathname, 'sql');
+
+/** The portable SQL statements, in order (src/shard/sql; copied beside dist/shard by the build). */
+export function shuffleSql(): Array<{ name: string; sql: string }> {
+  const dir = existsSync(SQL_DIR) ? SQL_DIR : resolve(new URL('.', import.meta.url).pathname, '../../src/shard/sql');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8') }));
+}
+
+/**
+ * Candidate pairs by the SQL shuffle over feature rows, as [a, b] indices into
+ * the articles sorted by id (a < b), sorted.
+ */
+export async function sqlCandidates(c: DuckDBConnection, featureFiles: readonly string[], articlesSql: string, n: number): Promise<Array<[number, number]>> {
+  const opt = defaultGroupOptions;
+  const list = `[${featureFiles.map(sqlString).join(', ')}]`;
+  await c.run(`CREATE TABLE features AS SELECT id, feature_key, cnt FROM read_parquet(${list})`);
+  await c.run(`CREATE TABLE articles AS ${articlesSql}`);
+  await c.run(`CREATE TABLE corpus AS SELECT CAST(${n} AS DOUBLE) AS n`);
+  const kinds = ['term', 'phrase', 'entity', 'place', 'number', 'date'] as const;
+  await c.run(`CREATE TABLE kind_weights AS SELECT * FROM (VALUES ${kinds.map((k, i) => `(${i}, CAST(${opt.kindWeights[k]} AS DOUBLE))`).join(', ')}, (6, 1.0), (7, 1.0)) AS t(kind, weight)`);
+  const cap = Math.max(opt.maxPostings, Math.ceil(opt.maxPostingShare * n));
+  const windowDays = opt.graceDays - opt.decayDays * Math.log(1e-3);
+  await c.run(`CREATE TABLE params AS SELECT ${opt.blockKeys} AS block_keys, ${cap} AS cap, ${opt.minSharedKeys} AS min_shared, CAST(${windowDays} AS DOUBLE) AS window_days`);
+  const statements = shuffleSql();
+  for (const s of statements.slice(0, -1)) await c.run(s.sql);
+  const reader = await c.runAndReadAll(statements.at(-1)!.sql);
+  return reader.getRowsJS().map((r) => [Number(r[0]), Number(r[1])] as [number, number]);
+}
+
+export interface MergeSettings extends Omit<RunSettings, 'stopAfterBatches'> {
+  pins?: readonly Pin[];
+}
+
+/** All shards of `dir` → grouping (candidate pairs by SQL), comparisons, reports in `settings.outDir`. */
+export async function mergeShards(dir: string, settings: MergeSettings): Promise<RunResult & { candidatePairs: number }> {
+  const metas = readdirSync(dir)
+    .filter((f) => /^shard-\d+-of-\d+\.json$/.test(f))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as ShardManifest);
+  if (metas.length === 0) throw new Error(`${dir}: no shard-*.json files (run \`framelens shard\` first)`);
+  const shards = metas[0]!.shards;
+  const missing = Array.from({ length: shards }, (_, i) => i).filter((i) => !metas.some((m) => m.index === i && m.shards === shards));
+  if (missing.length) throw new Error(`${dir}: shard(s) ${missing.join(', ')} of ${shards} missing`);
+  const first = metas[0]!;
+  for (const m of metas) {
+    if (JSON.stringify(m.options) !== JSON.stringify(first.options) || JSON.stringify(m.inputs) !== JSON.stringify(first.inputs)) {
+      throw new Error(`${dir}: shard ${m.index} was run with other inputs or options than shard ${first.index}`);
+    }
+  }
+  const options = first.options;
+  const stem = (i: number): string => join(dir, `shard-${String(i).padStart(4, '0')}-of-${String(shards).padStart(4, '0')}`);
+  const articleFiles = metas.map((m) => `${stem(m.index)}.articles.parquet`);
+  const featureFiles = metas.map((m) => `${stem(m.index)}.features.parquet`);
+  const runDir = settings.runDir ?? join(settings.outDir, '.run');
+  const timings: RunTimings = { articlesMs: 0, groupMs: 0, storiesMs: 0, reportMs: 0, cachedBatches: 0, cachedStories: 0 };
+  const t = performance.now();
+
+  return withDuckDb(async (c) => {
+    // Articles in input order: the statistics are counted in that order, as in a single-process run.
+    const rows = (await c.runAndReadAll(`SELECT seq, id, kind, skip, core, features, shingles, stems FROM read_parquet([${articleFiles.map(sqlString).join(', ')}]) ORDER BY seq, id`)).getRowObjectsJS();
+    const features: ArticleFeatures[] = [];
+    const coreOf = new Map<string, ByteRef>();
+    const stats = emptyStats();
+    const skips: Skip[] = [];
+    const docsFile = join(runDir, 'merged', 'articles.docs');
+    mkdirSync(join(runDir, 'merged'), { recursive: true });
+    const lines: string[] = [];
+    let offset = 0;
+    for (const r of rows) {
+      if (r.kind === 'skip') {
+        skips.push(JSON.parse(String(r.skip)) as Skip);
+        settings.onSkip?.(skips.at(-1)!);
+        continue;
+      }
+      const core = String(r.core);
+      const length = Buffer.byteLength(core);
+      coreOf.set(String(r.id), { file: docsFile, offset, length });
+      offset += length + 1;
+      lines.push(core);
+      features.push(JSON.parse(String(r.features)) as ArticleFeatures);
+      addHashesToStats(stats, (r.shingles as number[]).map(Number), (r.stems as number[]).map(Number));
+    }
+    writeAtomic(docsFile, lines.length ? `${lines.join('\n')}\n` : '');
+    lines.length = 0;
+
+    // The shuffle: candidate pairs by SQL, which must be group/'s own blocking.
+    const candidates = await sqlCandidates(c, featureFiles, `SELECT id, pub_day, ROW_NUMBER() OVER (ORDER BY id) - 1 AS ord FROM read_parquet([${articleFiles.map(sqlString).join(', ')}]) WHERE kind = 'doc'`, features.length);
+    const js = groupWithDiagnostics(features, {}, settings.pins ?? []).candidates;
+    const same = js.length === candidates.length && js.every(([a, b], i) => candidates[i]![0] === a && candidates[i]![1] === b);
+    if (!same) throw new Error(`SQL blocking gave ${candidates.length} candidate pairs, group/ gave ${js.length}: the SQL no longer matches group/group.ts`);
+    timings.articlesMs = performance.now() - t;
+    const statsKey = hashKey(['merge', articleFiles.map((f) => createHash('sha256').update(readFileSync(f)).digest('hex'))]);
+    const result = await finishRun(
+      { features, coreOf, stats, skips, statsKey },
+      { options, inputs: first.inputs, pins: settings.pins ?? [], runDir, exec: executor(settings.workers ?? availableParallelism()), settings, timings },
+    );
+    return { ...result, candidatePairs: candidates.length };
+  });
+}
