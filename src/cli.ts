@@ -7,7 +7,10 @@ import { groupInputs, readPins, reuseInputs } from './pipeline/index.js';
 import { analyzeToDir } from './pipeline/run.js';
 import { progressBar } from './pipeline/progress.js';
 import { mergeShards, runShard } from './shard/index.js';
-import { writeFileAtomic } from './report/index.js';
+import { writeFileAtomic, writeExports, parseFormats, ReportSchema } from './report/index.js';
+import { registerWorksheetCommand } from './report/worksheet/cli.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Skip } from './doc/types.js';
 
 function positiveInt(value: string): number {
@@ -82,8 +85,10 @@ withInputOptions(
   .option('--batch-size <n>', 'articles per worker task', positiveInt, 64)
   .option('--run-dir <dir>', 'cached per-batch results, reused when the run is repeated or resumed (default: <out>/.run)')
   .option('--page-limit <n>', 'write report.md and index.html only up to this many articles (report.json is always written)', nonNegativeInt, 5_000)
+  .option('--format <list>', 'research exports besides report.json, report.md and index.html: jsonl, csv, parquet (comma-separated)', '')
   .action(async (inputs, opts) => {
     quiet = opts.quiet;
+    const exportFormats = parseFormats(opts.format).filter((f): f is 'jsonl' | 'csv' | 'parquet' => f === 'jsonl' || f === 'csv' || f === 'parquet');
     const pins = opts.groups ? await readPins(opts.groups) : [];
     const bar = progressBar(!opts.quiet && process.stderr.isTTY === true, opts.maxArticles < 10_000_000 ? opts.maxArticles : undefined);
     let run;
@@ -99,6 +104,11 @@ withInputOptions(
       process.stderr.write(`framelens: no article could be analyzed (${run.skips.length} skipped); no report written\n`);
       process.exitCode = 1;
       return;
+    }
+    if (exportFormats.length > 0) {
+      // Exports are built from the written report, so they match it row for row.
+      const report = ReportSchema.parse(JSON.parse(await readFile(join(opts.out, 'report.json'), 'utf8')));
+      await writeExports(report, opts.out, exportFormats);
     }
     const page = run.written.find((p) => p.endsWith('index.html')) ?? run.written[0]!;
     process.stderr.write(summary(run, relative(process.cwd(), page) || page));
@@ -192,6 +202,8 @@ program
     const page = run.written.find((p) => p.endsWith('index.html')) ?? run.written[0]!;
     process.stderr.write(summary(run, relative(process.cwd(), page) || page));
   });
+
+registerWorksheetCommand(program as unknown as Parameters<typeof registerWorksheetCommand>[0]);
 
 async function emit(lines: string, out: string | undefined): Promise<void> {
   const text = lines.length ? `${lines}\n` : '';
