@@ -20,6 +20,9 @@ export interface GroupBench {
   ms: number;
   featuresMs: number;
   groupMs: number;
+  /** CPU time (user + system) of the same phases: the figure to trust on a loaded machine. */
+  featuresCpuMs: number;
+  groupCpuMs: number;
   candidatePairs: number;
   /** Peak resident set size of the process so far (getrusage maxrss). */
   peakRssMb: number;
@@ -55,15 +58,21 @@ export function quickDoc(record: RawRecord): Doc {
 export async function benchGroup(records: AsyncIterable<RawRecord>, limit: number): Promise<GroupBench> {
   const feats: ArticleFeatures[] = [];
   let featuresMs = 0;
+  let featuresCpuMs = 0;
   for await (const r of records) {
     if (feats.length >= limit) break;
+    const doc = quickDoc(r);
     const t = performance.now();
-    feats.push(extractFeatures(quickDoc(r)));
+    const c = process.cpuUsage();
+    feats.push(extractFeatures(doc));
     featuresMs += performance.now() - t;
+    featuresCpuMs += cpuMs(process.cpuUsage(c));
   }
   const t = performance.now();
+  const c = process.cpuUsage();
   const { grouping, candidates } = groupWithDiagnostics(feats);
   const groupMs = performance.now() - t;
+  const groupCpuMs = cpuMs(process.cpuUsage(c));
   return {
     articles: feats.length,
     events: grouping.events.length,
@@ -71,7 +80,13 @@ export async function benchGroup(records: AsyncIterable<RawRecord>, limit: numbe
     ms: Math.round(featuresMs + groupMs),
     featuresMs: Math.round(featuresMs),
     groupMs: Math.round(groupMs),
+    featuresCpuMs: Math.round(featuresCpuMs),
+    groupCpuMs: Math.round(groupCpuMs),
     candidatePairs: candidates.length,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
+}
+
+function cpuMs(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1000;
 }

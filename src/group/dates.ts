@@ -36,12 +36,15 @@ const MONTH_RE = '(January|February|March|April|May|June|July|August|September|O
 const DAY_RE = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR_RE = '((?:19|20)\\d{2})';
 /** "June 30", "Dec.14", "Jun 11th 2012", "March 4, 2009", "June 27 and 29". */
-const MONTH_DAY = new RegExp(`\\b${MONTH_RE}\\s*${DAY_RE}(?:\\s*(?:and|to|-|–)\\s*(\\d{1,2})(?!\\d))?(?:,?\\s*${YEAR_RE})?(?![\\d:])`, 'giu');
+const MONTH_DAY = new RegExp(`\\b${MONTH_RE}\\s*${DAY_RE}(?:\\s*(?:and|to|-|–)\\s*(\\d{1,2})(?!\\d))?(?:,?\\s*${YEAR_RE})?(?![\\d:])`, 'gi');
 /** "30 Jun, 2024", "27 NOVEMBER, 2005", "16 September 2013". */
-const DAY_MONTH = new RegExp(`\\b${DAY_RE}\\s+${MONTH_RE}(?:,?\\s*${YEAR_RE})?\\b`, 'giu');
-const ISO_DAY = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g;
-const YEAR = /\b(?:(since|in|from|during|of|until|by|before|after|late|early|mid)\s+)?((?:19|20)\d{2})s?\b(?![.,]\d)/giu;
-const RELATIVE = /\b(?:(?:on|last|this|next)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b|\b(yesterday|today|this morning|tonight|this year|last year|this week|last week)\b/giu;
+const DAY_MONTH = new RegExp(`\\b${DAY_RE}\\s+${MONTH_RE}(?:,?\\s*${YEAR_RE})?\\b`, 'gi');
+/** "2024-06-30", also with spaced hyphens ("2013 - 09 - 26": text re-joined from tokens). */
+const ISO_DAY = /\b((?:19|20)\d{2}) ?- ?(\d{2}) ?- ?(\d{2})\b/g;
+/** "03/14/2013", "27/09/2013", "11/28/05": read only when one part exceeds 12 (no guessing between US and day-first order). */
+const SLASH_DAY = /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)?\d{2})\b/g;
+const YEAR = /\b(?:(since|in|from|during|of|until|by|before|after|late|early|mid)\s+)?((?:19|20)\d{2})s?\b(?![.,]\d)/gi;
+const RELATIVE = /\b(?:(?:on|last|this|next)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b|\b(yesterday|today|this morning|tonight|this year|last year|this week|last week)\b/gi;
 
 const DAY_MS = 86_400_000;
 
@@ -127,6 +130,14 @@ export function extractDates(text: string, published: string | null, gazetteer?:
   for (const m of text.matchAll(ISO_DAY)) {
     if (overlaps(taken, m.index, m.index + m[0].length)) continue;
     addDay(Number(m[1]), Number(m[2]), Number(m[3]), m.index, m.index + m[0].length);
+    taken.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of text.matchAll(SLASH_DAY)) {
+    if (overlaps(taken, m.index, m.index + m[0].length)) continue;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if ((a > 12) === (b > 12)) continue;
+    const y = m[3]!.length === 2 ? (Number(m[3]) < 70 ? 2000 : 1900) + Number(m[3]) : Number(m[3]);
+    addDay(y, a > 12 ? b : a, a > 12 ? a : b, m.index, m.index + m[0].length);
     taken.push([m.index, m.index + m[0].length]);
   }
   for (const m of text.matchAll(YEAR)) {

@@ -54,13 +54,37 @@ export function featureKey(kind: FeatureKind, value: string): number {
   return ((fnv1a(`${kind}:${value}`) & ~7) | KIND_CODE[kind]) >>> 0;
 }
 
+/** FNV-1a continued from state `h` over `s` (hashing a concatenation without building it). */
+function fnvMore(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+const PREFIX: Record<FeatureKind, number> = {
+  term: fnvMore(0x811c9dc5, 'term:'),
+  phrase: fnvMore(0x811c9dc5, 'phrase:'),
+  entity: fnvMore(0x811c9dc5, 'entity:'),
+  place: fnvMore(0x811c9dc5, 'place:'),
+  number: fnvMore(0x811c9dc5, 'number:'),
+  date: fnvMore(0x811c9dc5, 'date:'),
+};
+
+function finishKey(h: number, kind: FeatureKind): number {
+  return (((h >>> 0) & ~7) | KIND_CODE[kind]) >>> 0;
+}
+
 export function kindOfKey(key: number): FeatureKind {
   return KINDS[key & 7] ?? 'term';
 }
 
 interface Acc {
   kind: FeatureKind;
-  label: string;
+  /** The label, or null for a phrase (built from `token` only if the phrase is labelled). */
+  label: string | null;
+  token: number;
   count: number;
   start: number;
   end: number;
@@ -68,7 +92,10 @@ interface Acc {
 
 /** Content word: not a stop word, at least two characters, has a letter. */
 function isContent(norm: string): boolean {
-  return norm.length >= 2 && !isStopword(norm) && /\p{L}/u.test(norm);
+  if (norm.length < 2 || isStopword(norm)) return false;
+  const c = norm.charCodeAt(0);
+  // Fast path: an ASCII lower-case first letter; else the Unicode test.
+  return (c >= 97 && c <= 122) || /\p{L}/u.test(norm);
 }
 
 /**
@@ -83,12 +110,16 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
   const date = doc.meta.published.value ? doc.meta.published.value.slice(0, 10) : null;
   const published = doc.meta.published.source === 'inferred' ? null : date;
   const time = extractDates(doc.text, date, gazetteer);
-  const acc = new Map<string, Acc>();
-  const add = (kind: FeatureKind, value: string, label: string, start: number, end: number): void => {
-    const id = `${kind}:${value}`;
-    const a = acc.get(id);
-    if (a) a.count++;
-    else acc.set(id, { kind, label, count: 1, start, end });
+  // Keyed by the feature hash directly: a collision inside one article merges the two (counts added,
+  // the earlier occurrence kept), as it would in the corpus anyway.
+  const acc = new Map<number, Acc>();
+  const add = (kind: FeatureKind, key: number, label: string | null, token: number, start: number, end: number): void => {
+    const a = acc.get(key);
+    if (!a) acc.set(key, { kind, label, token, count: 1, start, end });
+    else {
+      a.count++;
+      if (start < a.start) Object.assign(a, { kind, label, token, start, end });
+    }
   };
 
   const dateSpans = time.mentions;
@@ -100,31 +131,31 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
     if (t.kind === 'word') {
       words++;
       if (!isContent(t.norm)) continue;
-      add('term', t.stem, t.norm, t.start, t.end);
+      add('term', finishKey(fnvMore(PREFIX.term, t.stem), 'term'), t.norm, i, t.start, t.end);
       const n = tokens[i + 1];
-      if (n && n.kind === 'word' && n.sent === t.sent && isContent(n.norm) && /^\s+$/.test(text.slice(t.end, n.start))) {
-        add('phrase', `${t.stem} ${n.stem}`, `${t.norm} ${n.norm}`, t.start, n.end);
+      if (n && n.kind === 'word' && n.sent === t.sent && isContent(n.norm) && isSpace(text, t.end, n.start)) {
+        add('phrase', finishKey(phraseHash(t.stem, n.stem), 'phrase'), null, i, t.start, n.end);
       }
     } else if (t.kind === 'number') {
       while (d < dateSpans.length && dateSpans[d]!.end <= t.start) d++;
       const inDate = d < dateSpans.length && dateSpans[d]!.start <= t.start;
-      if (!inDate && !/^(?:19|20)\d{2}$/.test(t.norm)) add('number', t.norm, t.norm, t.start, t.end);
+      if (inDate) continue;
+      // "6. 1" is a decimal split by re-joined tokens ("magnitude 6. 1"): one digit, ". ", one digit.
+      const n = tokens[i + 1];
+      if (n && n.kind === 'number' && t.norm.length === 1 && n.norm.length === 1 && text.slice(t.end, n.start) === '. ') {
+        const value = `${t.norm}.${n.norm}`;
+        add('number', finishKey(fnvMore(PREFIX.number, value), 'number'), value, i, t.start, n.end);
+        i++;
+        continue;
+      }
+      if (!/^(?:19|20)\d{2}$/.test(t.norm)) add('number', finishKey(fnvMore(PREFIX.number, t.norm), 'number'), t.norm, i, t.start, t.end);
     }
   }
-  for (const e of extractEntities(doc, gazetteer)) add(e.kind, e.key, e.key, e.start, e.end);
-  for (const m of time.mentions) add('date', m.key, m.key, m.start, m.end);
+  for (const e of extractEntities(doc, gazetteer)) add(e.kind, finishKey(fnvMore(PREFIX[e.kind], e.key), e.kind), e.key, -1, e.start, e.end);
+  for (const m of time.mentions) add('date', finishKey(fnvMore(PREFIX.date, m.key), 'date'), m.key, -1, m.start, m.end);
 
-  const byKey = new Map<number, Acc>();
-  for (const [id, a] of acc) {
-    const key = featureKey(a.kind, id.slice(a.kind.length + 1));
-    const prev = byKey.get(key);
-    // A hash collision inside one article: keep the earlier occurrence, add the counts.
-    if (prev) {
-      prev.count += a.count;
-      if (a.start < prev.start) Object.assign(prev, { label: a.label, start: a.start, end: a.end, kind: a.kind });
-    } else byKey.set(key, { ...a });
-  }
-  const keys = [...byKey.keys()].sort((a, b) => a - b);
+  const byKey = acc;
+  const keys = Array.from(Uint32Array.from(acc.keys()).sort());
   const counts = keys.map((k) => byKey.get(k)!.count);
   const labelled = keys
     .map((k, index) => ({ index, a: byKey.get(k)! }))
@@ -143,9 +174,27 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
     keys,
     counts,
     spans,
-    labels: labelled.map(({ a }) => a.label.replace(/\n/g, ' ')).join('\n'),
+    labels: labelled.map(({ a }) => labelOf(a, tokens).replace(/\n/g, ' ')).join('\n'),
     words,
   };
+}
+
+function phraseHash(a: string, b: string): number {
+  return fnvMore(fnvMore(fnvMore(PREFIX.phrase, a), ' '), b);
+}
+
+function labelOf(a: Acc, tokens: Doc['tokens']): string {
+  return a.label ?? `${tokens[a.token]!.norm} ${tokens[a.token + 1]!.norm}`;
+}
+
+/** Only whitespace between `from` and `to`. */
+function isSpace(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || /\s/.test(text[i]!))) return false;
+  }
+  return true;
 }
 
 /** 0: names, places, dates, numbers; 1: repeated phrases; 2: repeated words; 3: not labelled. */

@@ -34,22 +34,28 @@ export interface GroupOptions {
   kindWeights: Record<FeatureKind, number>;
   /** Ties listed per event or story. */
   maxTies: number;
+  /** Blocking: each article keeps at most this many candidates, best by the dot product over shared block keys (bounds pairs to n × this). */
+  maxCandidates: number;
+  /** A pair may join an event only if its cosine over event-specific features (held by at most half the corpus) is at least this. */
+  minSpecificSim: number;
 }
 
 export const defaultGroupOptions: GroupOptions = {
-  eventThreshold: 0.09,
+  eventThreshold: 0.07,
   neighbours: 5,
   minNeighbourSim: 0.1,
   storyThreshold: 0.1,
   graceDays: 3,
   decayDays: 7,
-  vectorSize: 2000,
-  blockKeys: 24,
+  vectorSize: 400,
+  blockKeys: 32,
   maxPostings: 200,
   maxPostingShare: 0.002,
   minSharedKeys: 1,
   kindWeights: { term: 1, phrase: 1, entity: 1, place: 1, number: 1, date: 1 },
   maxTies: 12,
+  maxCandidates: 30,
+  minSpecificSim: 0.08,
 };
 
 /** A sparse unit vector: ascending keys with their weights. */
@@ -70,7 +76,13 @@ export interface GroupDiagnostics {
 }
 
 export function groupArticles(features: readonly ArticleFeatures[], options: Partial<GroupOptions> = {}, pins: readonly Pin[] = []): Grouping {
-  return groupWithDiagnostics(features, options, pins).grouping;
+  return groupCore(features, options, pins).grouping;
+}
+
+export function groupWithDiagnostics(input: readonly ArticleFeatures[], options: Partial<GroupOptions> = {}, pins: readonly Pin[] = []): GroupDiagnostics {
+  const { grouping, pairA, pairB, order } = groupCore(input, options, pins);
+  const candidates: Array<[number, number]> = Array.from(pairA, (a, q) => [a, pairB[q]!]);
+  return { grouping, candidates, order };
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -80,27 +92,55 @@ export function idf(n: number, df: number): number {
   return Math.log((1 + n) / (1 + df)) + 1;
 }
 
-export function groupWithDiagnostics(input: readonly ArticleFeatures[], options: Partial<GroupOptions> = {}, pins: readonly Pin[] = []): GroupDiagnostics {
+interface Core {
+  grouping: Grouping;
+  pairA: Int32Array;
+  pairB: Int32Array;
+  order: string[];
+}
+
+function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOptions>, pins: readonly Pin[]): Core {
   const opt: GroupOptions = { ...defaultGroupOptions, ...options, kindWeights: { ...defaultGroupOptions.kindWeights, ...options.kindWeights } };
   // Canonical order: results depend on ids and contents, never on input order.
   const feats = [...input].sort((a, b) => cmp(a.id, b.id));
   const n = feats.length;
-  const df = new Map<number, number>();
-  for (const f of feats) for (const k of f.keys) df.set(k, (df.get(k) ?? 0) + 1);
-  const idfOf = (k: number): number => idf(n, df.get(k) ?? 0);
-
-  const { vecs, blocks } = weightVectors(feats, idfOf, df, opt);
-
-  // Blocking: an inverted index over each article's heaviest features; a pair is a candidate when they share one.
-  const cap = Math.max(opt.maxPostings, Math.ceil(opt.maxPostingShare * n));
-  const postings = new Map<number, number[]>();
-  blocks.forEach((ks, i) => {
-    for (const k of ks) {
-      const p = postings.get(k);
-      if (p) p.push(i);
-      else postings.set(k, [i]);
-    }
+  // Dense feature ids (first seen in canonical order) so document frequencies and scatters are typed arrays.
+  const dense = new KeyIndex(1 << 16);
+  const idsOf = feats.map((f) => {
+    const out = new Int32Array(f.keys.length);
+    for (let q = 0; q < f.keys.length; q++) out[q] = dense.idOf(f.keys[q]!);
+    return out;
   });
+  const rawOf = dense.keys();
+  const nf = rawOf.length;
+  const dfArr = new Int32Array(nf);
+  for (const ids of idsOf) for (let q = 0; q < ids.length; q++) dfArr[ids[q]!]!++;
+  const idfArr = new Float64Array(nf);
+  const kindW = new Float64Array(nf);
+  for (let id = 0; id < nf; id++) {
+    idfArr[id] = idf(n, dfArr[id]!);
+    kindW[id] = opt.kindWeights[kindOfKey(rawOf[id]!)];
+  }
+  // Vectors keep only features held by ≥ 2 articles (one held by one article adds to a norm, never to a
+  // dot product), renumbered by falling df so the common ones share cache lines.
+  const compact = new Int32Array(nf).fill(-1);
+  const byDf = new Int32Array(n + 2);
+  for (let id = 0; id < nf; id++) if (dfArr[id]! >= 2) byDf[n - dfArr[id]! + 1]!++;
+  for (let d = 1; d < byDf.length; d++) byDf[d] = byDf[d]! + byDf[d - 1]!;
+  for (let id = 0; id < nf; id++) if (dfArr[id]! >= 2) compact[id] = byDf[n - dfArr[id]!]!++;
+  const nc = byDf[n]!;
+  // Event-specific: held by at most half of the corpus (a feature most articles share says nothing about
+  // which event), or by two articles only (evidence exclusive to one pair, whatever the corpus size).
+  const specific = new Uint8Array(nc);
+  for (let id = 0; id < nf; id++) if (compact[id]! >= 0 && (dfArr[id]! * 2 <= n || dfArr[id]! <= 2)) specific[compact[id]!] = 1;
+  const idfOf = (k: number): number => {
+    const id = dense.find(k);
+    return id < 0 ? idf(n, 0) : idfArr[id]!;
+  };
+
+  const { vecs, blocks } = weightVectors(feats, idsOf, idfArr, kindW, compact, opt);
+  const cap = Math.max(opt.maxPostings, Math.ceil(opt.maxPostingShare * n));
+
   const days = feats.map((f) => (f.anchor ? dayNumber(f.anchor) : null));
   const floors = feats.map((f) => (f.floorYear ? dayNumber(`${f.floorYear}-01-01`) : null));
   const timeFactor = (i: number, j: number): number => {
@@ -109,43 +149,37 @@ export function groupWithDiagnostics(input: readonly ArticleFeatures[], options:
   };
   const pubDays = feats.map((f) => (f.published ? dayNumber(f.published) : null));
   const windowDays = opt.graceDays - opt.decayDays * Math.log(MIN_TIME_FACTOR);
-  const candidates: Array<[number, number]> = [];
-  const edges: Edge[] = [];
-  const timeOf: number[] = [];
-  const shared = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    shared.clear();
-    for (const k of blocks[i]!) {
-      const p = postings.get(k)!;
-      if (p.length > cap) continue;
-      for (const j of p) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
-    }
-    const js = [...shared].filter(([, c]) => c >= opt.minSharedKeys).map(([j]) => j).sort((a, b) => a - b);
-    for (const j of js) {
-      // Time-window blocking: articles published further apart than the decay allows are never compared
-      // (dates read from the text only scale the similarity: a follow-up may quote an older dateline).
-      const pi = pubDays[i]!;
-      const pj = pubDays[j]!;
-      if (pi !== null && pj !== null && Math.abs(pi - pj) > windowDays) continue;
-      candidates.push([i, j]);
-      const t = timeFactor(i, j);
-      const sim = dot(vecs[i]!, vecs[j]!) * t;
-      if (sim > 0) {
-        edges.push({ a: i, b: j, sim });
-        timeOf.push(t);
-      }
-    }
+  // Time-window blocking: articles published further apart than the decay allows are never compared
+  // (dates read from the text only scale the similarity: a follow-up may quote an older dateline).
+  const inWindow = (i: number, j: number): boolean => {
+    const pi = pubDays[i]!;
+    const pj = pubDays[j]!;
+    return pi === null || pj === null || Math.abs(pi - pj) <= windowDays;
+  };
+  const { pairA, pairB } = candidatePairs(vecs, blocks, nc, cap, opt.maxCandidates, inWindow, opt.minSharedKeys);
+
+  // First order: cosine × time factor; the event-specific part of the cosine gates the pair for clustering.
+  const m = pairA.length;
+  const { sims: first, specificSims: spec } = pairDots(vecs, pairA, pairB, nc, specific);
+  const timeOf = new Float64Array(m);
+  for (let q = 0; q < m; q++) {
+    timeOf[q] = timeFactor(pairA[q]!, pairB[q]!);
+    first[q] = first[q]! * timeOf[q]!;
+  }
+  const snn = opt.neighbours > 0 ? sharedNeighbourSims(n, pairA, pairB, first, opt.neighbours, opt.minNeighbourSim, timeOf) : first;
+  const clusterEdges: Edge[] = [];
+  for (let q = 0; q < m; q++) {
+    // Shared event-specific evidence is required: topic words held by most of the corpus never join two articles alone.
+    if (snn[q]! > 0 && spec[q]! >= opt.minSpecificSim) clusterEdges.push({ a: pairA[q]!, b: pairB[q]!, sim: snn[q]! });
   }
 
-  const clusterEdges = opt.neighbours > 0 ? sharedNeighbourEdges(n, edges, opt.neighbours, opt.minNeighbourSim, timeOf) : edges;
-
   const indexOf = new Map(feats.map((f, i) => [f.id, i]));
-  const idsOf = (ids: readonly string[]): number[] => ids.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined);
-  const together = pins.filter((p) => p.kind === 'together').map((p) => idsOf(p.ids));
+  const unitsOf = (ids: readonly string[]): number[] => ids.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined);
+  const together = pins.filter((p) => p.kind === 'together').map((p) => unitsOf(p.ids));
   const apart: Array<[number, number]> = [];
   for (const p of pins) {
     if (p.kind !== 'apart') continue;
-    const us = idsOf(p.ids);
+    const us = unitsOf(p.ids);
     for (let a = 0; a < us.length; a++) for (let b = a + 1; b < us.length; b++) apart.push([us[a]!, us[b]!]);
   }
   const eventOf = averageLink(n, clusterEdges, opt.eventThreshold, together, apart);
@@ -153,69 +187,324 @@ export function groupWithDiagnostics(input: readonly ArticleFeatures[], options:
   // Events as units: label → members (ascending article index).
   const members = new Map<number, number[]>();
   eventOf.forEach((e, i) => {
-    const m = members.get(e);
-    if (m) m.push(i);
+    const mm = members.get(e);
+    if (mm) mm.push(i);
     else members.set(e, [i]);
   });
   const eventUnits = [...members.values()];
-  const centroids = eventUnits.map((m) => centroid(m.map((i) => vecs[i]!), opt.vectorSize));
-  const storyEdges = centroidEdges(centroids, opt.blockKeys, cap, df);
+  const scratch = new Float64Array(nc);
+  const centroids = eventUnits.map((mm) => (mm.length === 1 ? vecs[mm[0]!]! : centroid(mm.map((i) => vecs[i]!), opt.vectorSize, scratch)));
+  const storyBlocks = eventUnits.map((mm, e) => (mm.length === 1 ? blocks[mm[0]!]! : blockKeysOf(centroids[e]!, opt.blockKeys)));
+  const sp = candidatePairs(centroids, storyBlocks, nc, cap, opt.maxCandidates, () => true);
+  const storySims = pairDots(centroids, sp.pairA, sp.pairB, nc, null).sims;
+  const storyEdges: Edge[] = [];
+  for (let q = 0; q < sp.pairA.length; q++) if (storySims[q]! > 0) storyEdges.push({ a: sp.pairA[q]!, b: sp.pairB[q]!, sim: storySims[q]! });
   const storyOf = averageLink(eventUnits.length, storyEdges, opt.storyThreshold);
 
   const grouping = buildGrouping(feats, clusterEdges, eventUnits, storyOf, idfOf, opt);
-  return { grouping, candidates, order: feats.map((f) => f.id) };
+  return { grouping, pairA, pairB, order: feats.map((f) => f.id) };
+}
+
+/**
+ * Dot products of unit vectors for pairs sorted by their first member: the first member is scattered
+ * into a dense array once, each partner walks its own keys. With `specific`, also the part of each dot
+ * product over the flagged features.
+ */
+function pairDots(vecs: readonly Vec[], pairA: Int32Array, pairB: Int32Array, nf: number, specific: Uint8Array | null): { sims: Float64Array; specificSims: Float64Array } {
+  const m = pairA.length;
+  const sims = new Float64Array(m);
+  const specificSims = new Float64Array(specific ? m : 0);
+  const scatter = new Float64Array(nf);
+  let cur = -1;
+  for (let q = 0; q < m; q++) {
+    const i = pairA[q]!;
+    if (i !== cur) {
+      if (cur >= 0) clearScatter(scatter, vecs[cur]!);
+      cur = i;
+      const v = vecs[i]!;
+      for (let r = 0; r < v.keys.length; r++) scatter[v.keys[r]!] = v.w[r]!;
+    }
+    const v = vecs[pairB[q]!]!;
+    let s = 0;
+    let sp = 0;
+    for (let r = 0; r < v.keys.length; r++) {
+      const x = scatter[v.keys[r]!]!;
+      if (x !== 0) {
+        const p = x * v.w[r]!;
+        s += p;
+        if (specific && specific[v.keys[r]!]) sp += p;
+      }
+    }
+    sims[q] = s;
+    if (specific) specificSims[q] = sp;
+  }
+  if (cur >= 0) clearScatter(scatter, vecs[cur]!);
+  return { sims, specificSims };
+}
+
+function clearScatter(scatter: Float64Array, v: Vec): void {
+  for (let r = 0; r < v.keys.length; r++) scatter[v.keys[r]!] = 0;
+}
+
+/**
+ * Blocking with a bounded candidate list: each unit is indexed under its block keys (postings longer
+ * than `cap` skipped); a unit's candidates are the units sharing a key, scored by the partial dot product
+ * over shared block keys (a cheap lower bound of the cosine), and only its `maxCandidates` best are kept.
+ * A pair is a candidate when either side keeps the other. Returns pairs (a < b) sorted by a, then b.
+ */
+export function candidatePairs(
+  vecs: readonly Vec[],
+  blocks: readonly Int32Array[],
+  nf: number,
+  cap: number,
+  maxCandidates: number,
+  allowed: (i: number, j: number) => boolean,
+  minShared = 1,
+): { pairA: Int32Array; pairB: Int32Array } {
+  const n = vecs.length;
+  // Postings: per feature id, the units and their weights (CSR layout).
+  const count = new Int32Array(nf + 1);
+  for (const b of blocks) for (let r = 0; r < b.length; r++) count[b[r]! + 1]!++;
+  for (let id = 0; id < nf; id++) count[id + 1]! += count[id]!;
+  const unit = new Int32Array(count[nf]!);
+  const weight = new Float32Array(count[nf]!);
+  const fill = count.slice(0, nf);
+  const blockW = blocks.map((b, i) => {
+    const v = vecs[i]!;
+    const w = new Float32Array(b.length);
+    for (let r = 0; r < b.length; r++) w[r] = weightOf(v, b[r]!);
+    return w;
+  });
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i]!;
+    for (let r = 0; r < b.length; r++) {
+      const at = fill[b[r]!]!++;
+      unit[at] = i;
+      weight[at] = blockW[i]![r]!;
+    }
+  }
+  const score = new Float64Array(n);
+  const shared = new Int32Array(n);
+  const touched = new Int32Array(n);
+  const keep: number[] = [];
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let nt = 0;
+    const b = blocks[i]!;
+    for (let r = 0; r < b.length; r++) {
+      const id = b[r]!;
+      const from = count[id]!;
+      const to = count[id + 1]!;
+      if (to - from > cap) continue;
+      const wi = blockW[i]![r]!;
+      for (let p = from; p < to; p++) {
+        const j = unit[p]!;
+        if (j === i) continue;
+        if (score[j] === 0) touched[nt++] = j;
+        score[j] = score[j]! + wi * weight[p]! + 1e-12;
+        shared[j]!++;
+      }
+    }
+    keep.length = 0;
+    for (let t = 0; t < nt; t++) {
+      const j = touched[t]!;
+      if (shared[j]! >= minShared && allowed(i, j)) keep.push(j);
+    }
+    const best = keep.length > maxCandidates ? topPositions(keep.length, maxCandidates, (x, y) => score[keep[x]!]! > score[keep[y]!]! || (score[keep[x]!] === score[keep[y]!] && keep[x]! < keep[y]!), () => true).map((x) => keep[x]!) : keep;
+    for (const j of best) out.push(i < j ? i * n + j : j * n + i);
+    for (let t = 0; t < nt; t++) {
+      score[touched[t]!] = 0;
+      shared[touched[t]!] = 0;
+    }
+  }
+  const codes = Float64Array.from(out).sort();
+  let u = 0;
+  for (let q = 0; q < codes.length; q++) if (q === 0 || codes[q] !== codes[q - 1]) codes[u++] = codes[q]!;
+  const pairA = new Int32Array(u);
+  const pairB = new Int32Array(u);
+  for (let q = 0; q < u; q++) {
+    pairA[q] = Math.floor(codes[q]! / n);
+    pairB[q] = codes[q]! - pairA[q]! * n;
+  }
+  return { pairA, pairB };
+}
+
+function weightOf(v: Vec, id: number): number {
+  let lo = 0;
+  let hi = v.keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = v.keys[mid]!;
+    if (k === id) return v.w[mid]!;
+    if (k < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
 }
 
 /**
  * Shared-nearest-neighbour similarity (Jarvis & Patrick 1973; Ertöz, Steinbach & Kumar 2003), smooth form:
  * the cosine of two articles' similarity profiles, where a profile holds the article itself (1) and its
- * `k` most similar candidates with their similarities. Articles of one event have the same close
- * neighbours; look-alike events of one topic share words but not neighbourhoods.
+ * `k` most similar candidates with their similarities (at least `minSim`). Articles of one event have the
+ * same close neighbours; look-alike events of one topic share words but not neighbourhoods. Times the
+ * pair's time factor: neighbours shared across years do not make one event.
  */
-export function sharedNeighbourEdges(n: number, edges: readonly Edge[], k: number, minSim: number, timeFactors?: readonly number[]): Edge[] {
-  const lists: Array<Array<[number, number]>> = Array.from({ length: n }, (_, i) => [[i, 1]]);
-  for (const e of edges) {
-    lists[e.a]!.push([e.b, e.sim]);
-    lists[e.b]!.push([e.a, e.sim]);
+export function sharedNeighbourSims(
+  n: number,
+  pairA: Int32Array,
+  pairB: Int32Array,
+  sims: Float64Array,
+  k: number,
+  minSim: number,
+  timeFactors: Float64Array,
+): Float64Array {
+  const width = k + 1;
+  const nb = new Int32Array(n * width).fill(-1);
+  const nw = new Float64Array(n * width);
+  for (let i = 0; i < n; i++) {
+    nb[i * width] = i;
+    nw[i * width] = 1;
   }
-  const profiles = lists.map((l) => {
-    l.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    const m = new Map(l.slice(0, k + 1).filter(([, v]) => v >= minSim));
-    let norm = 0;
-    for (const v of m.values()) norm += v * v;
-    return { m, norm: Math.sqrt(norm) };
-  });
-  const out: Edge[] = [];
-  for (const [ei, e] of edges.entries()) {
-    const [p, q] = profiles[e.a]!.m.size <= profiles[e.b]!.m.size ? [profiles[e.a]!, profiles[e.b]!] : [profiles[e.b]!, profiles[e.a]!];
-    let s = 0;
-    for (const [c, v] of p.m) {
-      const w = q.m.get(c);
-      if (w !== undefined) s += v * w;
+  // Insert into each side's sorted top-k (similarity desc, then index asc).
+  const offer = (i: number, j: number, s: number): void => {
+    const base = i * width;
+    let pos = width;
+    for (let r = 1; r < width; r++) {
+      const c = nb[base + r]!;
+      if (c < 0 || s > nw[base + r]! || (s === nw[base + r]! && j < c)) {
+        pos = r;
+        break;
+      }
     }
-    // Time is its own evidence: neighbours shared across years do not make one event.
-    const sim = (s / (p.norm * q.norm)) * (timeFactors?.[ei] ?? 1);
-    if (sim > 0) out.push({ a: e.a, b: e.b, sim });
+    if (pos === width) return;
+    for (let r = width - 1; r > pos; r--) {
+      nb[base + r] = nb[base + r - 1]!;
+      nw[base + r] = nw[base + r - 1]!;
+    }
+    nb[base + pos] = j;
+    nw[base + pos] = s;
+  };
+  for (let q = 0; q < pairA.length; q++) {
+    const s = sims[q]!;
+    if (s < minSim || s <= 0) continue;
+    offer(pairA[q]!, pairB[q]!, s);
+    offer(pairB[q]!, pairA[q]!, s);
+  }
+  const norm = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let r = 0; r < width; r++) if (nb[i * width + r]! >= 0) s += nw[i * width + r]! ** 2;
+    norm[i] = Math.sqrt(s);
+  }
+  const out = new Float64Array(pairA.length);
+  for (let q = 0; q < pairA.length; q++) {
+    if (sims[q]! <= 0) continue;
+    const a = pairA[q]! * width;
+    const b = pairB[q]! * width;
+    let s = 0;
+    for (let r = 0; r < width; r++) {
+      const c = nb[a + r]!;
+      if (c < 0) break;
+      for (let t = 0; t < width; t++) {
+        const d = nb[b + t]!;
+        if (d < 0) break;
+        if (d === c) {
+          s += nw[a + r]! * nw[b + t]!;
+          break;
+        }
+      }
+    }
+    out[q] = (s / (norm[pairA[q]!]! * norm[pairB[q]!]!)) * timeFactors[q]!;
   }
   return out;
 }
 
-/** Unit TF-IDF vectors (sublinear tf × smoothed idf × kind weight, heaviest `vectorSize` kept) and blocking keys. */
+/**
+ * Unit TF-IDF vectors over dense feature ids (sublinear tf × idf × kind weight, heaviest `vectorSize`
+ * kept; keys ascending) and blocking keys (the `blockKeys` heaviest features held by ≥ 2 articles).
+ */
 export function weightVectors(
   feats: readonly ArticleFeatures[],
-  idfOf: (k: number) => number,
-  df: ReadonlyMap<number, number>,
+  idsOf: readonly Int32Array[],
+  idfArr: Float64Array,
+  kindW: Float64Array,
+  compact: Int32Array,
   opt: GroupOptions,
-): { vecs: Vec[]; blocks: number[][] } {
+): { vecs: Vec[]; blocks: Int32Array[] } {
   const vecs: Vec[] = [];
-  const blocks: number[][] = [];
-  for (const f of feats) {
-    const ws = f.keys.map((k, i) => (1 + Math.log(f.counts[i] ?? 1)) * idfOf(k) * opt.kindWeights[kindOfKey(k)]);
-    const order = ws.map((_, i) => i).sort((x, y) => ws[y]! - ws[x]! || f.keys[x]! - f.keys[y]!);
-    vecs.push(toVec(order.slice(0, opt.vectorSize).map((i) => [f.keys[i]!, ws[i]!])));
-    blocks.push(order.filter((i) => (df.get(f.keys[i]!) ?? 0) >= 2).slice(0, opt.blockKeys).map((i) => f.keys[i]!));
-  }
+  const blocks: Int32Array[] = [];
+  // One weight per dense id (idf × kind weight), read once per article feature with its compact id.
+  const featW = new Float64Array(idfArr.length);
+  for (let id = 0; id < featW.length; id++) featW[id] = idfArr[id]! * kindW[id]!;
+  feats.forEach((f, a) => {
+    const ids = idsOf[a]!;
+    const len = ids.length;
+    const ws = new Float64Array(len);
+    const comp = new Int32Array(len);
+    for (let q = 0; q < len; q++) {
+      const id = ids[q]!;
+      ws[q] = (1 + Math.log(f.counts[q] ?? 1)) * featW[id]!;
+      comp[q] = compact[id]!;
+    }
+    // Heavier first, ties by raw key (f.keys ascending, so by position).
+    const heavier = (x: number, y: number): boolean => ws[x]! > ws[y]! || (ws[x] === ws[y] && x < y);
+    let norm = 0;
+    let kept = 0;
+    const packed = new Float64Array(Math.min(len, opt.vectorSize));
+    if (len > opt.vectorSize) {
+      for (const q of topPositions(len, opt.vectorSize, heavier, () => true)) {
+        norm += ws[q]! * ws[q]!;
+        if (comp[q]! >= 0) packed[kept++] = comp[q]! * 2097152 + q;
+      }
+    } else {
+      for (let q = 0; q < len; q++) {
+        norm += ws[q]! * ws[q]!;
+        // Ascending compact id: pack (id, position) into one exact float so a native numeric sort does it.
+        if (comp[q]! >= 0) packed[kept++] = comp[q]! * 2097152 + q;
+      }
+    }
+    norm = Math.sqrt(norm) || 1;
+    const sorted = packed.subarray(0, kept).sort();
+    const keys = new Uint32Array(kept);
+    const w = new Float32Array(kept);
+    for (let r = 0; r < kept; r++) {
+      const q = sorted[r]! % 2097152;
+      keys[r] = comp[q]!;
+      w[r] = ws[q]! / norm;
+    }
+    vecs.push({ keys, w });
+    blocks.push(Int32Array.from(topPositions(len, opt.blockKeys, heavier, (q) => comp[q]! >= 0), (q) => comp[q]!));
+  });
   return { vecs, blocks };
+}
+
+/** The `k` best positions `0..len-1` that pass `ok`, best first, by insertion into a short sorted list. */
+function topPositions(len: number, k: number, better: (x: number, y: number) => boolean, ok: (q: number) => boolean): number[] {
+  if (k > 64) {
+    // Long lists (vectors, centroids): a full sort beats insertion.
+    const all: number[] = [];
+    for (let q = 0; q < len; q++) if (ok(q)) all.push(q);
+    return all.sort((x, y) => (better(x, y) ? -1 : better(y, x) ? 1 : 0)).slice(0, k);
+  }
+  const top: number[] = [];
+  for (let q = 0; q < len; q++) {
+    if (!ok(q)) continue;
+    if (top.length === k && !better(q, top[k - 1]!)) continue;
+    let r = top.length < k ? top.length : k - 1;
+    if (top.length < k) top.push(q);
+    while (r > 0 && better(q, top[r - 1]!)) {
+      top[r] = top[r - 1]!;
+      r--;
+    }
+    top[r] = q;
+  }
+  return top;
+}
+
+/** Block keys of a centroid: its heaviest features (all held by ≥ 2 articles). */
+function blockKeysOf(c: Vec, blockKeys: number): Int32Array {
+  const better = (x: number, y: number): boolean => c.w[x]! > c.w[y]! || (c.w[x] === c.w[y] && x < y);
+  return Int32Array.from(topPositions(c.keys.length, blockKeys, better, () => true), (r) => c.keys[r]!);
 }
 
 /** Days between two articles' dates; when one is undated, how far the dated one lies before the other's floor year. */
@@ -224,14 +513,6 @@ export function timeGap(di: number | null, dj: number | null, fi: number | null,
   if (di === null && fi !== null && dj !== null && dj < fi) return fi - dj;
   if (dj === null && fj !== null && di !== null && di < fj) return fj - di;
   return 0;
-}
-
-function toVec(pairs: Array<[number, number]>): Vec {
-  pairs.sort((a, b) => a[0] - b[0]);
-  let norm = 0;
-  for (const [, w] of pairs) norm += w * w;
-  norm = Math.sqrt(norm) || 1;
-  return { keys: Uint32Array.from(pairs.map((p) => p[0])), w: Float32Array.from(pairs.map((p) => p[1] / norm)) };
 }
 
 /** Cosine of two unit vectors by a merge over their ascending keys. */
@@ -249,42 +530,28 @@ export function dot(a: Vec, b: Vec): number {
   return s;
 }
 
-function centroid(vs: readonly Vec[], size: number): Vec {
-  const sum = new Map<number, number>();
-  for (const v of vs) for (let i = 0; i < v.keys.length; i++) sum.set(v.keys[i]!, (sum.get(v.keys[i]!) ?? 0) + v.w[i]!);
-  const pairs = [...sum].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, size);
-  return toVec(pairs);
-}
-
-/** Story candidates: events sharing one of their centroids' heaviest corpus-distinctive features. */
-function centroidEdges(cs: readonly Vec[], blockKeys: number, cap: number, df: ReadonlyMap<number, number>): Edge[] {
-  const postings = new Map<number, number[]>();
-  const blocks = cs.map((c) => {
-    const idx = [...c.w.keys()].filter((i) => (df.get(c.keys[i]!) ?? 0) >= 2).sort((x, y) => c.w[y]! - c.w[x]! || c.keys[x]! - c.keys[y]!);
-    return idx.slice(0, blockKeys).map((i) => c.keys[i]!);
-  });
-  blocks.forEach((ks, i) => {
-    for (const k of ks) {
-      const p = postings.get(k);
-      if (p) p.push(i);
-      else postings.set(k, [i]);
+/** Mean direction of member vectors (their sum, heaviest `size` kept, unit-normalized), summed in a dense scratch array. */
+function centroid(vs: readonly Vec[], size: number, scratch: Float64Array): Vec {
+  const touched: number[] = [];
+  for (const v of vs)
+    for (let r = 0; r < v.keys.length; r++) {
+      const k = v.keys[r]!;
+      if (scratch[k] === 0) touched.push(k);
+      scratch[k] = scratch[k]! + v.w[r]!;
     }
-  });
-  const edges: Edge[] = [];
-  const seen = new Set<number>();
-  for (let i = 0; i < cs.length; i++) {
-    seen.clear();
-    for (const k of blocks[i]!) {
-      const p = postings.get(k)!;
-      if (p.length > cap) continue;
-      for (const j of p) if (j > i) seen.add(j);
-    }
-    for (const j of [...seen].sort((a, b) => a - b)) {
-      const sim = dot(cs[i]!, cs[j]!);
-      if (sim > 0) edges.push({ a: i, b: j, sim });
-    }
+  let ids = Uint32Array.from(touched);
+  if (ids.length > size) {
+    const better = (x: number, y: number): boolean => scratch[ids[x]!]! > scratch[ids[y]!]! || (scratch[ids[x]!] === scratch[ids[y]!] && ids[x]! < ids[y]!);
+    ids = Uint32Array.from(topPositions(ids.length, size, better, () => true), (r) => ids[r]!);
   }
-  return edges;
+  ids.sort();
+  const w = new Float32Array(ids.length);
+  let norm = 0;
+  for (let r = 0; r < ids.length; r++) norm += scratch[ids[r]!]! ** 2;
+  norm = Math.sqrt(norm) || 1;
+  for (let r = 0; r < ids.length; r++) w[r] = scratch[ids[r]!]! / norm;
+  for (const k of touched) scratch[k] = 0;
+  return { keys: ids, w };
 }
 
 function buildGrouping(
@@ -391,17 +658,23 @@ function tiesOf(
   idfOf: (k: number) => number,
   opt: GroupOptions,
 ): Tie[] {
-  const partCount = new Map<number, number>();
-  for (const part of parts) {
-    const ks = new Set<number>();
-    for (const i of part) for (const k of feats[i]!.keys) ks.add(k);
-    for (const k of ks) partCount.set(k, (partCount.get(k) ?? 0) + 1);
-  }
+  // Only labelled features can be ties: count the parts holding each (binary search in the ascending keys).
   const scored: Array<{ k: number; weight: number }> = [];
   const labelled = new Set<number>();
   for (const part of parts) for (const i of part) for (const k of labelsFor(i).keys()) labelled.add(k);
+  const partCount = new Map<number, number>();
+  const lastPart = new Map<number, number>();
+  for (const k of labelled) partCount.set(k, 0);
+  parts.forEach((part, p) => {
+    for (const i of part)
+      for (const k of feats[i]!.keys) {
+        if (!partCount.has(k) || lastPart.get(k) === p) continue;
+        lastPart.set(k, p);
+        partCount.set(k, partCount.get(k)! + 1);
+      }
+  });
   for (const k of labelled) {
-    const c = partCount.get(k) ?? 0;
+    const c = partCount.get(k)!;
     if (c < 2) continue;
     scored.push({ k, weight: idfOf(k) * opt.kindWeights[kindOfKey(k)] * (c / parts.length) });
   }
@@ -419,4 +692,59 @@ function tiesOf(
     }
     return { kind: kindOfKey(k), value, weight: round(weight), evidence };
   });
+}
+
+
+/**
+ * Open-addressing hash from 32-bit feature keys to dense ids 0, 1, 2… in first-seen order. Each slot
+ * holds the key and id + 1 side by side (one cache line per probe, no boxing).
+ */
+class KeyIndex {
+  private table: Uint32Array;
+  private raw: Uint32Array;
+  private size = 0;
+  constructor(capacity: number) {
+    this.table = new Uint32Array(capacity * 4);
+    this.raw = new Uint32Array(capacity);
+  }
+  /** Slot index (even) holding `k`, or the empty slot where it would go. */
+  private slot(k: number): number {
+    const mask = (this.table.length >> 1) - 1;
+    let h = Math.imul(k, 0x9e3779b1) >>> 0;
+    for (;;) {
+      const at = (h & mask) << 1;
+      if (this.table[at + 1] === 0 || this.table[at] === k) return at;
+      h = (h & mask) + 1;
+    }
+  }
+  find(k: number): number {
+    return this.table[this.slot(k) + 1]! - 1;
+  }
+  idOf(k: number): number {
+    const at = this.slot(k);
+    const stored = this.table[at + 1]!;
+    if (stored > 0) return stored - 1;
+    if (this.size === this.raw.length) {
+      this.grow();
+      return this.idOf(k);
+    }
+    this.raw[this.size] = k;
+    this.table[at] = k;
+    this.table[at + 1] = ++this.size;
+    return this.size - 1;
+  }
+  keys(): Uint32Array {
+    return this.raw.subarray(0, this.size);
+  }
+  private grow(): void {
+    const raw = new Uint32Array(this.raw.length * 2);
+    raw.set(this.raw);
+    this.raw = raw;
+    this.table = new Uint32Array(raw.length * 4);
+    for (let id = 0; id < this.size; id++) {
+      const at = this.slot(raw[id]!);
+      this.table[at] = raw[id]!;
+      this.table[at + 1] = id + 1;
+    }
+  }
 }

@@ -38,4 +38,10 @@ describe('extractDates', () => {
     expect(r.anchor).toBe('2009-02-04');
     expect(r.mentions.map((m) => m.key)).toEqual(expect.arrayContaining(['2009-02-04', '--02-04', '--06-30']));
   });
+  it('extractDates reads spaced ISO days and unambiguous slash days, and skips ambiguous ones', () => {
+    const keys = extractDates('Published 2013 - 09 - 26. Updated 03/14/2013 and 27/09/2013; filed 05/06/2013.', null).mentions.map((m) => m.key);
+    expect(keys).toEqual(expect.arrayContaining(['2013-09-26', '2013-03-14', '2013-09-27']));
+    expect(keys).not.toContain('2013-05-06');
+    expect(keys).not.toContain('2013-06-05');
+  });
 });
