@@ -91,6 +91,19 @@ function rewrite(text: string, start: number, end: number, hitStart: number, hit
 }
 
 /** Loaded-language findings, sorted by start (then end, technique). */
+const FUNCTION_WORDS = new Set(['of', 'the', 'a', 'an', 'to', 'in', 'on', 'and', 'for', 'by', 'with', 'at', 'from']);
+
+function onlyAcronyms(text: string, tokens: Doc['tokens'], first: number, last: number): boolean {
+  let acronyms = 0;
+  for (let i = first; i < last; i++) {
+    const t = tokens[i]!;
+    const surface = text.slice(t.start, t.end);
+    if (/^\p{Lu}[\p{Lu}.]+$/u.test(surface)) acronyms++;
+    else if (!FUNCTION_WORDS.has(t.norm)) return false;
+  }
+  return acronyms > 0;
+}
+
 export function detectLoaded(doc: Doc, resources: LoadedResources, options: DetectOptions = DEFAULT_DETECT_OPTIONS): Finding[] {
   const { tokens, text } = doc;
   const scheme = options.scheme ?? 'ptc';
@@ -100,6 +113,8 @@ export function detectLoaded(doc: Doc, resources: LoadedResources, options: Dete
   if (useModel) {
     const head = scheme === 'basil' ? 'basil' : 'span';
     for (const h of applyLoadedModel(doc, resources.model!, resources.phrases, scheme)) {
+      // An acronym alone ("NATO", "of NATO") names an actor; calling it loaded would mislead a reader.
+      if (onlyAcronyms(text, tokens, h.first, h.last)) continue;
       const c: Candidate = {
         start: tokens[h.first]!.start,
         end: tokens[h.last - 1]!.end,
