@@ -339,7 +339,7 @@ async function writeRunReports(
   const head: ReportHead = {
     framelens: { version: VERSION, schemaVersion: 1 },
     options: { ...options },
-    inputs,
+    inputs: [...new Set(inputs)].sort(),
     summary: {
       articles: ids.length + skips.length,
       analyzed: ids.length,

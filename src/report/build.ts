@@ -78,7 +78,8 @@ export function buildReport(analysis: Analysis, options: BuildReportOptions = { 
   const report: Report = {
     framelens: { version: VERSION, schemaVersion: 1 },
     options: { ...analysis.options },
-    inputs: analysis.inputs,
+    // Sorted: the same set of inputs typed in another order gives the same bytes.
+    inputs: [...new Set(analysis.inputs)].sort(),
     summary: {
       articles: articles.length,
       analyzed: docs.length,
