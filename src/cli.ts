@@ -50,7 +50,7 @@ function withInputOptions<Args extends unknown[], Opts extends OptionValues>(cmd
     .option('--strict', 'fail when any record is skipped', false)
     .option('--encoding <name>', "how to read non-UTF-8 files: 'utf-8' skips them with a reason, 'auto' detects, or an encoding name", 'utf-8')
     .option('--max-file-bytes <n>', 'skip files larger than this', positiveInt, 256 * 1024 * 1024)
-    .option('--max-article-chars <n>', 'skip articles longer than this', positiveInt, 2_000_000)
+    .option('--max-article-chars <n>', 'skip articles longer than this (characters)', positiveInt, 200_000)
     .option('--max-articles <n>', 'analyze at most this many articles', positiveInt, 10_000_000)
     .option('-q, --quiet', 'print only errors and the summary', false);
 }

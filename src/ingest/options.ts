@@ -18,7 +18,7 @@ export interface IngestOptions {
 
 export const defaultIngestOptions: IngestOptions = {
   maxFileBytes: 256 * 1024 * 1024,
-  maxArticleChars: 2_000_000,
+  maxArticleChars: 200_000,
   maxArticles: 10_000_000,
   encoding: 'utf-8',
 };

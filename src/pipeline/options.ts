@@ -12,7 +12,8 @@ export const AnalyzeOptionsSchema = z.object({
   /** How non-UTF-8 input is treated: 'utf-8' skips it with a reason, 'auto' detects and decodes. */
   encoding: z.string().default('utf-8'),
   maxFileBytes: z.number().int().positive().default(256 * 1024 * 1024),
-  maxArticleChars: z.number().int().positive().default(2_000_000),
+  // 200,000 characters is ~30,000 words, far past any news article; longer texts are skipped, not analyzed for minutes.
+  maxArticleChars: z.number().int().positive().default(200_000),
   maxArticles: z.number().int().positive().default(10_000_000),
   /** Largest event whose article pairs are all compared; bigger events compare each article with its nearest neighbours. */
   maxPairsPerEvent: z.number().int().positive().default(2_000),

@@ -10,8 +10,8 @@ const dir = makeTempDir('limits');
 afterAll(() => dir.remove());
 
 describe('limits', () => {
-  it('defaults are safe: 256 MiB a file, 2,000,000 characters an article, 10,000,000 articles, 2,000 pairs an event', () => {
-    expect(AnalyzeOptionsSchema.parse({})).toMatchObject({ maxFileBytes: 268_435_456, maxArticleChars: 2_000_000, maxArticles: 10_000_000, maxPairsPerEvent: 2_000, encoding: 'utf-8' });
+  it('defaults are safe: 256 MiB a file, 200,000 characters an article, 10,000,000 articles, 2,000 pairs an event', () => {
+    expect(AnalyzeOptionsSchema.parse({})).toMatchObject({ maxFileBytes: 268_435_456, maxArticleChars: 200_000, maxArticles: 10_000_000, maxPairsPerEvent: 2_000, encoding: 'utf-8' });
   });
 
   it('maxFileBytes: a bigger .html page skipped as E_TOO_LARGE with both sizes; streamed JSON Lines are not bound by it', async () => {
