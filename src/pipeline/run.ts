@@ -15,6 +15,7 @@
  * inputs and options, whatever the number of workers, and whether or not the
  * run resumed.
  */
+import { skippedArticle } from '../report/build.js';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -24,7 +25,7 @@ import type { Skip } from '../doc/types.js';
 import { readInputs, readManifest, type ManifestEntry } from '../ingest/index.js';
 import { groupArticles, MembershipSchema, type ArticleFeatures, type EventGroup, type Grouping, type Pin } from '../group/index.js';
 import { emptyStats, type CorpusStats } from '../compare/index.js';
-import { EventSchema, StorySchema, type ArticleRecord } from '../report/schema.js';
+import { EventSchema, StorySchema } from '../report/schema.js';
 import { reportElement, writeReportJsonStream, type ReportHead } from '../report/stream.js';
 import { reportJsonSchema, reportMarkdown, reportHtml, writeFileAtomic, type Report } from '../report/index.js';
 import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from './options.js';
@@ -288,30 +289,6 @@ export async function finishRun(collected: Collected, context: FinishContext): P
 }
 
 type BatchTaskRecords = Extract<WorkerTask, { kind: 'batch' }>['task']['records'];
-
-function skippedArticle(skip: Skip): ArticleRecord {
-  return {
-    id: skip.id,
-    status: 'skipped',
-    code: skip.code,
-    reason: skip.reason,
-    source: skip.source,
-    outlet: null,
-    title: null,
-    published: null,
-    url: null,
-    language: null,
-    meta: {},
-    story: null,
-    event: null,
-    cohesion: null,
-    words: 0,
-    removed: [],
-    layers: {},
-    extra: {},
-    diagnostics: [],
-  };
-}
 
 async function writeRunReports(
   options: AnalyzeOptions,

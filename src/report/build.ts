@@ -41,7 +41,8 @@ function analyzedArticle(doc: Doc, membership: { story: string; event: string; c
   return record;
 }
 
-function skippedArticle(skip: Skip): ArticleRecord {
+/** A skipped record as it stands in report.json: every field present, nothing analyzed. */
+export function skippedArticle(skip: Skip): ArticleRecord {
   return {
     id: skip.id,
     status: 'skipped',
