@@ -88,7 +88,7 @@ export const STRUCTURAL_RULES = {
   unrelatedHeadLine: {
     name: 'unrelated-head-line',
     reason: 'navigation',
-    comment: 'A line before the first prose paragraph sharing little vocabulary with the story: a section name, a ticker or trending headline.',
+    comment: 'A line before the first prose paragraph, but not right before it (that one is the headline), sharing little vocabulary with the story: a section name, a ticker or trending headline.',
   },
   headlineRun: {
     name: 'headline-run',
@@ -262,7 +262,10 @@ function overlapRules(states: BlockState[]): void {
       break;
     }
   }
-  for (let i = 0; i < first; i++) {
+  // The line right before the first prose paragraph is the story's own headline: headlines often
+  // share few words with the body ("In Chess Game With Iran, Trump Has Only Bad Options"), so
+  // vocabulary alone must not remove it. Lines further up, past other chrome, are judged as before.
+  for (let i = 0; i < first - 1; i++) {
     const s = states[i]!;
     if (s.verdict === null && !s.data && !s.dateline && s.overlap < OVERLAP_THRESHOLDS.head) remove(s, STRUCTURAL_RULES.unrelatedHeadLine);
   }
