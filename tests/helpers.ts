@@ -1,4 +1,7 @@
 /** Test helpers: build a Doc straight from clean text (no ingest, no cleaning). */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Doc } from '../src/doc/types.js';
 import { identityMap } from '../src/doc/offsets.js';
 import { emptyMeta } from '../src/doc/meta.js';
@@ -35,5 +38,29 @@ export function makeTestDoc(text: string, options: TestDocOptions = {}): Doc {
     extra: {},
     layers: {},
     diagnostics: [],
+  };
+}
+
+export interface TempDir {
+  root: string;
+  /** Writes a file (parents created) and returns its path. */
+  write(relative: string, content: string | Uint8Array): string;
+  path(relative: string): string;
+  remove(): void;
+}
+
+/** A temp folder for one test file: `framelens-<label>-XXXX` under the OS temp dir. */
+export function makeTempDir(label: string): TempDir {
+  const root = mkdtempSync(join(tmpdir(), `framelens-${label}-`));
+  return {
+    root,
+    write(relative, content) {
+      const path = join(root, relative);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+      return path;
+    },
+    path: (relative) => join(root, relative),
+    remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }

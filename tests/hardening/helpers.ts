@@ -1,31 +1,15 @@
 /** Helpers for the bad-input catalogue: a temp folder per file, the real pipeline, outcomes as plain data. */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Diagnostic, SkipCode } from '../../src/doc/types.js';
 import { analyze, type Analysis, type AnalyzeHooks, type AnalyzeOptionsInput } from '../../src/pipeline/index.js';
 
-export interface TempDir {
-  root: string;
-  /** Writes a file (parents created) and returns its path. */
-  write(relative: string, content: string | Uint8Array): string;
-  path(relative: string): string;
-  remove(): void;
-}
+import { makeTempDir as sharedTempDir, type TempDir } from '../helpers.js';
 
-export function makeTempDir(label: string): TempDir {
-  const root = mkdtempSync(join(tmpdir(), `framelens-hardening-${label}-`));
-  return {
-    root,
-    write(relative, content) {
-      const path = join(root, relative);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content);
-      return path;
-    },
-    path: (relative) => join(root, relative),
-    remove: () => rmSync(root, { recursive: true, force: true }),
-  };
+export type { TempDir };
+
+export function makeTempDir(label: string) {
+  return sharedTempDir(`hardening-${label}`);
 }
 
 /** A plain news story that survives cleaning: the control record next to each bad input. */

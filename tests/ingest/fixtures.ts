@@ -1,31 +1,12 @@
 /** Fixture helpers for the ingest tests: a temp folder per test file, files written into it, items collected. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import type { RawRecord, Skip } from '../../src/doc/types.js';
 import { readInputs, type IngestItem, type IngestOptions } from '../../src/ingest/index.js';
 
-export interface TempDir {
-  root: string;
-  /** Writes a file (parents created) and returns its path. */
-  write(relative: string, content: string | Uint8Array): string;
-  path(relative: string): string;
-  remove(): void;
-}
+export type { TempDir } from '../helpers.js';
+import { makeTempDir as sharedTempDir } from '../helpers.js';
 
-export function makeTempDir(label: string): TempDir {
-  const root = mkdtempSync(join(tmpdir(), `framelens-ingest-${label}-`));
-  return {
-    root,
-    write(relative, content) {
-      const path = join(root, relative);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content);
-      return path;
-    },
-    path: (relative) => join(root, relative),
-    remove: () => rmSync(root, { recursive: true, force: true }),
-  };
+export function makeTempDir(label: string) {
+  return sharedTempDir(`ingest-${label}`);
 }
 
 export async function collect(inputs: readonly string[], options: Partial<IngestOptions> = {}): Promise<IngestItem[]> {
