@@ -43,6 +43,14 @@ function framesScope(value: string): 'all' | 'grouped' {
   return value;
 }
 
+/** One line and exit 1 when no article could be analyzed (nothing is written then). */
+function nothingAnalyzed(run: { analyzed: number; skips: readonly Skip[] }): boolean {
+  if (run.analyzed > 0) return false;
+  process.stderr.write(`framelens: no article could be analyzed (${run.skips.length} skipped); no report written\n`);
+  process.exitCode = 1;
+  return true;
+}
+
 /** Options shared by every command that reads articles. */
 function withInputOptions<Args extends unknown[], Opts extends OptionValues>(cmd: Command<Args, Opts>) {
   return cmd
@@ -100,11 +108,7 @@ withInputOptions(
     } finally {
       bar.stop();
     }
-    if (run.analyzed === 0) {
-      process.stderr.write(`framelens: no article could be analyzed (${run.skips.length} skipped); no report written\n`);
-      process.exitCode = 1;
-      return;
-    }
+    if (nothingAnalyzed(run)) return;
     if (exportFormats.length > 0) {
       // Exports are built from the written report, so they match it row for row.
       const report = ReportSchema.parse(JSON.parse(await readFile(join(opts.out, 'report.json'), 'utf8')));
@@ -194,11 +198,7 @@ program
     } finally {
       bar.stop();
     }
-    if (run.analyzed === 0) {
-      process.stderr.write(`framelens: no article could be analyzed (${run.skips.length} skipped); no report written\n`);
-      process.exitCode = 1;
-      return;
-    }
+    if (nothingAnalyzed(run)) return;
     const page = run.written.find((p) => p.endsWith('index.html')) ?? run.written[0]!;
     process.stderr.write(summary(run, relative(process.cwd(), page) || page));
   });

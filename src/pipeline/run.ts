@@ -15,7 +15,7 @@
  * inputs and options, whatever the number of workers, and whether or not the
  * run resumed.
  */
-import { skippedArticle } from '../report/build.js';
+import { reportHead, skippedArticle } from '../report/build.js';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -309,25 +309,7 @@ async function writeRunReports(
     for (const l of r.layers) layersOf.set(l.id, l.ref);
     for (const e of r.events) eventRefs.set(e.id, e);
   }
-  const skippedByCode: Record<string, number> = {};
-  for (const s of skips) skippedByCode[s.code] = (skippedByCode[s.code] ?? 0) + 1;
-  const outlets = new Set<string>();
-  for (const e of grouping.events) for (const o of e.outlets) outlets.add(o);
-  const head: ReportHead = {
-    framelens: { version: VERSION, schemaVersion: 1 },
-    options: { ...options },
-    inputs: [...new Set(inputs)].sort(),
-    summary: {
-      articles: ids.length + skips.length,
-      analyzed: ids.length,
-      skipped: skips.length,
-      skippedByCode: Object.fromEntries(Object.entries(skippedByCode).sort()),
-      stories: grouping.stories.length,
-      events: grouping.events.length,
-      multiArticleEvents: grouping.events.filter((e) => e.articleIds.length > 1).length,
-      outlets: [...outlets].sort(),
-    },
-  };
+  const head: ReportHead = reportHead(options, inputs, ids.length, skips, grouping);
   const reader = rangeReader();
   const total = ids.length;
   async function* articles(): AsyncGenerator<string> {

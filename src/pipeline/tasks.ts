@@ -9,6 +9,7 @@
  *   events and the story, and writes the report pieces.
  * - `articlesTask`: report.json entries for a run of articles.
  */
+import { articleRecord } from '../report/build.js';
 import { mkdirSync, openSync, writeSync, closeSync, renameSync, existsSync, readFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import type { Doc, RawRecord, Skip } from '../doc/types.js';
@@ -19,7 +20,7 @@ import { defaultStatsOptions, type CorpusStats } from '../compare/index.js';
 import { docProfile } from '../compare/profile.js';
 import { sortedUnique } from '../compare/hash.js';
 import { tokenize } from '../text/index.js';
-import { ArticleSchema, ComparisonSchema, EventSchema, StorySchema, type ArticleRecord } from '../report/schema.js';
+import { ArticleSchema, ComparisonSchema, EventSchema, StorySchema } from '../report/schema.js';
 import { reportElement } from '../report/stream.js';
 import { buildDoc } from './build-doc.js';
 import { compareEvent, compareStory } from './compare.js';
@@ -180,38 +181,6 @@ export function compareStoryTask(task: StoryTask, stats: CorpusStats): StoryResu
 export interface ArticlesTask {
   items: Array<{ core: ByteRef; membership: Membership | null; layers: ByteRef | null }>;
   includeText: boolean;
-}
-
-/** The report entry of an analyzed article (the same fields, in the same order, as report/build.ts). */
-export function articleRecord(core: DocCore, membership: Membership | null, includeText: boolean): ArticleRecord {
-  const meta: ArticleRecord['meta'] = {};
-  for (const [k, f] of Object.entries(core.meta)) meta[k] = f;
-  const record: ArticleRecord = {
-    id: core.id,
-    status: 'analyzed',
-    source: core.source,
-    outlet: core.meta.outlet.value,
-    title: core.meta.title.value,
-    published: core.meta.published.value,
-    url: core.meta.url.value,
-    language: core.meta.language.value ?? core.language,
-    meta,
-    story: membership?.story ?? null,
-    event: membership?.event ?? null,
-    cohesion: membership?.cohesion ?? null,
-    words: core.words,
-    removed: core.removed,
-    layers: core.layers,
-    extra: core.extra,
-    diagnostics: core.diagnostics,
-  };
-  if (includeText) {
-    record.text = core.text;
-    record.offsetMap = core.map.map((s) => [s.clean, s.orig, s.length] as [number, number, number]);
-    record.paragraphs = core.paragraphs;
-    record.sentences = core.sentences;
-  }
-  return record;
 }
 
 /** report.json entries (validated, nested at depth 2) for a run of articles, joined by ",\n". */
