@@ -51,21 +51,20 @@ function prune(map: Map<number, number>, maxEntries: number, floor: number): num
   return floor;
 }
 
-function countDistinct(map: Map<number, number>, values: Int32Array): void {
-  const seen = new Set<number>();
-  for (const v of values) {
-    if (seen.has(v)) continue;
-    seen.add(v);
-    map.set(v, (map.get(v) ?? 0) + 1);
-  }
-}
-
 /** Adds one document's distinct shingles and words to the counts (mutates and returns `stats`). */
 export function addToStats(stats: CorpusStats, doc: Doc): CorpusStats {
   const p = docProfile(doc, stats.ngram);
+  return addHashesToStats(stats, [...new Set(p.shingles)], [...new Set(p.stemHashes)]);
+}
+
+/**
+ * Adds one article from its distinct shingle and stem hashes (computed where the
+ * tokens are, e.g. in a worker), with the same lossy-count pruning as `addToStats`.
+ */
+export function addHashesToStats(stats: CorpusStats, shingles: ArrayLike<number>, stems: ArrayLike<number>): CorpusStats {
   stats.docCount++;
-  countDistinct(stats.shingleDf, p.shingles);
-  countDistinct(stats.wordDf, p.stemHashes);
+  for (let i = 0; i < shingles.length; i++) stats.shingleDf.set(shingles[i]!, (stats.shingleDf.get(shingles[i]!) ?? 0) + 1);
+  for (let i = 0; i < stems.length; i++) stats.wordDf.set(stems[i]!, (stats.wordDf.get(stems[i]!) ?? 0) + 1);
   if (stats.shingleDf.size > stats.maxEntries) stats.shingleFloor = prune(stats.shingleDf, stats.maxEntries, stats.shingleFloor);
   if (stats.wordDf.size > stats.maxEntries) stats.wordFloor = prune(stats.wordDf, stats.maxEntries, stats.wordFloor);
   return stats;

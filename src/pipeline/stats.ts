@@ -5,26 +5,7 @@
  */
 import { emptyStats, type CorpusStats } from '../compare/index.js';
 
-/**
- * Adds one article's distinct hashes: the same counting and lossy-count pruning
- * as compare/stats.ts `addToStats`, from hashes instead of a Doc (the tokens stay in the worker).
- */
-export function addHashesToStats(stats: CorpusStats, shingles: ArrayLike<number>, stems: ArrayLike<number>): void {
-  stats.docCount++;
-  for (let i = 0; i < shingles.length; i++) stats.shingleDf.set(shingles[i]!, (stats.shingleDf.get(shingles[i]!) ?? 0) + 1);
-  for (let i = 0; i < stems.length; i++) stats.wordDf.set(stems[i]!, (stats.wordDf.get(stems[i]!) ?? 0) + 1);
-  if (stats.shingleDf.size > stats.maxEntries) stats.shingleFloor = prune(stats.shingleDf, stats.maxEntries, stats.shingleFloor);
-  if (stats.wordDf.size > stats.maxEntries) stats.wordFloor = prune(stats.wordDf, stats.maxEntries, stats.wordFloor);
-}
-
-/** compare/stats.ts `prune` (not exported there): raise the floor until at most 3/4 of the cap is left. */
-function prune(map: Map<number, number>, maxEntries: number, floor: number): number {
-  while (map.size > (maxEntries * 3) >> 2) {
-    floor++;
-    for (const [k, v] of map) if (v <= floor) map.delete(k);
-  }
-  return floor;
-}
+export { addHashesToStats } from '../compare/index.js';
 
 /** Statistics as typed arrays: cheap to hand to worker threads (structured clone copies them as memory blocks). */
 export interface FlatStats {
