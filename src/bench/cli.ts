@@ -7,6 +7,7 @@
  * fresh run directory (nothing cached). Prints per phase wall time, articles/s,
  * peak RSS and CPU time as a table and one JSON line (also reports/bench/bench.json).
  * `--profile n` first times each stage on the first n articles in one thread (CPU µs an article).
+ * `--group` times grouping alone (features + clustering) at each size, as `benchGroup` reports it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { analyzeToDir } from '../pipeline/run.js';
 import { writeFileAtomic } from '../report/index.js';
 import { stageCosts, type StageCost } from './stages.js';
+import { readInputs } from '../ingest/index.js';
+import { benchGroup } from '../group/bench.js';
+import type { RawRecord } from '../doc/types.js';
 
 export const CORPUS = '/work/shared/bench/news-56k.jsonl.gz';
 const ALL = 10_000_000;
@@ -105,6 +109,15 @@ async function main(): Promise<void> {
   const sizes = process.argv.includes('--quick')
     ? [7000]
     : (arg('--sizes') ?? '7000,14000,28000,all').split(',').map((s) => (s.trim() === 'all' ? ALL : Number(s)));
+  if (process.argv.includes('--group')) {
+    for (const size of sizes) {
+      async function* records(): AsyncGenerator<RawRecord> {
+        for await (const item of readInputs([CORPUS])) if (item.kind === 'record') yield item.record;
+      }
+      process.stdout.write(`${JSON.stringify({ bench: 'group', size, ...(await benchGroup(records(), size)) })}\n`);
+    }
+    return;
+  }
   const profileN = arg('--profile');
   let costs: StageCost[] | undefined;
   if (profileN) {
