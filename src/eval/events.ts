@@ -99,7 +99,7 @@ interface Run {
 }
 
 export function evaluate(records: readonly GoldRecord[], feats: readonly ArticleFeatures[], options: Partial<GroupOptions> = {}): Run {
-  const { grouping, candidates, order } = groupWithDiagnostics(feats, options);
+  const { grouping, candidates, order, duplicateOf } = groupWithDiagnostics(feats, options);
   const gold = new Map(records.map((r) => [r.id, r.cluster]));
   const predEvent = new Map(grouping.articles.map((a) => [a.id, a.event]));
   const predStory = new Map(grouping.articles.map((a) => [a.id, a.story]));
@@ -109,6 +109,13 @@ export function evaluate(records: readonly GoldRecord[], feats: readonly Article
   const storyIds = records.filter((r) => goldStory(r.cluster)).map((r) => r.id);
   const goldStories = new Map(records.map((r) => [r.id, goldStory(r.cluster) ?? r.cluster]));
   const cand = new Set(candidates.map(([a, b]) => `${order[a]}\u0000${order[b]}`));
+  // Exact duplicates are one unit: candidates of each other, and of their unit's candidates.
+  const unitIndex = new Map(order.map((id, i) => [id, duplicateOf[i]!]));
+  const isCandidate = (x: string, y: string): boolean => {
+    const a = unitIndex.get(x)!;
+    const b = unitIndex.get(y)!;
+    return a === b || cand.has(`${order[Math.min(a, b)]}\u0000${order[Math.max(a, b)]}`);
+  };
   let goldPairs = 0;
   let found = 0;
   const byCluster = new Map<string, string[]>();
@@ -118,7 +125,7 @@ export function evaluate(records: readonly GoldRecord[], feats: readonly Article
     for (let i = 0; i < s.length; i++)
       for (let j = i + 1; j < s.length; j++) {
         goldPairs++;
-        if (cand.has(`${s[i]}\u0000${s[j]}`)) found++;
+        if (isCandidate(s[i]!, s[j]!)) found++;
       }
   }
   return {

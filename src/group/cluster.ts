@@ -21,7 +21,9 @@ export interface Edge {
 /**
  * Clusters units `0..n-1`. `together` lists groups of units merged before
  * anything else (hard); `apart` lists unit pairs that may never share a
- * cluster (hard; ignored when `together` already joined them).
+ * cluster (hard; ignored when `together` already joined them). `sizes` gives
+ * each unit's multiplicity (identical items counted as one unit; default 1):
+ * an edge's similarity then holds for all the cross pairs of the two units.
  * Returns the cluster label of each unit: the smallest unit index in its cluster.
  */
 export function averageLink(
@@ -30,6 +32,7 @@ export function averageLink(
   threshold: number,
   together: readonly (readonly number[])[] = [],
   apart: readonly (readonly [number, number])[] = [],
+  sizes: readonly number[] = [],
 ): number[] {
   const parent = Array.from({ length: n }, (_, i) => i);
   const find = (x: number): number => {
@@ -40,15 +43,17 @@ export function averageLink(
     return x;
   };
   // Cluster ids are union-find roots; the root is always the smallest unit index.
-  const size = new Array<number>(n).fill(1);
+  const size = Array.from({ length: n }, (_, i) => sizes[i] ?? 1);
   const nbr: Array<Map<number, number>> = Array.from({ length: n }, () => new Map());
   const forbid: Array<Set<number> | null> = new Array<Set<number> | null>(n).fill(null);
   const version = new Array<number>(n).fill(0);
 
   for (const e of edges) {
     if (e.a === e.b) continue;
-    nbr[e.a]!.set(e.b, (nbr[e.a]!.get(e.b) ?? 0) + e.sim);
-    nbr[e.b]!.set(e.a, (nbr[e.b]!.get(e.a) ?? 0) + e.sim);
+    // Summed similarity over all cross pairs of the two units.
+    const s = e.sim * size[e.a]! * size[e.b]!;
+    nbr[e.a]!.set(e.b, (nbr[e.a]!.get(e.b) ?? 0) + s);
+    nbr[e.b]!.set(e.a, (nbr[e.b]!.get(e.a) ?? 0) + s);
   }
 
   const merge = (x: number, y: number): number => {

@@ -73,6 +73,8 @@ export interface GroupDiagnostics {
   candidates: Array<[number, number]>;
   /** Article ids in canonical (sorted) order. */
   order: string[];
+  /** Per article (index into `order`): the index of the first article of its exact-duplicate unit (itself when unique). Duplicates are candidates of each other without a listed pair. */
+  duplicateOf: Int32Array;
 }
 
 export function groupArticles(features: readonly ArticleFeatures[], options: Partial<GroupOptions> = {}, pins: readonly Pin[] = []): Grouping {
@@ -80,9 +82,13 @@ export function groupArticles(features: readonly ArticleFeatures[], options: Par
 }
 
 export function groupWithDiagnostics(input: readonly ArticleFeatures[], options: Partial<GroupOptions> = {}, pins: readonly Pin[] = []): GroupDiagnostics {
-  const { grouping, pairA, pairB, order } = groupCore(input, options, pins);
+  const { grouping, pairA, pairB, order, unitOf } = groupCore(input, options, pins);
   const candidates: Array<[number, number]> = Array.from(pairA, (a, q) => [a, pairB[q]!]);
-  return { grouping, candidates, order };
+  const firstOf = new Int32Array(order.length).fill(-1);
+  unitOf.forEach((r, i) => {
+    if (firstOf[r]! < 0) firstOf[r] = i;
+  });
+  return { grouping, candidates, order, duplicateOf: unitOf.map((r) => firstOf[r]!) };
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -97,6 +103,7 @@ interface Core {
   pairA: Int32Array;
   pairB: Int32Array;
   order: string[];
+  unitOf: Int32Array;
 }
 
 function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOptions>, pins: readonly Pin[]): Core {
@@ -138,16 +145,26 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
     return id < 0 ? idf(n, 0) : idfArr[id]!;
   };
 
-  const { vecs, blocks } = weightVectors(feats, idsOf, idfArr, kindW, compact, opt);
+  const { vecs: articleVecs, blocks: articleBlocks } = weightVectors(feats, idsOf, idfArr, kindW, compact, opt);
   const cap = Math.max(opt.maxPostings, Math.ceil(opt.maxPostingShare * n));
 
-  const days = feats.map((f) => (f.anchor ? dayNumber(f.anchor) : null));
-  const floors = feats.map((f) => (f.floorYear ? dayNumber(`${f.floorYear}-01-01`) : null));
+  const articleDays = feats.map((f) => (f.anchor ? dayNumber(f.anchor) : null));
+  const articleFloors = feats.map((f) => (f.floorYear ? dayNumber(`${f.floorYear}-01-01`) : null));
+  const articlePubDays = feats.map((f) => (f.published ? dayNumber(f.published) : null));
+  // Exact duplicates (same vector, same dates) are one unit with a multiplicity: wire copies reprinted
+  // by many outlets would otherwise fill every posting list past the cap and never meet.
+  const pinned = new Set(pins.filter((p) => p.kind === 'apart').flatMap((p) => p.ids));
+  const { unitOf, reps, mult } = duplicateUnits(feats, articleVecs, (i) => `${articleDays[i]}|${articleFloors[i]}|${articlePubDays[i]}`, (i) => pinned.has(feats[i]!.id));
+  const u = reps.length;
+  const vecs = reps.map((i) => articleVecs[i]!);
+  const blocks = reps.map((i) => articleBlocks[i]!);
+  const days = reps.map((i) => articleDays[i]!);
+  const floors = reps.map((i) => articleFloors[i]!);
+  const pubDays = reps.map((i) => articlePubDays[i]!);
   const timeFactor = (i: number, j: number): number => {
     const gap = timeGap(days[i]!, days[j]!, floors[i]!, floors[j]!);
     return gap <= opt.graceDays ? 1 : Math.exp(-(gap - opt.graceDays) / opt.decayDays);
   };
-  const pubDays = feats.map((f) => (f.published ? dayNumber(f.published) : null));
   const windowDays = opt.graceDays - opt.decayDays * Math.log(MIN_TIME_FACTOR);
   // Time-window blocking: articles published further apart than the decay allows are never compared
   // (dates read from the text only scale the similarity: a follow-up may quote an older dateline).
@@ -166,7 +183,7 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
     timeOf[q] = timeFactor(pairA[q]!, pairB[q]!);
     first[q] = first[q]! * timeOf[q]!;
   }
-  const snn = opt.neighbours > 0 ? sharedNeighbourSims(n, pairA, pairB, first, opt.neighbours, opt.minNeighbourSim, timeOf) : first;
+  const snn = opt.neighbours > 0 ? sharedNeighbourSims(u, pairA, pairB, first, opt.neighbours, opt.minNeighbourSim, timeOf) : first;
   const clusterEdges: Edge[] = [];
   for (let q = 0; q < m; q++) {
     // Shared event-specific evidence is required: topic words held by most of the corpus never join two articles alone.
@@ -174,7 +191,7 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
   }
 
   const indexOf = new Map(feats.map((f, i) => [f.id, i]));
-  const unitsOf = (ids: readonly string[]): number[] => ids.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined);
+  const unitsOf = (ids: readonly string[]): number[] => ids.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined).map((i) => unitOf[i]!);
   const together = pins.filter((p) => p.kind === 'together').map((p) => unitsOf(p.ids));
   const apart: Array<[number, number]> = [];
   for (const p of pins) {
@@ -182,27 +199,88 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
     const us = unitsOf(p.ids);
     for (let a = 0; a < us.length; a++) for (let b = a + 1; b < us.length; b++) apart.push([us[a]!, us[b]!]);
   }
-  const eventOf = averageLink(n, clusterEdges, opt.eventThreshold, together, apart);
+  const eventOfUnit = averageLink(u, clusterEdges, opt.eventThreshold, together, apart, mult);
 
-  // Events as units: label → members (ascending article index).
+  // Events as article lists (ascending article index), labelled by their first unit.
   const members = new Map<number, number[]>();
-  eventOf.forEach((e, i) => {
+  for (let i = 0; i < n; i++) {
+    const e = eventOfUnit[unitOf[i]!]!;
     const mm = members.get(e);
     if (mm) mm.push(i);
     else members.set(e, [i]);
-  });
+  }
   const eventUnits = [...members.values()];
   const scratch = new Float64Array(nc);
-  const centroids = eventUnits.map((mm) => (mm.length === 1 ? vecs[mm[0]!]! : centroid(mm.map((i) => vecs[i]!), opt.vectorSize, scratch)));
-  const storyBlocks = eventUnits.map((mm, e) => (mm.length === 1 ? blocks[mm[0]!]! : blockKeysOf(centroids[e]!, opt.blockKeys)));
+  const centroids = eventUnits.map((mm) => (mm.length === 1 ? articleVecs[mm[0]!]! : centroid(mm.map((i) => articleVecs[i]!), opt.vectorSize, scratch)));
+  const storyBlocks = eventUnits.map((mm, e) => (mm.length === 1 ? articleBlocks[mm[0]!]! : blockKeysOf(centroids[e]!, opt.blockKeys)));
   const sp = candidatePairs(centroids, storyBlocks, nc, cap, opt.maxCandidates, () => true);
   const storySims = pairDots(centroids, sp.pairA, sp.pairB, nc, null).sims;
   const storyEdges: Edge[] = [];
   for (let q = 0; q < sp.pairA.length; q++) if (storySims[q]! > 0) storyEdges.push({ a: sp.pairA[q]!, b: sp.pairB[q]!, sim: storySims[q]! });
   const storyOf = averageLink(eventUnits.length, storyEdges, opt.storyThreshold);
 
-  const grouping = buildGrouping(feats, clusterEdges, eventUnits, storyOf, idfOf, opt);
-  return { grouping, pairA, pairB, order: feats.map((f) => f.id) };
+  // Cohesion sums per unit: its event's other units (edge similarity × their multiplicity) and its own duplicates (similarity 1).
+  const unitSimSum = new Float64Array(u);
+  for (let r = 0; r < u; r++) unitSimSum[r] = mult[r]! - 1;
+  for (const e of clusterEdges) {
+    if (eventOfUnit[e.a] !== eventOfUnit[e.b]) continue;
+    unitSimSum[e.a] = unitSimSum[e.a]! + e.sim * mult[e.b]!;
+    unitSimSum[e.b] = unitSimSum[e.b]! + e.sim * mult[e.a]!;
+  }
+  const simSum = Float64Array.from(unitOf, (r) => unitSimSum[r]!);
+  const grouping = buildGrouping(feats, simSum, eventUnits, storyOf, idfOf, opt);
+  // Candidate pairs as article indices (each unit by its first article).
+  return { grouping, pairA: pairA.map((a) => reps[a]!), pairB: pairB.map((b) => reps[b]!), order: feats.map((f) => f.id), unitOf };
+}
+
+/**
+ * Exact-duplicate units: articles whose unit vectors (keys and weights) and time keys are identical.
+ * Returns each article's unit, each unit's first article and its multiplicity; units are numbered in
+ * order of their first article, so the order stays canonical. Articles `keepAlone` flags (named in an
+ * `apart` pin) are never merged into a unit.
+ */
+export function duplicateUnits(
+  feats: readonly ArticleFeatures[],
+  vecs: readonly Vec[],
+  timeKey: (i: number) => string,
+  keepAlone: (i: number) => boolean,
+): { unitOf: Int32Array; reps: number[]; mult: number[] } {
+  const unitOf = new Int32Array(feats.length);
+  const reps: number[] = [];
+  const mult: number[] = [];
+  const byHash = new Map<number, number[]>();
+  const same = (a: Vec, b: Vec): boolean => {
+    if (a.keys.length !== b.keys.length) return false;
+    for (let r = 0; r < a.keys.length; r++) if (a.keys[r] !== b.keys[r] || a.w[r] !== b.w[r]) return false;
+    return true;
+  };
+  for (let i = 0; i < feats.length; i++) {
+    const v = vecs[i]!;
+    // Empty vectors (no feature shared with any other article) are alike but say nothing: never merged.
+    if (keepAlone(i) || v.keys.length === 0) {
+      unitOf[i] = reps.length;
+      reps.push(i);
+      mult.push(1);
+      continue;
+    }
+    let h = 0x811c9dc5;
+    const bits = new Uint32Array(v.w.buffer, v.w.byteOffset, v.w.length);
+    for (let r = 0; r < v.keys.length; r++) h = Math.imul(h ^ v.keys[r]! ^ Math.imul(bits[r]!, 0x9e3779b1), 0x01000193);
+    const list = byHash.get(h >>> 0);
+    const tk = timeKey(i);
+    const found = list?.find((r) => same(vecs[reps[r]!]!, v) && timeKey(reps[r]!) === tk);
+    if (found !== undefined) {
+      unitOf[i] = found;
+      mult[found]!++;
+      continue;
+    }
+    unitOf[i] = reps.length;
+    if (list) list.push(reps.length);
+    else byHash.set(h >>> 0, [reps.length]);
+    reps.push(i);
+    mult.push(1);
+  }
+  return { unitOf, reps, mult };
 }
 
 /**
@@ -310,7 +388,11 @@ export function candidatePairs(
       const j = touched[t]!;
       if (shared[j]! >= minShared && allowed(i, j)) keep.push(j);
     }
-    const best = keep.length > maxCandidates ? topPositions(keep.length, maxCandidates, (x, y) => score[keep[x]!]! > score[keep[y]!]! || (score[keep[x]!] === score[keep[y]!] && keep[x]! < keep[y]!), () => true).map((x) => keep[x]!) : keep;
+    let best = keep;
+    if (keep.length > maxCandidates) {
+      const ws = Float64Array.from(keep, (j) => score[j]!);
+      best = topByWeight(ws, keep.length, maxCandidates, keep, null, false).map((x) => keep[x]!);
+    }
     for (const j of best) out.push(i < j ? i * n + j : j * n + i);
     for (let t = 0; t < nt; t++) {
       score[touched[t]!] = 0;
@@ -447,12 +529,11 @@ export function weightVectors(
       comp[q] = compact[id]!;
     }
     // Heavier first, ties by raw key (f.keys ascending, so by position).
-    const heavier = (x: number, y: number): boolean => ws[x]! > ws[y]! || (ws[x] === ws[y] && x < y);
     let norm = 0;
     let kept = 0;
     const packed = new Float64Array(Math.min(len, opt.vectorSize));
     if (len > opt.vectorSize) {
-      for (const q of topPositions(len, opt.vectorSize, heavier, () => true)) {
+      for (const q of topByWeight(ws, len, opt.vectorSize, null, null, false)) {
         norm += ws[q]! * ws[q]!;
         if (comp[q]! >= 0) packed[kept++] = comp[q]! * 2097152 + q;
       }
@@ -473,38 +554,43 @@ export function weightVectors(
       w[r] = ws[q]! / norm;
     }
     vecs.push({ keys, w });
-    blocks.push(Int32Array.from(topPositions(len, opt.blockKeys, heavier, (q) => comp[q]! >= 0), (q) => comp[q]!));
+    blocks.push(Int32Array.from(topByWeight(ws, len, opt.blockKeys, null, comp, true), (q) => comp[q]!));
   });
   return { vecs, blocks };
 }
 
-/** The `k` best positions `0..len-1` that pass `ok`, best first, by insertion into a short sorted list. */
-function topPositions(len: number, k: number, better: (x: number, y: number) => boolean, ok: (q: number) => boolean): number[] {
-  if (k > 64) {
-    // Long lists (vectors, centroids): a full sort beats insertion.
-    const all: number[] = [];
-    for (let q = 0; q < len; q++) if (ok(q)) all.push(q);
-    return all.sort((x, y) => (better(x, y) ? -1 : better(y, x) ? 1 : 0)).slice(0, k);
-  }
-  const top: number[] = [];
-  for (let q = 0; q < len; q++) {
-    if (!ok(q)) continue;
-    if (top.length === k && !better(q, top[k - 1]!)) continue;
-    let r = top.length < k ? top.length : k - 1;
-    if (top.length < k) top.push(q);
-    while (r > 0 && better(q, top[r - 1]!)) {
-      top[r] = top[r - 1]!;
-      r--;
+/**
+ * The positions `0..len-1` of the `k` largest weights (only those with `valid[q] >= 0` when `valid` is
+ * given), ties by the smaller `tie[q]` (the position when `tie` is null): the k-th largest weight is
+ * found by one native sort of the weights, then the few positions at or above it are kept. Best first
+ * when `ordered`, else in position order. Linear in `len` plus a sort of plain numbers, where a
+ * comparator sort of positions cost most of the grouping time on long articles.
+ */
+function topByWeight(weight: ArrayLike<number>, len: number, k: number, tie: ArrayLike<number> | null, valid: ArrayLike<number> | null, ordered: boolean): number[] {
+  let pos: number[] = [];
+  for (let q = 0; q < len; q++) if (!valid || valid[q]! >= 0) pos.push(q);
+  const tieOf = (q: number): number => (tie ? tie[q]! : q);
+  if (pos.length > k) {
+    const ws = Float64Array.from(pos, (q) => weight[q]!).sort();
+    const t = ws[pos.length - k]!;
+    const above: number[] = [];
+    const at: number[] = [];
+    for (const q of pos) {
+      const w = weight[q]!;
+      if (w > t) above.push(q);
+      else if (w === t) at.push(q);
     }
-    top[r] = q;
+    if (tie) at.sort((x, y) => tieOf(x) - tieOf(y));
+    pos = above.concat(at.slice(0, k - above.length));
+    if (!ordered) pos.sort((x, y) => x - y);
   }
-  return top;
+  if (ordered) pos.sort((x, y) => weight[y]! - weight[x]! || tieOf(x) - tieOf(y));
+  return pos;
 }
 
 /** Block keys of a centroid: its heaviest features (all held by ≥ 2 articles). */
 function blockKeysOf(c: Vec, blockKeys: number): Int32Array {
-  const better = (x: number, y: number): boolean => c.w[x]! > c.w[y]! || (c.w[x] === c.w[y] && x < y);
-  return Int32Array.from(topPositions(c.keys.length, blockKeys, better, () => true), (r) => c.keys[r]!);
+  return Int32Array.from(topByWeight(c.w, c.keys.length, blockKeys, null, null, true), (r) => c.keys[r]!);
 }
 
 /** Days between two articles' dates; when one is undated, how far the dated one lies before the other's floor year. */
@@ -541,8 +627,8 @@ function centroid(vs: readonly Vec[], size: number, scratch: Float64Array): Vec 
     }
   let ids = Uint32Array.from(touched);
   if (ids.length > size) {
-    const better = (x: number, y: number): boolean => scratch[ids[x]!]! > scratch[ids[y]!]! || (scratch[ids[x]!] === scratch[ids[y]!] && ids[x]! < ids[y]!);
-    ids = Uint32Array.from(topPositions(ids.length, size, better, () => true), (r) => ids[r]!);
+    const ws = Float64Array.from(ids, (k) => scratch[k]!);
+    ids = Uint32Array.from(topByWeight(ws, ids.length, size, ids, null, false), (r) => ids[r]!);
   }
   ids.sort();
   const w = new Float32Array(ids.length);
@@ -556,7 +642,7 @@ function centroid(vs: readonly Vec[], size: number, scratch: Float64Array): Vec 
 
 function buildGrouping(
   feats: readonly ArticleFeatures[],
-  edges: readonly Edge[],
+  simSum: Float64Array,
   eventUnits: readonly number[][],
   storyOf: readonly number[],
   idfOf: (k: number) => number,
@@ -588,13 +674,6 @@ function buildGrouping(
   });
 
   // Cohesion: mean similarity to the other members of the event (non-candidate pairs count as 0); 1 for a singleton.
-  const simSum = new Float64Array(feats.length);
-  for (const e of edges) {
-    if (eventIndexOf[e.a] === eventIndexOf[e.b]) {
-      simSum[e.a] = simSum[e.a]! + e.sim;
-      simSum[e.b] = simSum[e.b]! + e.sim;
-    }
-  }
   const labels = new Map<number, Map<number, { label: string; start: number; end: number }>>();
   const labelsFor = (i: number): Map<number, { label: string; start: number; end: number }> => {
     let l = labels.get(i);

@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { ReportSchema, type Report } from './schema.js';
+import { headText, reportElement, REPORT_SECTIONS, sectionClose, sectionOpen } from './stream.js';
 
-/** Stable JSON: two-space indent, keys in schema order, a final newline. */
+/** Stable JSON, keys in schema order: the head indented, one compact line per array element (the layout `writeReportJsonStream` streams). */
 export function reportJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  const parts = [headText(report)];
+  for (const key of REPORT_SECTIONS) {
+    const items: readonly unknown[] = report[key];
+    parts.push(sectionOpen(key), items.length ? `\n${items.map(reportElement).join(',\n')}` : '', sectionClose(key, items.length === 0));
+  }
+  return parts.join('');
 }
 
 /** The JSON Schema of report.json, generated from the zod schema. */

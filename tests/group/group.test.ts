@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDoc, recordFromText } from '../../src/pipeline/build-doc.js';
-import { extractFeatures, groupArticles, PinSchema, EventGroupSchema, StoryGroupSchema, MembershipSchema, type ArticleFeatures } from '../../src/group/index.js';
+import { extractFeatures, groupArticles, groupWithDiagnostics, PinSchema, EventGroupSchema, StoryGroupSchema, MembershipSchema, type ArticleFeatures } from '../../src/group/index.js';
 import { makeTestDoc } from '../helpers.js';
 
 const feat = (id: string, text: string, published?: string): ArticleFeatures => extractFeatures(makeTestDoc(text, { id, published: published ?? null }));
@@ -76,6 +76,25 @@ describe('groupArticles', () => {
   it('groupArticles output is byte-identical under input-order shuffle', () => {
     const shuffled = [base[5]!, base[0]!, base[9]!, base[3]!, base[7]!, base[1]!, base[8]!, base[2]!, base[6]!, base[4]!];
     expect(JSON.stringify(groupArticles(shuffled))).toBe(JSON.stringify(groupArticles(base)));
+  });
+
+  it('groupArticles treats exact copies as one unit: 600 reprints of one report form one event however the posting lists are capped', () => {
+    // 600 copies put every feature in more than maxPostings (200) block lists: without units, no pair would be a candidate.
+    const copies = Array.from({ length: 600 }, (_, i) => feat(`c${String(i).padStart(3, '0')}`, quakeA[0]!, '2008-06-29'));
+    const d = groupWithDiagnostics([...copies, ...quakeB.map((t, i) => feat(`b${i}`, t)), ...noise.map((t, i) => feat(`n${i}`, t))]);
+    const ev = d.grouping.events.find((e) => e.articleIds.includes('c000'))!;
+    expect(ev.articleIds).toHaveLength(600);
+    expect(d.grouping.articles.find((a) => a.id === 'c123')!.cohesion).toBe(1);
+    const first = d.order.indexOf('c000');
+    expect(new Set(d.order.map((id, i) => (id.startsWith('c') ? d.duplicateOf[i] : -1)).filter((r) => r !== -1))).toEqual(new Set([first]));
+  });
+
+  it('groupArticles keeps copies named in an apart pin out of the duplicate unit, so the pin holds', () => {
+    const copies = [feat('k0', quakeA[0]!), feat('k1', quakeA[0]!), feat('k2', quakeA[0]!)];
+    const g = eventsOf([...copies, ...noise.map((t, i) => feat(`n${i}`, t))], [PinSchema.parse({ kind: 'apart', ids: ['k0', 'k1'] })]);
+    const of = (id: string): string[] => g.find((e) => e.includes(id))!;
+    expect(of('k0')).not.toContain('k1');
+    expect(of('k2').length).toBeGreaterThan(1);
   });
 
   it('groupArticles output matches its schemas and ties point at the tied text', () => {
