@@ -8,9 +8,15 @@
  * peak RSS and CPU time as a table and one JSON line (also reports/bench/bench.json).
  * `--profile n` first times each stage on the first n articles in one thread (CPU µs an article).
  * `--group` times grouping alone (features + clustering) at each size, as `benchGroup` reports it.
+ * `--offset n` starts each size after the first n articles: the corpus is 19,043 short 1987 Reuters
+ * items followed by 37,554 longer web articles, so "the first 28k" and "all 56k" differ in kind as well
+ * as in number; `--offset 19043 --sizes 9000,18000,all` doubles over web news alone.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createGunzip, createGzip } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,14 +54,29 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** Lines `offset … offset + size − 1` of the corpus, gzipped into `dir` (before the clock starts). */
+async function corpusSlice(dir: string, offset: number, size: number): Promise<string> {
+  const path = join(dir, `slice-${offset}.jsonl.gz`);
+  async function* lines(): AsyncGenerator<string> {
+    let i = 0;
+    for await (const line of createInterface({ input: createReadStream(CORPUS).pipe(createGunzip()), crlfDelay: Infinity })) {
+      if (i >= offset + size) break;
+      if (i++ >= offset) yield `${line}\n`;
+    }
+  }
+  await pipeline(lines(), createGzip(), createWriteStream(path));
+  return path;
+}
+
 /** One size, in this process: the child side. */
-async function runOne(size: number, workers: number | undefined, frames: 'all' | 'grouped'): Promise<SizeResult> {
+async function runOne(size: number, workers: number | undefined, frames: 'all' | 'grouped', offset: number): Promise<SizeResult> {
   const out = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
+  const input = offset > 0 ? await corpusSlice(out, offset, size) : CORPUS;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   try {
     const r = await analyzeToDir(
-      { inputs: [CORPUS], options: { maxArticles: size, frames, includeText: true } },
+      { inputs: [input], options: { maxArticles: size, frames, includeText: true } },
       { outDir: out, runDir: join(out, '.run'), workers, pageLimit: 0 },
     );
     const wallMs = performance.now() - t0;
@@ -101,9 +122,10 @@ async function main(): Promise<void> {
   const workersArg = arg('--workers');
   const workers = workersArg === undefined ? undefined : Number(workersArg);
   const frames = (arg('--frames') ?? 'grouped') as 'all' | 'grouped';
+  const offset = Number(arg('--offset') ?? 0);
   const one = arg('--one');
   if (one !== undefined) {
-    process.stdout.write(`${JSON.stringify(await runOne(Number(one), workers, frames))}\n`);
+    process.stdout.write(`${JSON.stringify(await runOne(Number(one), workers, frames, offset))}\n`);
     return;
   }
   const sizes = process.argv.includes('--quick')
@@ -112,9 +134,10 @@ async function main(): Promise<void> {
   if (process.argv.includes('--group')) {
     for (const size of sizes) {
       async function* records(): AsyncGenerator<RawRecord> {
-        for await (const item of readInputs([CORPUS])) if (item.kind === 'record') yield item.record;
+        let seen = 0;
+        for await (const item of readInputs([CORPUS])) if (item.kind === 'record' && seen++ >= offset) yield item.record;
       }
-      process.stdout.write(`${JSON.stringify({ bench: 'group', size, ...(await benchGroup(records(), size)) })}\n`);
+      process.stdout.write(`${JSON.stringify({ bench: 'group', offset, size, ...(await benchGroup(records(), size)) })}\n`);
     }
     return;
   }
@@ -127,7 +150,7 @@ async function main(): Promise<void> {
   const self = fileURLToPath(import.meta.url);
   const rows: SizeResult[] = [];
   for (const size of sizes) {
-    const args = [...process.execArgv, self, '--one', String(size), '--frames', frames, ...(workers === undefined ? [] : ['--workers', String(workers)])];
+    const args = [...process.execArgv, self, '--one', String(size), '--frames', frames, '--offset', String(offset), ...(workers === undefined ? [] : ['--workers', String(workers)])];
     const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
     if (child.status !== 0) throw new Error(`bench run for ${size} articles failed (exit ${child.status})`);
     rows.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!) as SizeResult);
@@ -139,7 +162,7 @@ async function main(): Promise<void> {
   const growth = last && half ? Math.round((last.wallMs / half.wallMs) * 100) / 100 : null;
   process.stdout.write(`${table(rows)}\n`);
   if (growth !== null) process.stdout.write(`time growth from ${half!.articles} to ${last!.articles} articles: ${growth}×\n`);
-  const json = { corpus: CORPUS, frames, workers: workers ?? null, sizes: rows, growthLastDoubling: growth, stageCosts: costs ?? null };
+  const json = { corpus: CORPUS, offset, frames, workers: workers ?? null, sizes: rows, growthLastDoubling: growth, stageCosts: costs ?? null };
   const line = JSON.stringify(json);
   process.stdout.write(`${line}\n`);
   await writeFileAtomic('reports/bench/bench.json', `${line}\n`);

@@ -228,7 +228,7 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
     unitSimSum[e.b] = unitSimSum[e.b]! + e.sim * mult[e.a]!;
   }
   const simSum = Float64Array.from(unitOf, (r) => unitSimSum[r]!);
-  const grouping = buildGrouping(feats, simSum, eventUnits, storyOf, idfOf, opt);
+  const grouping = buildGrouping(feats, simSum, eventUnits, storyOf, idfOf, opt, partCounter(idsOf, (k) => dense.find(k), nf));
   // Candidate pairs as article indices (each unit by its first article).
   return { grouping, pairA: pairA.map((a) => reps[a]!), pairB: pairB.map((b) => reps[b]!), order: feats.map((f) => f.id), unitOf };
 }
@@ -562,30 +562,66 @@ export function weightVectors(
 /**
  * The positions `0..len-1` of the `k` largest weights (only those with `valid[q] >= 0` when `valid` is
  * given), ties by the smaller `tie[q]` (the position when `tie` is null): the k-th largest weight is
- * found by one native sort of the weights, then the few positions at or above it are kept. Best first
- * when `ordered`, else in position order. Linear in `len` plus a sort of plain numbers, where a
- * comparator sort of positions cost most of the grouping time on long articles.
+ * found by selection (linear on average), then the positions at or above it are kept. Best first when
+ * `ordered`, else in position order. A comparator sort of positions cost most of the grouping time on
+ * long articles.
  */
 function topByWeight(weight: ArrayLike<number>, len: number, k: number, tie: ArrayLike<number> | null, valid: ArrayLike<number> | null, ordered: boolean): number[] {
-  let pos: number[] = [];
-  for (let q = 0; q < len; q++) if (!valid || valid[q]! >= 0) pos.push(q);
+  const ws = new Float64Array(len);
+  let count = 0;
+  for (let q = 0; q < len; q++) if (!valid || valid[q]! >= 0) ws[count++] = weight[q]!;
   const tieOf = (q: number): number => (tie ? tie[q]! : q);
-  if (pos.length > k) {
-    const ws = Float64Array.from(pos, (q) => weight[q]!).sort();
-    const t = ws[pos.length - k]!;
-    const above: number[] = [];
+  const pos: number[] = [];
+  if (count <= k) {
+    for (let q = 0; q < len; q++) if (!valid || valid[q]! >= 0) pos.push(q);
+  } else {
+    const t = kthLargest(ws.subarray(0, count), k);
     const at: number[] = [];
-    for (const q of pos) {
+    for (let q = 0; q < len; q++) {
+      if (valid && valid[q]! < 0) continue;
       const w = weight[q]!;
-      if (w > t) above.push(q);
+      if (w > t) pos.push(q);
       else if (w === t) at.push(q);
     }
     if (tie) at.sort((x, y) => tieOf(x) - tieOf(y));
-    pos = above.concat(at.slice(0, k - above.length));
-    if (!ordered) pos.sort((x, y) => x - y);
+    for (let r = 0; pos.length < k && r < at.length; r++) pos.push(at[r]!);
+    if (!ordered && tie) pos.sort((x, y) => x - y);
   }
   if (ordered) pos.sort((x, y) => weight[y]! - weight[x]! || tieOf(x) - tieOf(y));
+  else if (!tie && count > k) pos.sort((x, y) => x - y);
   return pos;
+}
+
+/** The k-th largest value of `a` (1-based; reorders `a`): Hoare's selection with a median-of-three pivot. */
+function kthLargest(a: Float64Array, k: number): number {
+  // The k-th largest is the (n − k)-th smallest, 0-based.
+  const target = a.length - k;
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const tmp = a[i]!;
+        a[i] = a[j]!;
+        a[j] = tmp;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return a[target]!;
+  }
+  return a[target]!;
 }
 
 /** Block keys of a centroid: its heaviest features (all held by ≥ 2 articles). */
@@ -647,6 +683,7 @@ function buildGrouping(
   storyOf: readonly number[],
   idfOf: (k: number) => number,
   opt: GroupOptions,
+  counter: PartCounter,
 ): Grouping {
   const eventIndexOf = new Array<number>(feats.length);
   eventUnits.forEach((m, e) => m.forEach((i) => (eventIndexOf[i] = e)));
@@ -688,7 +725,7 @@ function buildGrouping(
       articleIds: m.map((i) => feats[i]!.id),
       outlets: outletsOf(feats, m),
       dateRange: dateRangeOf(feats, m),
-      ties: m.length > 1 ? tiesOf(feats, m.map((i) => [i]), labelsFor, idfOf, opt) : [],
+      ties: m.length > 1 ? tiesOf(feats, m.map((i) => [i]), labelsFor, idfOf, opt, counter) : [],
     };
   });
   const stories: StoryGroup[] = stOrder.map(({ es }) => {
@@ -700,7 +737,7 @@ function buildGrouping(
       articleIds: arts.map((i) => feats[i]!.id),
       outlets: outletsOf(feats, arts),
       dateRange: dateRangeOf(feats, arts),
-      ties: es.length > 1 ? tiesOf(feats, sortedEs.map((e) => eventUnits[e]!), labelsFor, idfOf, opt) : [],
+      ties: es.length > 1 ? tiesOf(feats, sortedEs.map((e) => eventUnits[e]!), labelsFor, idfOf, opt, counter) : [],
     };
   });
   const articles: Membership[] = feats.map((f, i) => {
@@ -709,6 +746,51 @@ function buildGrouping(
     return { id: f.id, story: storyId[e]!, event: eventId[e]!, cohesion: size === 1 ? 1 : round(simSum[i]! / (size - 1)) };
   });
   return { stories, events, articles };
+}
+
+/** Counts, for a set of labelled raw keys, how many parts (lists of articles) hold each: typed arrays over dense feature ids, reset after each use. */
+interface PartCounter {
+  count(parts: readonly (readonly number[])[], keys: ReadonlySet<number>): Map<number, number>;
+}
+
+function partCounter(idsOf: readonly Int32Array[], find: (k: number) => number, nf: number): PartCounter {
+  const count = new Int32Array(nf);
+  const lastPart = new Int32Array(nf).fill(-1);
+  const wanted = new Uint8Array(nf);
+  return {
+    count(parts, keys) {
+      const ids: number[] = [];
+      for (const k of keys) {
+        const id = find(k);
+        if (id >= 0) {
+          wanted[id] = 1;
+          ids.push(id);
+        }
+      }
+      parts.forEach((part, p) => {
+        for (const i of part) {
+          const own = idsOf[i]!;
+          for (let q = 0; q < own.length; q++) {
+            const id = own[q]!;
+            if (wanted[id] === 0 || lastPart[id] === p) continue;
+            lastPart[id] = p;
+            count[id]!++;
+          }
+        }
+      });
+      const out = new Map<number, number>();
+      for (const k of keys) {
+        const id = find(k);
+        if (id >= 0) out.set(k, count[id]!);
+      }
+      for (const id of ids) {
+        wanted[id] = 0;
+        count[id] = 0;
+        lastPart[id] = -1;
+      }
+      return out;
+    },
+  };
 }
 
 function round(x: number): number {
@@ -736,24 +818,16 @@ function tiesOf(
   labelsFor: (i: number) => Map<number, { label: string; start: number; end: number }>,
   idfOf: (k: number) => number,
   opt: GroupOptions,
+  counter: PartCounter,
 ): Tie[] {
-  // Only labelled features can be ties: count the parts holding each (binary search in the ascending keys).
+  // Only labelled features can be ties: count the parts holding each, over dense ids in typed arrays
+  // (a Map lookup per feature of every member cost more than the rest of the grouping of a large story).
   const scored: Array<{ k: number; weight: number }> = [];
   const labelled = new Set<number>();
   for (const part of parts) for (const i of part) for (const k of labelsFor(i).keys()) labelled.add(k);
-  const partCount = new Map<number, number>();
-  const lastPart = new Map<number, number>();
-  for (const k of labelled) partCount.set(k, 0);
-  parts.forEach((part, p) => {
-    for (const i of part)
-      for (const k of feats[i]!.keys) {
-        if (!partCount.has(k) || lastPart.get(k) === p) continue;
-        lastPart.set(k, p);
-        partCount.set(k, partCount.get(k)! + 1);
-      }
-  });
+  const partCount = counter.count(parts, labelled);
   for (const k of labelled) {
-    const c = partCount.get(k)!;
+    const c = partCount.get(k) ?? 0;
     if (c < 2) continue;
     scored.push({ k, weight: idfOf(k) * opt.kindWeights[kindOfKey(k)] * (c / parts.length) });
   }
