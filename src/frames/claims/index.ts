@@ -4,7 +4,7 @@
  * unique, with per-outlet omissions and conflicting numbers or dates.
  */
 import { z } from 'zod';
-import type { Doc, Finding, Span, Token } from '../../doc/types.js';
+import type { Doc, Finding, Span } from '../../doc/types.js';
 import { makeFinding } from '../../doc/span.js';
 import { isStopword } from '../../text/index.js';
 import type { Analyzer } from '../index.js';
@@ -63,13 +63,54 @@ export interface Claim {
   dates: DateFact[];
 }
 
-/** A sentence is checkable news text when it ends like a sentence, is not a question or site boilerplate, and is long enough. */
+const CLOSERS = '"”’)]';
+
+/**
+ * A claim span is checkable news text when it is long enough, ends like a
+ * sentence (".", "!" or ";", then optional closing quotes or brackets; so not a
+ * question) and is not site boilerplate. Character checks, not anchored regexes,
+ * since this runs for every sentence of every article.
+ */
 function isClaimText(text: string, words: number): boolean {
-  const t = text.trim();
   if (words < MIN_CLAIM_WORDS) return false;
-  if (!/[.!;]["”’)\]]*$/.test(t)) return false;
-  if (/\?["”’)\]]*$/.test(t)) return false;
-  return !BOILERPLATE.test(t);
+  const t = text.trimEnd();
+  let i = t.length - 1;
+  while (i >= 0 && CLOSERS.includes(t[i]!)) i--;
+  const last = t[i];
+  if (last !== '.' && last !== '!' && last !== ';') return false;
+  return !BOILERPLATE.test(text);
+}
+
+/** What a word can start: a month (index 0-11; abbreviations count), a weekday, or a number word's value. */
+interface FactWord {
+  month?: number;
+  weekday?: boolean;
+  number?: number;
+}
+// A Map, not an object literal, so words like "constructor" never hit Object.prototype.
+const FACT_WORDS = new Map<string, FactWord>();
+const factWord = (w: string): FactWord => FACT_WORDS.get(w) ?? FACT_WORDS.set(w, {}).get(w)!;
+MONTH_ABBR.forEach((m, i) => (factWord(m).month = i));
+MONTHS.forEach((m, i) => (factWord(m).month = i));
+for (const d of WEEKDAYS) factWord(d).weekday = true;
+for (const [w, v] of Object.entries(NUMBER_WORDS)) factWord(w).number = v;
+const LONGEST_FACT_WORD = Math.max(...[...FACT_WORDS.keys()].map((w) => w.length));
+const SCALE_VALUES = new Map(Object.entries(SCALES));
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+/** "7", "27": one or two ASCII digits. */
+function isDayNumber(s: string): boolean {
+  return (s.length === 1 || s.length === 2) && isAsciiDigit(s.charCodeAt(0)) && isAsciiDigit(s.charCodeAt(s.length - 1));
+}
+/** "1999", "2024": four ASCII digits starting 19 or 20. */
+function isYear(s: string): boolean {
+  if (s.length !== 4 || !isAsciiDigit(s.charCodeAt(2)) || !isAsciiDigit(s.charCodeAt(3))) return false;
+  return (s[0] === '1' && s[1] === '9') || (s[0] === '2' && s[1] === '0');
+}
+function monthDay(monthIdx: number, day: string): string {
+  return `${String(monthIdx + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 /** Numbers (with the word they count) and dates in tokens [from, to). */
@@ -79,40 +120,45 @@ export function extractFacts(doc: Doc, from: number, to: number): { numbers: Num
   const tk = doc.tokens;
   for (let i = from; i < to; i++) {
     const t = tk[i]!;
-    const monthIdx = MONTHS.indexOf(t.norm) >= 0 ? MONTHS.indexOf(t.norm) : t.cap ? MONTH_ABBR.indexOf(t.norm) : -1;
-    if (monthIdx >= 0 && t.cap) {
-      const next = tk[i + 1];
-      if (next && i + 1 < to && next.kind === 'number' && /^\d{1,2}$/.test(next.norm) && Number(next.norm) <= 31) {
-        dates.push({ value: `${String(monthIdx + 1).padStart(2, '0')}-${next.norm.padStart(2, '0')}`, kind: 'month-day', start: t.start, end: next.end });
-        // "June 27 and 29": the second day shares the month.
-        const and = tk[i + 2];
-        const day2 = tk[i + 3];
-        if (and && day2 && i + 3 < to && (and.norm === 'and' || and.norm === 'to') && day2.kind === 'number' && /^\d{1,2}$/.test(day2.norm)) {
-          dates.push({ value: `${String(monthIdx + 1).padStart(2, '0')}-${day2.norm.padStart(2, '0')}`, kind: 'month-day', start: day2.start, end: day2.end });
-          i += 3;
-        } else i += 1;
+    let value: number | undefined;
+    if (t.kind === 'number') {
+      if (isYear(t.norm)) {
+        dates.push({ value: t.norm, kind: 'year', start: t.start, end: t.end });
         continue;
       }
+      value = Number(t.norm.includes(',') ? t.norm.replace(/,/g, '') : t.norm);
+    } else {
+      const w = t.norm.length <= LONGEST_FACT_WORD ? FACT_WORDS.get(t.norm) : undefined;
+      if (!w) continue;
+      if (t.cap && w.month !== undefined) {
+        const next = tk[i + 1];
+        if (next && i + 1 < to && next.kind === 'number' && isDayNumber(next.norm) && Number(next.norm) <= 31) {
+          dates.push({ value: monthDay(w.month, next.norm), kind: 'month-day', start: t.start, end: next.end });
+          // "June 27 and 29": the second day shares the month.
+          const and = tk[i + 2];
+          const day2 = tk[i + 3];
+          if (and && day2 && i + 3 < to && (and.norm === 'and' || and.norm === 'to') && day2.kind === 'number' && isDayNumber(day2.norm)) {
+            dates.push({ value: monthDay(w.month, day2.norm), kind: 'month-day', start: day2.start, end: day2.end });
+            i += 3;
+          } else i += 1;
+          continue;
+        }
+      }
+      if (t.cap && w.weekday) {
+        dates.push({ value: t.norm, kind: 'weekday', start: t.start, end: t.end });
+        continue;
+      }
+      value = w.number;
+      if (value !== undefined && t.norm === 'one' && tk[i + 1]?.norm === 'of') value = undefined;
     }
-    if (WEEKDAYS.has(t.norm) && t.cap) {
-      dates.push({ value: t.norm, kind: 'weekday', start: t.start, end: t.end });
-      continue;
-    }
-    if (t.kind === 'number' && /^(19|20)\d\d$/.test(t.norm)) {
-      dates.push({ value: t.norm, kind: 'year', start: t.start, end: t.end });
-      continue;
-    }
-    let value: number | null = null;
-    if (t.kind === 'number') value = Number(t.norm.replace(/,/g, ''));
-    else if (t.norm in NUMBER_WORDS && !(t.norm === 'one' && tk[i + 1]?.norm === 'of')) value = NUMBER_WORDS[t.norm]!;
-    if (value === null || Number.isNaN(value)) continue;
+    if (value === undefined || Number.isNaN(value)) continue;
     let j = i + 1;
     let end = t.end;
-    if (doc.text[t.end] === '%') {
+    if (doc.text.charCodeAt(t.end) === 37 /* % */) {
       numbers.push({ value, unit: 'percent', start: t.start, end: t.end + 1 });
       continue;
     }
-    const scale = tk[j] && j < to ? SCALES[tk[j]!.norm] : undefined;
+    const scale = j < to ? SCALE_VALUES.get(tk[j]!.norm) : undefined;
     if (scale) {
       value *= scale;
       end = tk[j]!.end;
@@ -130,13 +176,24 @@ export function extractFacts(doc: Doc, from: number, to: number): { numbers: Num
   return { numbers, dates };
 }
 
+/** Claim spans in text order: sentences, split after "; " (long sentences with semicolons hold separate claims). */
 function claimSpans(doc: Doc): Span[] {
   const out: Span[] = [];
+  const text = doc.text;
+  let semi = -1;
+  let semiFrom = Infinity;
   for (const s of doc.sentences) {
-    const text = doc.text.slice(s.start, s.end);
-    // Long sentences with semicolons hold separate claims.
+    // The next ';' at or after the sentence start, found once per stretch of text, not once per sentence.
+    if (semiFrom > s.start || (semi !== -1 && semi < s.start)) {
+      semi = text.indexOf(';', s.start);
+      semiFrom = s.start;
+    }
+    if (semi === -1 || semi >= s.end) {
+      out.push({ start: s.start, end: s.end });
+      continue;
+    }
     let cursor = s.start;
-    for (const m of text.matchAll(/;\s+/g)) {
+    for (const m of text.slice(s.start, s.end).matchAll(/;\s+/g)) {
       out.push({ start: cursor, end: s.start + m.index + 1 });
       cursor = s.start + m.index + m[0].length;
     }
@@ -158,21 +215,74 @@ function tokenRange(doc: Doc, span: Span): [number, number] {
   return [lo, end];
 }
 
-/** The checkable claims of one article, in text order, with their stems, actors, numbers and dates. */
-export function splitClaims(doc: Doc): Claim[] {
-  const mentions = detectMentions(doc);
-  const outlet = outletOf(doc);
-  const claims: Claim[] = [];
+interface ActorSpan {
+  start: number;
+  end: number;
+  actorId: string;
+}
+
+/**
+ * Actor mentions sorted by start. Reads the 'mentions' layer when the mentions
+ * analyzer already ran (it is `detectMentions` one finding per mention), so the
+ * mention detector does not run twice per article.
+ */
+function actorSpans(doc: Doc): ActorSpan[] {
+  const layer = doc.layers.mentions;
+  const spans: ActorSpan[] = layer
+    ? layer.map((f) => ({ start: f.start, end: f.end, actorId: String(f.data?.actorId) }))
+    : detectMentions(doc).map((m) => ({ start: m.start, end: m.end, actorId: m.actorId }));
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Sorted, de-duplicated actor ids of the mentions inside [start, end). */
+function actorsIn(mentions: readonly ActorSpan[], start: number, end: number): string[] {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const ids: string[] = [];
+  for (let i = lo; i < mentions.length && mentions[i]!.start <= end; i++) {
+    const m = mentions[i]!;
+    if (m.end <= end && !ids.includes(m.actorId)) ids.push(m.actorId);
+  }
+  return ids.sort();
+}
+
+/** Sorted, de-duplicated stems of the content words (not stopwords, over two letters) of tokens [first, last). */
+function contentStems(doc: Doc, first: number, last: number): string[] {
+  const stems: string[] = [];
+  for (let i = first; i < last; i++) {
+    const t = doc.tokens[i]!;
+    if (t.kind === 'word' && t.norm.length > 2 && !isStopword(t.norm) && !stems.includes(t.stem)) stems.push(t.stem);
+  }
+  return stems.sort();
+}
+
+/** Calls `visit` for each claim span of the article that is checkable text, with its token range. */
+function forEachClaim(doc: Doc, visit: (span: Span, first: number, last: number, text: string) => void): void {
   for (const span of claimSpans(doc)) {
     const [first, last] = tokenRange(doc, span);
-    const words = doc.tokens.slice(first, last).filter((t: Token) => t.kind === 'word');
+    let words = 0;
+    for (let i = first; i < last; i++) if (doc.tokens[i]!.kind === 'word') words++;
+    if (words < MIN_CLAIM_WORDS) continue;
     const text = doc.text.slice(span.start, span.end);
-    if (!isClaimText(text, words.length)) continue;
-    const stems = [...new Set(words.filter((t) => !isStopword(t.norm) && t.norm.length > 2).map((t) => t.stem))].sort();
-    const actors = [...new Set(mentions.filter((m) => m.start >= span.start && m.end <= span.end).map((m) => m.actorId))].sort();
-    const { numbers, dates } = extractFacts(doc, first, last);
-    claims.push({ id: `${doc.id}#${claims.length + 1}`, articleId: doc.id, outlet, start: span.start, end: span.end, text, stems, actors, numbers, dates });
+    if (isClaimText(text, words)) visit(span, first, last, text);
   }
+}
+
+/** The checkable claims of one article, in text order, with their stems, actors, numbers and dates. */
+export function splitClaims(doc: Doc): Claim[] {
+  const mentions = actorSpans(doc);
+  const outlet = outletOf(doc);
+  const claims: Claim[] = [];
+  forEachClaim(doc, (span, first, last, text) => {
+    const { numbers, dates } = extractFacts(doc, first, last);
+    const stems = contentStems(doc, first, last);
+    claims.push({ id: `${doc.id}#${claims.length + 1}`, articleId: doc.id, outlet, start: span.start, end: span.end, text, stems, actors: actorsIn(mentions, span.start, span.end), numbers, dates });
+  });
   return claims;
 }
 
@@ -181,14 +291,49 @@ export const ClaimDataSchema = z.object({
   numbers: z.array(z.object({ value: z.number(), unit: z.string(), start: z.number().int(), end: z.number().int() })),
   dates: z.array(z.object({ value: z.string(), kind: z.enum(['month-day', 'year', 'weekday']), start: z.number().int(), end: z.number().int() })),
 });
+type ClaimData = z.infer<typeof ClaimDataSchema>;
 
 /** Layer 'claims': one finding per checkable claim; `data` carries its actors, numbers and dates. */
 export const claimsAnalyzer: Analyzer = {
   name: 'claims',
+  requires: ['mentions'],
   run(doc: Doc): Finding[] {
-    return splitClaims(doc).map((c) => makeFinding(doc, 'claims', 'sentence', c.start, c.end, { data: { actors: c.actors, numbers: c.numbers, dates: c.dates } }));
+    const mentions = actorSpans(doc);
+    const out: Finding[] = [];
+    forEachClaim(doc, (span, first, last) => {
+      const { numbers, dates } = extractFacts(doc, first, last);
+      const data: ClaimData = { actors: actorsIn(mentions, span.start, span.end), numbers, dates };
+      out.push(makeFinding(doc, 'claims', 'sentence', span.start, span.end, { data }));
+    });
+    return out;
   },
 };
+
+/** Content stems of each claim of a 'claims' layer, keyed by the layer array so they are dropped with their doc. */
+const stemsOfLayer = new WeakMap<readonly Finding[], string[][]>();
+
+/**
+ * The claims of one article for comparison: rebuilt from its 'claims' layer
+ * when the analyzer ran (same spans, ids and facts; the stems are read from
+ * the tokens once per article, not once per comparison), else split afresh.
+ */
+function claimsForComparison(doc: Doc): Claim[] {
+  const layer = doc.layers.claims;
+  if (!layer || layer.some((f) => !f.data)) return splitClaims(doc);
+  let stems = stemsOfLayer.get(layer);
+  if (!stems) {
+    stems = layer.map((f) => {
+      const [first, last] = tokenRange(doc, f);
+      return contentStems(doc, first, last);
+    });
+    stemsOfLayer.set(layer, stems);
+  }
+  const outlet = outletOf(doc);
+  return layer.map((f, k) => {
+    const data = f.data as ClaimData;
+    return { id: `${doc.id}#${k + 1}`, articleId: doc.id, outlet, start: f.start, end: f.end, text: f.text, stems: stems[k]!, actors: data.actors, numbers: data.numbers, dates: data.dates };
+  });
+}
 
 /** Dice coefficient 2|A∩B| / (|A|+|B|) of two sorted, de-duplicated stem lists. */
 export function dice(a: readonly string[], b: readonly string[]): number {
@@ -200,12 +345,9 @@ export function dice(a: readonly string[], b: readonly string[]): number {
 }
 
 function hasAnchor(a: Claim, b: Claim): boolean {
-  const nums = new Set(a.numbers.map((n) => n.value));
-  if (b.numbers.some((n) => nums.has(n.value))) return true;
-  const ds = new Set(a.dates.map((d) => d.value));
-  if (b.dates.some((d) => ds.has(d.value))) return true;
-  const names = new Set(a.actors.filter((x) => x.startsWith('x:') && x.includes(' ')));
-  return b.actors.some((x) => names.has(x));
+  for (const x of a.numbers) for (const y of b.numbers) if (x.value === y.value) return true;
+  for (const x of a.dates) for (const y of b.dates) if (x.value === y.value) return true;
+  return b.actors.some((x) => x.startsWith('x:') && x.includes(' ') && a.actors.includes(x));
 }
 
 /** True when two claims of different articles are similar enough to say the same thing (thresholds above; mutual best match is checked by compareClaims). */
@@ -215,18 +357,83 @@ export function claimsAlign(a: Claim, b: Claim): boolean {
   return d >= ALIGN_DICE || (d >= ALIGN_DICE_WITH_ANCHOR && hasAnchor(a, b));
 }
 
-/** Index of the claim in `others` most similar to `c` (ties: the earlier one), or -1. */
-function bestMatch(c: Claim, others: readonly Claim[]): number {
-  let best = -1;
-  let bestD = -1;
-  others.forEach((o, i) => {
-    const d = dice(c.stems, o.stems);
-    if (d > bestD) {
-      best = i;
-      bestD = d;
+/** Below this Dice no pair aligns, so best matches under it never matter. */
+const MIN_ALIGN_DICE = Math.min(ALIGN_DICE, ALIGN_DICE_WITH_ANCHOR);
+
+/**
+ * Aligned claim pairs [i, j] (indices into `claims`, i < j): each is the other's
+ * most similar claim in the other's article (ties: the earlier claim) and the
+ * pair passes `claimsAlign`. `group[i]` numbers the article of claim i; an
+ * article's claims are contiguous and groups ascend.
+ *
+ * All-pairs similarity join over an inverted index of stems (Bayardo et al.
+ * 2007, "Scaling up all pairs similarity search"): claims are visited in order
+ * and only earlier claims of earlier articles sharing a stem are touched, so
+ * pairs with nothing in common cost nothing. A best match below
+ * MIN_ALIGN_DICE cannot align, and a claim whose best match reaches it has its
+ * true best among the pairs kept, so dropping those pairs changes no result.
+ */
+function alignedPairs(claims: readonly Claim[], group: Int32Array): [number, number][] {
+  const n = claims.length;
+  const groups = n ? group[n - 1]! + 1 : 0;
+  const groupStart = new Int32Array(groups + 1).fill(-1);
+  for (let i = n - 1; i >= 0; i--) groupStart[group[i]!] = i;
+  const postings = new Map<string, number[]>();
+  const shared = new Int32Array(n);
+  const touched: number[] = [];
+  // Best match of claim x in article g: slot[x * groups + g] → index into bestOf/bestDice.
+  const slot = new Map<number, number>();
+  const bestOf: number[] = [];
+  const bestDice: number[] = [];
+  const slotOwner: number[] = [];
+  const offer = (x: number, g: number, y: number, d: number): void => {
+    const key = x * groups + g;
+    const s = slot.get(key);
+    if (s === undefined) {
+      slot.set(key, bestOf.length);
+      bestOf.push(y);
+      bestDice.push(d);
+      slotOwner.push(x);
+    } else if (d > bestDice[s]! || (d === bestDice[s]! && y < bestOf[s]!)) {
+      bestOf[s] = y;
+      bestDice[s] = d;
     }
-  });
-  return best;
+  };
+  for (let i = 0; i < n; i++) {
+    const mine = claims[i]!.stems;
+    const before = groupStart[group[i]!]!;
+    for (const s of mine) {
+      const list = postings.get(s);
+      if (!list) {
+        postings.set(s, [i]);
+        continue;
+      }
+      // Claim i goes last, after the earlier claims the loop stops at.
+      for (const c of list) {
+        if (c >= before) break;
+        if (shared[c]!++ === 0) touched.push(c);
+      }
+      list.push(i);
+    }
+    for (const c of touched) {
+      // The same expression as dice(), so ties compare exactly as before.
+      const d = (2 * shared[c]!) / (mine.length + claims[c]!.stems.length);
+      shared[c] = 0;
+      if (d < MIN_ALIGN_DICE) continue;
+      offer(i, group[c]!, c, d);
+      offer(c, group[i]!, i, d);
+    }
+    touched.length = 0;
+  }
+  const pairs: [number, number][] = [];
+  for (let s = 0; s < bestOf.length; s++) {
+    const x = slotOwner[s]!;
+    const y = bestOf[s]!;
+    if (x > y || bestOf[slot.get(y * groups + group[x]!)!] !== x) continue;
+    const d = bestDice[s]!;
+    if (d >= ALIGN_DICE || (d >= ALIGN_DICE_WITH_ANCHOR && hasAnchor(claims[x]!, claims[y]!))) pairs.push([x, y]);
+  }
+  return pairs;
 }
 
 const ConflictValueSchema = z.object({ articleId: z.string(), outlet: z.string(), claimId: z.string(), value: z.union([z.number(), z.string()]), start: z.number().int(), end: z.number().int() });
@@ -262,43 +469,48 @@ function find(parent: number[], i: number): number {
  */
 export function compareClaims(docs: readonly Doc[]): ClaimsComparison {
   const ordered = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const claims = ordered.flatMap(splitClaims);
-  const parent = claims.map((_, i) => i);
-  const index = new Map(claims.map((c, i) => [c, i]));
-  const byArticle = ordered.map((d) => claims.filter((c) => c.articleId === d.id));
-  for (let x = 0; x < byArticle.length; x++) {
-    for (let y = x + 1; y < byArticle.length; y++) {
-      const A = byArticle[x]!;
-      const B = byArticle[y]!;
-      A.forEach((a, i) => {
-        const j = bestMatch(a, B);
-        if (j < 0 || bestMatch(B[j]!, A) !== i || !claimsAlign(a, B[j]!)) return;
-        const ra = find(parent, index.get(a)!);
-        const rb = find(parent, index.get(B[j]!)!);
-        if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-      });
+  const claims: Claim[] = [];
+  const groupOf: number[] = [];
+  // Articles sharing an id form one group, as their claims cannot align with each other.
+  let g = -1;
+  ordered.forEach((d, k) => {
+    if (k === 0 || d.id !== ordered[k - 1]!.id) g++;
+    for (const c of claimsForComparison(d)) {
+      claims.push(c);
+      groupOf.push(g);
     }
+  });
+  const parent = claims.map((_, i) => i);
+  for (const [x, y] of alignedPairs(claims, Int32Array.from(groupOf))) {
+    const ra = find(parent, x);
+    const rb = find(parent, y);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
-  const clusterOf = new Map<number, string>();
-  const members = new Map<string, Claim[]>();
+  // Clusters numbered in order of their first claim.
+  const clusterOfRoot = new Int32Array(claims.length).fill(-1);
+  const clusterOf = new Int32Array(claims.length);
+  const members: Claim[][] = [];
   claims.forEach((c, i) => {
     const root = find(parent, i);
-    let id = clusterOf.get(root);
-    if (!id) clusterOf.set(root, (id = `c${clusterOf.size + 1}`));
-    const list = members.get(id) ?? [];
-    list.push(c);
-    members.set(id, list);
+    if (clusterOfRoot[root] === -1) {
+      clusterOfRoot[root] = members.length;
+      members.push([]);
+    }
+    clusterOf[i] = clusterOfRoot[root]!;
+    members[clusterOf[i]!]!.push(c);
   });
+  const clusterIds = members.map((_, k) => `c${k + 1}`);
   const allOutlets = [...new Set(ordered.map(outletOf))].sort();
-  const clusters: ClaimsComparison['clusters'] = [];
-  for (const [id, list] of members) {
-    const outlets = [...new Set(list.map((c) => c.outlet))].sort();
-    clusters.push({ id, articleIds: [...new Set(list.map((c) => c.articleId))].sort(), outlets, label: outlets.length >= 2 ? 'shared' : 'unique', claimIds: list.map((c) => c.id) });
-  }
+  const clusters: ClaimsComparison['clusters'] = members.map((list, k) => {
+    const only = list.length === 1 ? list[0] : undefined;
+    const outlets = only ? [only.outlet] : [...new Set(list.map((c) => c.outlet))].sort();
+    const articleIds = only ? [only.articleId] : [...new Set(list.map((c) => c.articleId))].sort();
+    return { id: clusterIds[k]!, articleIds, outlets, label: outlets.length >= 2 ? 'shared' : 'unique', claimIds: list.map((c) => c.id) };
+  });
   const omissions: ClaimsComparison['omissions'] = allOutlets.map((outlet) => {
     const others = allOutlets.length - 1;
     const need = Math.max(1, Math.ceil(others / 2));
-    const missing = clusters.filter((c) => !c.outlets.includes(outlet) && c.outlets.length >= need);
+    const missing = clusters.filter((c) => c.outlets.length >= need && !c.outlets.includes(outlet));
     const exclusive = clusters.filter((c) => c.outlets.length === 1 && c.outlets[0] === outlet);
     return {
       outlet,
@@ -308,9 +520,12 @@ export function compareClaims(docs: readonly Doc[]): ClaimsComparison {
     };
   });
   const conflicts: ClaimsComparison['conflicts'] = [];
-  for (const [id, list] of members) conflicts.push(...clusterConflicts(id, list));
+  // Conflicts need two outlets, so single-outlet clusters (most of them) are skipped.
+  clusters.forEach((c, k) => {
+    if (c.outlets.length >= 2) conflicts.push(...clusterConflicts(c.id, members[k]!));
+  });
   return {
-    claims: claims.map((c) => ({ id: c.id, articleId: c.articleId, outlet: c.outlet, start: c.start, end: c.end, text: c.text, clusterId: clusterOf.get(find(parent, index.get(c)!))! })),
+    claims: claims.map((c, i) => ({ id: c.id, articleId: c.articleId, outlet: c.outlet, start: c.start, end: c.end, text: c.text, clusterId: clusterIds[clusterOf[i]!]! })),
     clusters,
     omissions,
     conflicts,

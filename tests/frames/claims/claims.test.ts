@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { makeTestDoc } from '../../helpers.js';
-import { ClaimsComparisonSchema, claimsAnalyzer, compareClaims, extractFacts, splitClaims } from '../../../src/frames/claims/index.js';
+import type { Doc } from '../../../src/doc/types.js';
+import { mentionsAnalyzer } from '../../../src/frames/naming/index.js';
+import { ClaimsComparisonSchema, claimsAlign, claimsAnalyzer, compareClaims, dice, extractFacts, splitClaims, type Claim } from '../../../src/frames/claims/index.js';
 
 const wire = makeTestDoc(
   'North Korea condemned the joint military drills held by the US, Japan and South Korea on Sunday. ' +
@@ -35,6 +38,33 @@ describe('claims', () => {
       [1200, 'troop'],
       [6, 'percent'],
     ]);
+  });
+
+  it('treats words named like object properties as plain words', () => {
+    const doc = makeTestDoc('The constructor said 5 constructor units and toString valueOf were shipped.');
+    const { numbers } = extractFacts(doc, 0, doc.tokens.length);
+    expect(numbers.map((n) => [n.value, n.unit])).toEqual([[5, 'constructor']]);
+  });
+
+  it('splits only the sentences holding a semicolon and a space', () => {
+    const doc = makeTestDoc(
+      'The ministry said six ships sailed from the port on Monday. ' +
+        'Officials confirmed the drills would last three days; the navy sent two more destroyers to the area. ' +
+        'The statement was read on state television by a presenter.',
+    );
+    expect(splitClaims(doc).map((c) => c.text)).toEqual([
+      'The ministry said six ships sailed from the port on Monday.',
+      'Officials confirmed the drills would last three days;',
+      'the navy sent two more destroyers to the area.',
+      'The statement was read on state television by a presenter.',
+    ]);
+  });
+
+  it('finds the same actors from the mentions layer as from detecting mentions afresh', () => {
+    const doc = makeTestDoc(wire.text, { id: 'w2', outlet: 'Wire' });
+    const fresh = JSON.stringify(claimsAnalyzer.run(doc));
+    doc.layers.mentions = mentionsAnalyzer.run(doc);
+    expect(JSON.stringify(claimsAnalyzer.run(doc))).toBe(fresh);
   });
 
   it('writes a claims layer', () => {
@@ -74,5 +104,63 @@ describe('claim comparison', () => {
 
   it('is independent of input order', () => {
     expect(JSON.stringify(compareClaims([third, rt, wire]))).toBe(JSON.stringify(result));
+  });
+});
+
+/** Clusters as sets of claim ids, by brute force: every claim against every claim of every other article (the rule compareClaims states). */
+function bruteForceClusters(docs: readonly Doc[]): string[][] {
+  const claims = docs.flatMap(splitClaims);
+  const byArticle = new Map<string, Claim[]>();
+  for (const c of claims) byArticle.set(c.articleId, [...(byArticle.get(c.articleId) ?? []), c]);
+  const best = (c: Claim, others: readonly Claim[]): Claim | undefined => {
+    let top: Claim | undefined;
+    let topD = -1;
+    for (const o of others) {
+      const d = dice(c.stems, o.stems);
+      if (d > topD) [top, topD] = [o, d];
+    }
+    return top;
+  };
+  const parent = new Map(claims.map((c) => [c.id, c.id]));
+  const root = (id: string): string => (parent.get(id) === id ? id : root(parent.get(id)!));
+  for (const a of claims)
+    for (const [article, others] of byArticle) {
+      if (article === a.articleId) continue;
+      const b = best(a, others);
+      if (b && best(b, byArticle.get(a.articleId)!) === a && claimsAlign(a, b)) parent.set(root(a.id), root(b.id));
+    }
+  const groups = new Map<string, string[]>();
+  for (const c of claims) groups.set(root(c.id), [...(groups.get(root(c.id)) ?? []), c.id]);
+  return [...groups.values()].map((g) => g.sort()).sort();
+}
+
+describe('claim alignment against brute force', () => {
+  // Few words, so many claims tie and overlap partly: the cases where pruning could go wrong.
+  const words = ['drills', 'warships', 'korea', 'japan', 'ministry', 'exercise', 'island', 'statement', 'navy', 'missile', 'border', 'talks'];
+  const sentence = fc.array(fc.constantFrom(...words), { minLength: 6, maxLength: 10 }).map((ws) => `The ${ws.join(' ')} ended.`);
+  const article = fc.array(sentence, { minLength: 1, maxLength: 5 }).map((ss) => ss.join(' '));
+
+  it('clusters claims exactly as comparing every claim with every other', () => {
+    fc.assert(
+      fc.property(fc.array(article, { minLength: 2, maxLength: 4 }), (texts) => {
+        const docs = texts.map((t, i) => makeTestDoc(t, { id: `a${i}`, outlet: `O${i % 3}` }));
+        const result = compareClaims(docs);
+        const clusters = result.clusters.map((c) => [...c.claimIds].sort()).sort();
+        expect(clusters).toEqual(bruteForceClusters(docs));
+      }),
+      { numRuns: 60, seed: 7 },
+    );
+  });
+
+  it('gives the same comparison from the claims layers as from splitting the articles afresh', () => {
+    const docs = [wire, rt, third].map((d) => makeTestDoc(d.text, { id: d.id, outlet: d.meta.outlet?.value ?? null }));
+    const fresh = JSON.stringify(compareClaims(docs));
+    for (const d of docs) {
+      d.layers.mentions = mentionsAnalyzer.run(d);
+      d.layers.claims = claimsAnalyzer.run(d);
+    }
+    expect(docs.every((d) => (d.layers.claims ?? []).length > 0)).toBe(true);
+    expect(JSON.stringify(compareClaims(docs))).toBe(fresh);
+    expect(JSON.stringify(compareClaims(docs))).toBe(fresh);
   });
 });
