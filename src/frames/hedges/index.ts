@@ -36,6 +36,9 @@ export interface HedgeLexicon {
 interface Cue {
   kind: HedgeKind;
   norms: string[];
+  /** norms joined by spaces (the finding's `cue`) and the finding's rule, built once. */
+  key: string;
+  rule: string;
 }
 
 /** Cues indexed by first norm, longest first. */
@@ -48,11 +51,12 @@ export function buildCueIndex(lexicon: HedgeLexicon): CueIndex {
       const norms = tokenOffsets(form).map((t) => normalizeWord(form.slice(t.start, t.end)));
       if (norms.length === 0) continue;
       const list = index.get(norms[0]!) ?? [];
-      if (!list.some((c) => c.norms.join(' ') === norms.join(' '))) list.push({ kind: e.kind, norms });
+      const key = norms.join(' ');
+      if (!list.some((c) => c.key === key)) list.push({ kind: e.kind, norms, key, rule: `lexicon:${e.kind}` });
       index.set(norms[0]!, list);
     }
   }
-  for (const list of index.values()) list.sort((a, b) => b.norms.length - a.norms.length || a.norms.join(' ').localeCompare(b.norms.join(' ')));
+  for (const list of index.values()) list.sort((a, b) => b.norms.length - a.norms.length || a.key.localeCompare(b.key));
   return index;
 }
 
@@ -87,7 +91,8 @@ export function detectHedges(doc: Doc, cues: CueIndex = loadHedgeCues()): Findin
   const out: Finding[] = [];
   const quotes = findShortQuotes(doc).filter((q) => q.reportingWord === null);
   for (let i = 0; i < tokens.length; ) {
-    const list = cues.get(tokens[i]!.norm);
+    const norm = tokens[i]!.norm;
+    const list = cues.get(norm);
     let matched = 0;
     if (list && !isMonthMay(doc, i)) {
       for (const cue of list) {
@@ -96,8 +101,10 @@ export function detectHedges(doc: Doc, cues: CueIndex = loadHedgeCues()): Findin
         let ok = true;
         for (let k = 1; k < n && ok; k++) ok = tokens[i + k]!.norm === cue.norms[k] && JOINER.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start));
         if (!ok) continue;
-        const data: HedgeData = { kind: cue.kind, cue: cue.norms.join(' ') };
-        out.push(makeFinding(doc, HEDGES_LAYER, `lexicon:${cue.kind}`, tokens[i]!.start, tokens[i + n - 1]!.end, { label: cue.kind, data: { ...data } }));
+        const start = tokens[i]!.start;
+        const end = tokens[i + n - 1]!.end;
+        // makeFinding's shape and key order, built directly (no spread per finding).
+        out.push({ analyzer: HEDGES_LAYER, rule: cue.rule, start, end, text: text.slice(start, end), label: cue.kind, data: { kind: cue.kind, cue: cue.key } satisfies HedgeData });
         matched = n;
         break;
       }

@@ -38,8 +38,25 @@ const QUOTE_RE = /(?<![\p{L}\p{N}])([“"‘'«„])([\p{L}\p{N}][^“”"‘’
 const WINDOW_BEFORE = 6;
 const WINDOW_AFTER = 4;
 
+/**
+ * Quotations of any length per document, keyed by its token array (text checked
+ * too): the loaded-language patterns and the hedges analyzer both ask for short
+ * quotes of the same article, and one regex scan of the text serves both.
+ */
+const quotesByDoc = new WeakMap<readonly unknown[], { text: string; quotes: QuotedSpan[] }>();
+
 /** Short quotations (1–`maxWords` words) with their attribution status. */
 export function findShortQuotes(doc: Pick<Doc, 'text' | 'tokens'>, maxWords = 4): QuotedSpan[] {
+  let hit = quotesByDoc.get(doc.tokens);
+  if (!hit || hit.text !== doc.text) {
+    hit = { text: doc.text, quotes: findQuotes(doc) };
+    quotesByDoc.set(doc.tokens, hit);
+  }
+  return hit.quotes.filter((q) => q.words <= maxWords);
+}
+
+/** Every quotation QUOTE_RE finds (at least one word), in text order. */
+function findQuotes(doc: Pick<Doc, 'text' | 'tokens'>): QuotedSpan[] {
   const { text, tokens } = doc;
   const out: QuotedSpan[] = [];
   for (const m of text.matchAll(QUOTE_RE)) {
@@ -50,12 +67,13 @@ export function findShortQuotes(doc: Pick<Doc, 'text' | 'tokens'>, maxWords = 4)
     // A closing single mark followed by "s" would have been an apostrophe; the regex's lookahead already rules it out.
     const trimmed = inner.replace(/[\s.,;:!?]+$/u, '');
     const n = tokenOffsets(trimmed).length;
-    if (n === 0 || n > maxWords) continue;
+    if (n === 0) continue;
     const start = m.index;
     const end = start + m[0].length;
     const innerStart = start + open.length;
     const endsSentence = /[.!?]\s*$/.test(inner);
-    out.push({ start, end, innerStart, innerEnd: innerStart + trimmed.length, words: n, reportingWord: reportingNear(text, tokens, start, end, !endsSentence) });
+    // Frozen: the same objects are handed to every caller (see quotesByDoc).
+    out.push(Object.freeze({ start, end, innerStart, innerEnd: innerStart + trimmed.length, words: n, reportingWord: reportingNear(text, tokens, start, end, !endsSentence) }));
   }
   return out;
 }

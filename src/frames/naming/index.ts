@@ -10,7 +10,7 @@ import type { Analyzer } from '../index.js';
 import { distance } from '../../text/index.js';
 import { detectMentions, type Mention } from './mentions.js';
 
-export { detectMentions, unknownKey, VARIANT_JW, type Mention } from './mentions.js';
+export { detectMentions, closestAlias, unknownKey, VARIANT_JW, type Mention } from './mentions.js';
 export { aliasIndex, loadActors, phraseNorms, dataPath, type ActorEntry, type Alias, type NameKind, type ActorType } from './actors.js';
 
 export const NAME_KINDS = ['official', 'common', 'metonym', 'descriptive', 'pejorative'] as const;

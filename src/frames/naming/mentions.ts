@@ -34,29 +34,56 @@ const NOT_ACTOR = new Set([
 const TITLES = new Set(['president', 'secretary', 'general', 'minister', 'prime', 'senator', 'sen', 'rep', 'gov', 'governor', 'chairman', 'leader', 'supreme', 'vice', 'spokesperson', 'spokesman', 'spokeswoman', 'ambassador', 'director', 'chief', 'commander', 'admiral', 'analyst', 'professor', 'lawyer', 'attorney', 'officer', 'official', 'reporter']);
 /** Jaro-Winkler similarity above which an unknown capitalized name is taken as a spelling variant of a table name. */
 export const VARIANT_JW = 0.95;
+/** Size bound of the per-surface caches (variant lookups, unknown-actor keys): cleared when full, so memory stays flat over millions of articles. */
+const CACHE_MAX = 50_000;
 
+/** Tokens joined by nothing, one space, a hyphen or a no-break space (compared by char code: no slice per call). */
 function gapJoins(text: string, a: Token, b: Token): boolean {
-  const gap = text.slice(a.end, b.start);
-  return gap === ' ' || gap === '-' || gap === '' || gap === '\u00a0';
+  const n = b.start - a.end;
+  if (n === 0) return true;
+  if (n !== 1) return false;
+  const c = text.charCodeAt(a.end);
+  return c === 0x20 || c === 0x2d || c === 0xa0;
 }
 
-function matchAlias(doc: Doc, i: number, idx: AliasIndex): Alias | null {
-  const t = doc.tokens[i]!;
-  const list = idx.byFirst.get(t.norm);
+const LOWER = /\p{Ll}/u;
+
+function matchAliasAt(doc: Doc, i: number, idx: AliasIndex): Alias | null {
+  const { tokens, text } = doc;
+  const norm = tokens[i]!.norm;
+  const list = idx.byFirst.get(norm);
   if (!list) return null;
   for (const a of list) {
-    if (i + a.norms.length > doc.tokens.length) continue;
+    const n = a.norms.length;
+    if (i + n > tokens.length) continue;
     let ok = true;
-    for (let k = 0; k < a.norms.length && ok; k++) {
-      const tk = doc.tokens[i + k]!;
+    for (let k = 0; k < n && ok; k++) {
+      const tk = tokens[i + k]!;
       if (tk.norm !== a.norms[k]) ok = false;
-      else if (k > 0 && !gapJoins(doc.text, doc.tokens[i + k - 1]!, tk)) ok = false;
-      else if (a.acronym && /\p{Ll}/u.test(doc.text.slice(tk.start, tk.end))) ok = false;
+      else if (k > 0 && !gapJoins(text, tokens[i + k - 1]!, tk)) ok = false;
+      else if (a.acronym && LOWER.test(text.slice(tk.start, tk.end))) ok = false;
     }
+    if (!ok) continue;
     // Proper names must be capitalized in the text ("china" the dishware is not China); descriptive phrases need not be.
-    if (ok && (a.kind === 'descriptive' || a.kind === 'pejorative' ? true : doc.tokens.slice(i, i + a.norms.length).some((x) => x.cap))) return a;
+    if (a.kind === 'descriptive' || a.kind === 'pejorative') return a;
+    for (let k = 0; k < n; k++) if (tokens[i + k]!.cap) return a;
   }
   return null;
+}
+
+/**
+ * matchAliasAt memoized per token (`memo[i]`, undefined = not asked yet):
+ * detectMentions asks about the same token up to three times (variant check,
+ * alias match, unknown-run extension).
+ */
+function matchAlias(doc: Doc, i: number, idx: AliasIndex, memo: (Alias | null | undefined)[]): Alias | null {
+  let a = memo[i];
+  if (a === undefined) memo[i] = a = matchAliasAt(doc, i, idx);
+  return a;
+}
+
+function edgeWord(x: Token): boolean {
+  return isStopword(x.norm) || NOT_ACTOR.has(x.norm) || TITLES.has(x.norm);
 }
 
 /** Mentions of actors in `doc`, sorted by start. Pure and deterministic. */
@@ -65,17 +92,19 @@ export function detectMentions(doc: Doc, idx: AliasIndex = aliasIndex()): Mentio
   const { tokens, text } = doc;
   const lastCountry: { id: string; label: string; sent: number }[] = [];
   const countryCounts = new Map<string, number>();
-  const titleCase = titleCaseSentences(tokens);
+  const titleCase = titleCaseSentences(tokens, doc.sentences.length);
+  const derived = derivedOf(idx);
+  const memo = new Array<Alias | null | undefined>(tokens.length);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
     // A capitalized run that is not exactly a table name but spelled like one ("Democratic Peoples Republic of Korea").
     if (t.cap && t.kind === 'word') {
       const runEnd = capRunEnd(doc, i);
-      const exact = matchAlias(doc, i, idx);
+      const exact = matchAlias(doc, i, idx, memo);
       if (runEnd > i && (!exact || exact.norms.length < runEnd - i + 1)) {
         const surface = text.slice(t.start, tokens[runEnd]!.end);
-        const variant = closestAlias(surface, idx);
+        const variant = closestAliasIn(surface, derived);
         if (variant) {
           out.push({ start: t.start, end: tokens[runEnd]!.end, actorId: variant.actorId, label: variant.label, type: variant.type, name: variant.name, kind: variant.kind, via: 'variant' });
           if (variant.type === 'country') {
@@ -87,7 +116,7 @@ export function detectMentions(doc: Doc, idx: AliasIndex = aliasIndex()): Mentio
         }
       }
     }
-    const alias = matchAlias(doc, i, idx);
+    const alias = matchAlias(doc, i, idx, memo);
     if (alias) {
       const end = tokens[i + alias.norms.length - 1]!.end;
       out.push({ start: t.start, end, actorId: alias.actorId, label: alias.label, type: alias.type, name: surfaceName(text.slice(t.start, end), alias.kind), kind: alias.kind, via: 'alias' });
@@ -119,13 +148,12 @@ export function detectMentions(doc: Doc, idx: AliasIndex = aliasIndex()): Mentio
       let j = i;
       while (j + 1 < tokens.length) {
         const n = tokens[j + 1]!;
-        if (n.cap && n.kind === 'word' && gapJoins(text, tokens[j]!, n) && !matchAlias(doc, j + 1, idx)) j++;
-        else if (n.norm === 'of' && j + 2 < tokens.length && tokens[j + 2]!.cap && gapJoins(text, tokens[j]!, n) && gapJoins(text, n, tokens[j + 2]!) && !matchAlias(doc, j + 2, idx)) j += 2;
+        if (n.cap && n.kind === 'word' && gapJoins(text, tokens[j]!, n) && !matchAlias(doc, j + 1, idx, memo)) j++;
+        else if (n.norm === 'of' && j + 2 < tokens.length && tokens[j + 2]!.cap && gapJoins(text, tokens[j]!, n) && gapJoins(text, n, tokens[j + 2]!) && !matchAlias(doc, j + 2, idx, memo)) j += 2;
         else break;
       }
-      const edge = (x: Token): boolean => isStopword(x.norm) || NOT_ACTOR.has(x.norm) || TITLES.has(x.norm);
       let s = i;
-      while (s <= j && edge(tokens[s]!)) s++;
+      while (s <= j && edgeWord(tokens[s]!)) s++;
       let e = j;
       while (e >= s && (isStopword(tokens[e]!.norm) || NOT_ACTOR.has(tokens[e]!.norm))) e--;
       const sentenceStart = i === 0 || tokens[i - 1]!.sent !== t.sent;
@@ -133,7 +161,7 @@ export function detectMentions(doc: Doc, idx: AliasIndex = aliasIndex()): Mentio
         const first = tokens[s]!;
         const last = tokens[e]!;
         const surface = text.slice(first.start, last.end);
-        out.push({ start: first.start, end: last.end, actorId: `x:${unknownKey(surface)}`, label: surface, type: 'unknown', name: surface, kind: 'common', via: 'capitalized' });
+        out.push({ start: first.start, end: last.end, actorId: unknownId(surface), label: surface, type: 'unknown', name: surface, kind: 'common', via: 'capitalized' });
       }
       i = j + 1;
       continue;
@@ -144,18 +172,27 @@ export function detectMentions(doc: Doc, idx: AliasIndex = aliasIndex()): Mentio
 }
 
 /** Sentences written in Title Case (headlines, menus): every capitalized run there would look like a name. */
-function titleCaseSentences(tokens: readonly Token[]): Set<number> {
-  const words = new Map<number, [number, number]>();
+function titleCaseSentences(tokens: readonly Token[], sentences: number): Set<number> {
+  // Per-sentence counts of long words and capitalized long words (tokens carry sentence indices < sentences).
+  let words = new Int32Array(sentences);
+  let caps = new Int32Array(sentences);
   for (const t of tokens) {
     if (t.kind !== 'word' || t.norm.length < 4) continue;
-    const c = words.get(t.sent) ?? [0, 0];
-    c[0]++;
-    if (t.cap) c[1]++;
-    words.set(t.sent, c);
+    const s = t.sent;
+    if (s >= words.length) {
+      const grown = new Int32Array(s + 1);
+      grown.set(words);
+      words = grown;
+      const grownCaps = new Int32Array(s + 1);
+      grownCaps.set(caps);
+      caps = grownCaps;
+    }
+    words[s] = words[s]! + 1;
+    if (t.cap) caps[s] = caps[s]! + 1;
   }
   const out = new Set<number>();
   // Title Case: at least three capitalized long words and no lower-case one ("Condemns Joint Drills In The Region").
-  for (const [sent, [n, cap]] of words) if (cap >= 3 && cap === n) out.add(sent);
+  for (let s = 0; s < words.length; s++) if (caps[s]! >= 3 && caps[s] === words[s]) out.add(s);
   return out;
 }
 
@@ -217,19 +254,103 @@ export function unknownKey(surface: string): string {
     .trim();
 }
 
-function closestAlias(surface: string, idx: AliasIndex): Alias | null {
+const unknownIds = new Map<string, string>();
+
+/** `x:` + unknownKey(surface), cached by surface (bounded): the same names recur across articles. */
+function unknownId(surface: string): string {
+  let id = unknownIds.get(surface);
+  if (id === undefined) {
+    if (unknownIds.size >= CACHE_MAX) unknownIds.clear();
+    id = `x:${unknownKey(surface)}`;
+    unknownIds.set(surface, id);
+  }
+  return id;
+}
+
+interface VariantCandidate {
+  alias: Alias;
+  lower: string;
+  /** Character counts in 32 buckets (char code & 31) of `lower`: bounds the Jaro match count from above. */
+  hist: Uint16Array;
+}
+
+/** What detectMentions derives once per alias index. */
+interface Derived {
+  /** Table names a capitalized run may be a spelling variant of, in idx.aliases order. */
+  candidates: VariantCandidate[];
+  /** closestAlias answers by surface string; bounded, cleared when full. */
+  variantCache: Map<string, Alias | null>;
+}
+
+const derivedByIndex = new WeakMap<AliasIndex, Derived>();
+
+function charHist(s: string): Uint16Array {
+  const h = new Uint16Array(32);
+  for (let k = 0; k < s.length; k++) {
+    const b = s.charCodeAt(k) & 31;
+    h[b] = h[b]! + 1;
+  }
+  return h;
+}
+
+function derivedOf(idx: AliasIndex): Derived {
+  let d = derivedByIndex.get(idx);
+  if (!d) {
+    const candidates: VariantCandidate[] = [];
+    // Same order as idx.aliases: ties between equal names keep the first alias, as a plain scan would.
+    for (const a of idx.aliases) {
+      if (a.kind === 'descriptive' || a.kind === 'pejorative' || a.name.length < 5) continue;
+      const lower = a.name.toLowerCase();
+      candidates.push({ alias: a, lower, hist: charHist(lower) });
+    }
+    d = { candidates, variantCache: new Map() };
+    derivedByIndex.set(idx, d);
+  }
+  return d;
+}
+
+/**
+ * The table name most Jaro-Winkler-similar (natural's implementation, ignoring
+ * case) to `surface` above VARIANT_JW; ties go to the alphabetically first name.
+ * Each candidate is first bounded from above: Jaro's match count m is at most
+ * the shared character count M (bucketed, which only overestimates), so
+ * Jaro ≤ (M/|s1| + M/|s2| + 1)/3, and Winkler's boost uses the exact common
+ * prefix. Only candidates whose bound reaches the best score so far are scored,
+ * which gives the same answer as scoring all of them. Answers are cached by surface.
+ */
+function closestAliasIn(surface: string, derived: Derived): Alias | null {
   if (surface.length < 5) return null;
+  const hit = derived.variantCache.get(surface);
+  if (hit !== undefined) return hit;
+  const lower = surface.toLowerCase();
+  const hist = charHist(lower);
+  const len = surface.length;
   let best: Alias | null = null;
   let bestScore = VARIANT_JW;
-  for (const a of idx.aliases) {
-    if (a.kind === 'descriptive' || a.kind === 'pejorative' || a.name.length < 5) continue;
+  for (const c of derived.candidates) {
+    const a = c.alias;
     // Similar length only: a longer name that starts with a table name is another actor ("North Korean Foreign Ministry").
-    if (Math.min(a.name.length, surface.length) / Math.max(a.name.length, surface.length) < 0.85) continue;
+    if (Math.min(a.name.length, len) / Math.max(a.name.length, len) < 0.85) continue;
+    let shared = 0;
+    for (let b = 0; b < 32; b++) shared += Math.min(hist[b]!, c.hist[b]!);
+    let prefix = 0;
+    while (prefix < 4 && prefix < lower.length && lower.charCodeAt(prefix) === c.lower.charCodeAt(prefix)) prefix++;
+    const jaroMax = shared === 0 ? 0 : Math.min(1, (shared / lower.length + shared / c.lower.length + 1) / 3);
+    const bound = jaroMax + prefix * 0.1 * (1 - jaroMax);
+    // The margin absorbs rounding differences between this bound and natural's arithmetic.
+    if (bound < bestScore - 1e-9) continue;
     const score = distance.JaroWinklerDistance(surface, a.name, { ignoreCase: true });
     if (score > bestScore || (score === bestScore && best && a.name < best.name)) {
       best = a;
       bestScore = score;
     }
   }
+  if (derived.variantCache.size >= CACHE_MAX) derived.variantCache.clear();
+  derived.variantCache.set(surface, best);
   return best;
+}
+
+/** closestAliasIn for an alias index (exported for tests: it must agree with scoring every table name). */
+export function closestAlias(surface: string, idx: AliasIndex = aliasIndex()): Alias | null {
+  return closestAliasIn(surface, derivedOf(idx));
 }

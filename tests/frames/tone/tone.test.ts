@@ -23,6 +23,16 @@ describe('sentence tone', () => {
     expect(b).toBe(-a!);
   });
 
+  it('scores a multi-word entry as one word, with or without its apostrophe', () => {
+    const doc = makeTestDoc("It was bad luck. They don't like it. They dont like it.");
+    const { words } = scoreTokens(doc, 0, doc.tokens.length);
+    expect(words.map((w) => [w.word, w.value])).toEqual([
+      ['bad luck', -2],
+      ["don't like", -2],
+      ['dont like', -2],
+    ]);
+  });
+
   it('falls back to the stem for inflections the list lacks', () => {
     const doc = makeTestDoc('Seoul condemned it.');
     const { words } = scoreTokens(doc, 0, doc.tokens.length);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { VARIANT_JW, aliasIndex, closestAlias, type Alias } from '../../../src/frames/naming/index.js';
+import { distance } from '../../../src/text/index.js';
+
+/** The plain scan closestAlias replaces: score every table name (natural's Jaro-Winkler, ignoring case). */
+function scanAll(surface: string): Alias | null {
+  if (surface.length < 5) return null;
+  let best: Alias | null = null;
+  let bestScore = VARIANT_JW;
+  for (const a of aliasIndex().aliases) {
+    if (a.kind === 'descriptive' || a.kind === 'pejorative' || a.name.length < 5) continue;
+    if (Math.min(a.name.length, surface.length) / Math.max(a.name.length, surface.length) < 0.85) continue;
+    const score = distance.JaroWinklerDistance(surface, a.name, { ignoreCase: true });
+    if (score > bestScore || (score === bestScore && best && a.name < best.name)) {
+      best = a;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+describe('closestAlias', () => {
+  const names = aliasIndex().aliases.map((a) => a.name);
+
+  it('finds a spelling variant of a table name', () => {
+    expect(closestAlias('Democratic Peoples Republic of Korea')?.actorId).toBe('north-korea');
+    expect(closestAlias('Something Else Entirely')).toBeNull();
+  });
+
+  it('gives the same answer as scoring every table name, for edited table names and random strings', () => {
+    const edited = fc
+      .tuple(fc.constantFrom(...names), fc.array(fc.tuple(fc.nat(), fc.constantFrom('del', 'dup', 'swap', 'case', 'sub')), { maxLength: 3 }), fc.string({ minLength: 1, maxLength: 1 }))
+      .map(([name, edits, ch]) => {
+        let s = name;
+        for (const [pos, op] of edits) {
+          if (s.length < 2) break;
+          const p = pos % (s.length - 1);
+          if (op === 'del') s = s.slice(0, p) + s.slice(p + 1);
+          else if (op === 'dup') s = s.slice(0, p) + s[p] + s.slice(p);
+          else if (op === 'swap') s = s.slice(0, p) + s[p + 1] + s[p] + s.slice(p + 2);
+          else if (op === 'case') s = s.slice(0, p) + s[p]!.toUpperCase() + s.slice(p + 1).toLowerCase();
+          else s = s.slice(0, p) + ch + s.slice(p + 1);
+        }
+        return s;
+      });
+    fc.assert(
+      fc.property(fc.oneof(edited, fc.string({ minLength: 5, maxLength: 40 })), (surface) => {
+        expect(closestAlias(surface)).toBe(scanAll(surface));
+        // Asked again: the cached answer is the same.
+        expect(closestAlias(surface)).toBe(scanAll(surface));
+      }),
+      { numRuns: 400, seed: 7 },
+    );
+  });
+});
