@@ -7,6 +7,9 @@ import { finished } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/pipeline/index.js';
 import { CONTROL_TEXT, makeTempDir, outcomeOf, run } from './helpers.js';
+import { makeTestDoc } from '../helpers.js';
+import { mentionsAnalyzer } from '../../src/frames/naming/index.js';
+import { quotesAnalyzer } from '../../src/frames/sources/index.js';
 
 const dir = makeTempDir('scale');
 afterAll(() => dir.remove());
@@ -88,7 +91,7 @@ describe('a 10,000-article event', () => {
   beforeAll(async () => {
     dir.write('event/launch.jsonl', eventArticles(N));
     analysis = await run([dir.path('event')], { maxPairsPerEvent: MAX_PAIRS });
-  }, 120_000);
+  }, 300_000);
 
   it('10,000-article event: the run finishes with every article analyzed and none skipped', () => {
     expect(analysis.skips).toEqual([]);
@@ -104,9 +107,12 @@ describe('a 10,000-article event', () => {
     }
   });
 
-  // BUG (group/): blocking skips features found in more than max(200, 0.2% of N) articles, so
-  // 10,000 reports of one launch share no usable block key and each becomes its own event
-  // (measured: 10,000 singleton events; with 1,000 articles, 20 events split by outlet and count).
+  // BUG (group/), half fixed. Blocking skipped features found in more than max(200, 0.2% of N)
+  // articles, so these reports never met (10,000 singleton events). Exact duplicates (same vector and
+  // dates, features held by one article aside) are now one unit, so the 24 distinct reports (8 outlets
+  // × 3 missile counts) do meet; but a corpus that is one event has no event-specific feature by
+  // corpus df (every shared word is in more than half the articles), so the `minSpecificSim` gate
+  // keeps the outlets apart: 8 events of 1,250. The fix is a background (general news) df table.
   it.fails('10,000-article event: near-identical reports of one launch are grouped into one event', () => {
     const biggest = Math.max(...analysis.grouping.events.map((e) => e.articleIds.length));
     expect(biggest).toBeGreaterThanOrEqual(0.9 * N);
@@ -114,9 +120,37 @@ describe('a 10,000-article event', () => {
 });
 
 describe('one very long article', () => {
-  // The quotes analyzer grows faster than the text (measured on prose with quotes: 50,000 characters
-  // 1.4 s, 100,000 2.3 s, 200,000 7.2 s), so the default maxArticleChars is 200,000 (about 30,000
-  // words, past any news article). Not a test here: the suite allows no timed assertions; this marks
-  // the case until the analyzer is linear.
-  it.todo('the quotes analyzer is linear in the article length');
+  // The quotes analyzer once rescanned all mentions, persons, speakers and quotes per quote (50,000 characters
+  // 1.4 s, 100,000 2.3 s, 200,000 7.2 s), hence the default maxArticleChars of 200,000. It now indexes them by
+  // position, key and sentence. The suite allows no timed assertions, so this counts work instead: reads of
+  // the token array, which nearly every step of the analyzer goes through.
+  const BLOCK =
+    'Officials in Springfield met on Monday to discuss the bridge. "We will rebuild it within a year," said Mayor Ann Lee, ' +
+    'a Democrat. She added that the state would pay. The ministry said in a statement that funds were ready. ' +
+    '"This is a good day for the city," the spokesman told reporters. According to analyst Tom Park, costs could rise.\n\n' +
+    'Mr. Park has long argued that "prices never fall," and he repeated it on Tuesday, saying the market was tight.\n\n';
+
+  /** Attributions and token-array reads of the quotes analyzer on `blocks` copies of BLOCK. */
+  function analyzeBlocks(blocks: number): { quotes: number; reads: number } {
+    const doc = makeTestDoc(BLOCK.repeat(blocks));
+    doc.layers.mentions = mentionsAnalyzer.run(doc);
+    let reads = 0;
+    doc.tokens = new Proxy(doc.tokens, {
+      get(target, key, receiver): unknown {
+        if (typeof key === 'string' && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const quotes = quotesAnalyzer.run(doc).length;
+    return { quotes, reads };
+  }
+
+  it('the quotes analyzer is linear in the article length: four times the text, four times the work', () => {
+    const small = analyzeBlocks(30); // 13,470 characters, 180 attributions
+    const large = analyzeBlocks(120); // 53,880 characters
+    expect(small.quotes).toBeGreaterThanOrEqual(5 * 30);
+    expect(large.quotes).toBe(4 * small.quotes);
+    // Binary searches add a logarithmic factor (measured 4.3); the former rescans made it 15.8.
+    expect(large.reads / small.reads).toBeLessThan(5);
+  });
 });

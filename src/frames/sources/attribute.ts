@@ -13,11 +13,12 @@
  * to the issuer of the document introduced earlier. 5. Each speaker gets the
  * title and party/chamber the article states for that person anywhere.
  */
-import type { Doc, Span, Token } from '../../doc/types.js';
+import type { Doc, Span } from '../../doc/types.js';
 import { spanIndexAt } from '../../doc/span.js';
-import { detectMentions, type Mention } from '../naming/mentions.js';
+import { mentionsOf } from '../naming/index.js';
+import type { Mention } from '../naming/mentions.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
-import { genderCue, groupOf, type Gender, type SpeakerGroup } from './persons.js';
+import { genderCue, groupFromMatches, groupMatches, type Gender, type GroupMatches, type SpeakerGroup } from './persons.js';
 import { reportingVerbs, sourceCues, type SourceType, type VerbClass, type VerbForm } from './lexicon.js';
 import { AUX, DOCUMENT_CLASSES, DOCUMENT_NOUNS, NAME_SUFFIX, PASSIVE_AUX, PERSON_ROLES, ROLE_NOUNS, TITLE_ABBR, joined, phraseEndingAt, phraseStartingAt, type Phrase } from './phrases.js';
 
@@ -73,14 +74,16 @@ const MAX_AFTER = 220;
 
 /** All quotes and reported speech in `doc`, sorted by start. */
 export function attribute(doc: Doc): Attribution[] {
-  const ctx = new Context(doc);
   const quotes = findQuoteSpans(doc.text, doc.paragraphs);
+  const reported = reportedCandidates(doc, quotes);
+  // No quote and no reporting verb: nothing to attribute (and no per-article indexes to build).
+  if (quotes.length === 0 && reported.length === 0) return [];
+  const ctx = new Context(doc, quotes);
   const out: Attribution[] = [];
   const usedVerbs = new Set<number>();
   let prev: { quote: QuoteSpan; attr: Attribution } | null = null;
   // Text order, so that resolution only looks back; a sentence's reported speech comes after its quotes,
   // which claim their reporting verbs first.
-  const reported = reportedCandidates(ctx, quotes);
   const items = [...quotes.map((q) => ({ at: q.start, tie: 0, q })), ...reported.map((r) => ({ at: r.sentence.end, tie: r.verb.first, r }))].sort((a, b) => a.at - b.at || a.tie - b.tie);
   for (const item of items) {
     if ('q' in item && item.q) {
@@ -89,7 +92,7 @@ export function attribute(doc: Doc): Attribution[] {
       if (!a) continue;
       out.push(a);
       prev = { quote: q, attr: a };
-      if (a.speaker && a.resolution !== 'inherited') ctx.addSpeaker(a);
+      if (a.speaker && a.resolution !== 'inherited') ctx.addSpeaker(a, item.at);
     } else if ('r' in item && item.r) {
       const r = item.r;
       if (usedVerbs.has(r.verb.first)) continue;
@@ -97,59 +100,234 @@ export function attribute(doc: Doc): Attribution[] {
       if (!a) continue;
       usedVerbs.add(r.verb.first);
       out.push(a);
-      if (a.speaker) ctx.addSpeaker(a);
+      if (a.speaker) ctx.addSpeaker(a, item.at);
     }
   }
   for (const a of out) describeSpeaker(ctx, a);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+type Speaker = SpeakerRef & {
+  at: number;
+  sourceType: SourceType;
+  /** Offset of the item (quote start or reported sentence end) that added it: speakers are added in this order and `at` ≤ `itemAt`, so a backward scan can stop early. */
+  itemAt: number;
+  /** Sentence of `mention.start` (by the token at or after it; -1 when none), for the pronoun salience window. */
+  mentionSent: number;
+  /** Index in `speakers`. */
+  index: number;
+};
+
+/**
+ * Per-article state and indexes. Everything the attribution looks up per quote is
+ * indexed here (by position, key or head) so that one article costs time linear in
+ * its length: no rescans of all mentions, persons, speakers or quotes per quote.
+ * Relies on mentions sorted by start (detectMentions scans tokens left to right) and
+ * on quote spans being disjoint and sorted (findQuoteSpans pairs marks in sequence).
+ */
 class Context {
   readonly doc: Doc;
+  readonly quotes: readonly QuoteSpan[];
   readonly mentions: Mention[];
-  readonly speakers: (SpeakerRef & { at: number; sourceType: SourceType })[] = [];
+  /** Mention ends never decrease (no nesting): then the mentions ending by an offset are a prefix. */
+  readonly mentionEndsSorted: boolean;
+  readonly speakers: Speaker[] = [];
   readonly roleMentions: { phrase: Phrase; text: string }[] = [];
+  /** Tokens read for role phrases so far (they are read in text order, only as far as a lookup needs). */
+  rolesUpTo = 0;
+  /** Indices into roleMentions (ascending, so ascending `phrase.end`) by the stem of the head; unnamed ones by stem and length in tokens − 1 ("spokesman 2"). */
+  readonly roleByStemNamed = new Map<string, number[]>();
+  readonly roleByStemUnnamed = new Map<string, number[]>();
+  /** Indices of named role mentions by each normalized word before the head ("sen" in "Sen. Marco Rubio"). */
+  readonly roleByTitleNamed = new Map<string, number[]>();
   /** Named people (table persons, and capitalized names that read as persons), for pronoun salience and descriptions. */
   readonly persons: PersonMention[] = [];
+  /** Sentence of each person (by the token at or after its start; MAX_SAFE_INTEGER when none), non-decreasing. */
+  readonly personSent: number[] = [];
+  readonly personsByKey = new Map<string, PersonMention[]>();
+  /** Genders the text states for each person key (from its `persons`), read per key on first need (pronouns only). */
+  private readonly genders = new Map<string, ReadonlySet<Gender>>();
+  /** Person keys found in the actor table as persons. */
+  readonly tableKeys = new Set<string>();
   /** Gender learnt from "he"/"she" resolved to a person, by person key. */
   readonly pronounGender = new Map<string, Gender>();
-  constructor(doc: Doc) {
+  /** Speakers by the sentence of their mention, personal speakers by key, and other subsets scanned backwards. */
+  readonly speakersBySent = new Map<number, Speaker[]>();
+  readonly personalSpeakersByKey = new Map<string, Speaker[]>();
+  readonly nonDocumentSpeakers: Speaker[] = [];
+  readonly multiWordSpeakersByHead = new Map<string, Speaker[]>();
+  readonly orgSpeakers: Speaker[] = [];
+  /** Per country actor: how many org speakers were checked against its names, and those that matched. */
+  readonly metonymMatches = new Map<string, { checked: number; names: string[]; matches: Speaker[] }>();
+  /** The first mention whose name or label is a string (isPersonal). */
+  readonly firstByNameOrLabel = new Map<string, Mention>();
+  /** Last words of multi-word person/unknown mention names, and names written after an honorific (isPersonal). */
+  readonly personSurnames = new Set<string>();
+  readonly honorificNames = new Set<string>();
+  /** Person/unknown mentions with a multi-word name, by the name's last word, in mention order. */
+  readonly mentionsBySurname = new Map<string, Mention[]>();
+  readonly personalMemo = new Map<string, boolean>();
+  readonly keyMemo = new Map<string, string>();
+  readonly canonicalMemo = new Map<string, string>();
+  readonly aliasNamesMemo = new Map<string, string[]>();
+  readonly describeMemo = new Map<string, SpeakerDescription>();
+  /** mostNamedPerson after each prefix of mentions (when mention ends are sorted). */
+  mostNamedPrefix: { n: number; best: Mention }[] | null = null;
+  constructor(doc: Doc, quotes: readonly QuoteSpan[]) {
     this.doc = doc;
-    this.mentions = detectMentions(doc);
+    this.quotes = quotes;
+    this.mentions = mentionsOf(doc);
+    let sorted = true;
+    for (let i = 0; i < this.mentions.length; i++) {
+      const m = this.mentions[i]!;
+      if (i > 0 && m.end < this.mentions[i - 1]!.end) sorted = false;
+      if (!this.firstByNameOrLabel.has(m.name)) this.firstByNameOrLabel.set(m.name, m);
+      if (!this.firstByNameOrLabel.has(m.label)) this.firstByNameOrLabel.set(m.label, m);
+      if (m.type !== 'person' && m.type !== 'unknown') continue;
+      const sp = m.name.lastIndexOf(' ');
+      if (sp >= 0) {
+        const last = m.name.slice(sp + 1);
+        this.personSurnames.add(last);
+        (this.mentionsBySurname.get(last) ?? this.mentionsBySurname.set(last, []).get(last)!).push(m);
+      }
+      if (/\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$/.test(doc.text.slice(Math.max(0, m.start - 6), m.start))) this.honorificNames.add(m.name);
+    }
+    this.mentionEndsSorted = sorted;
     for (const m of this.mentions) {
       const institution = /^the\s/i.test(doc.text.slice(Math.max(0, m.start - 4), m.start));
       if (!(m.type === 'person' || (m.type === 'unknown' && !institution && isPersonal(this, m.name)))) continue;
-      const name = m.type === 'person' ? m.label : canonicalText(m.name);
-      const gender = genderCue(doc, m.start, m.end);
-      this.persons.push({ start: m.start, end: m.end, name, key: personKey(name), table: m.type === 'person', ...(gender ? { gender } : {}) });
+      let name = m.label;
+      if (m.type !== 'person') {
+        const known = this.canonicalMemo.get(m.name);
+        if (known === undefined) this.canonicalMemo.set(m.name, (name = canonicalText(m.name)));
+        else name = known;
+      }
+      const person: PersonMention = { start: m.start, end: m.end, name, key: this.keyOf(name), table: m.type === 'person' };
+      this.persons.push(person);
+      this.personSent.push(doc.tokens[firstTokenAtOrAfter(doc, m.start)]?.sent ?? Number.MAX_SAFE_INTEGER);
+      (this.personsByKey.get(person.key) ?? this.personsByKey.set(person.key, []).get(person.key)!).push(person);
+      if (person.table) this.tableKeys.add(person.key);
     }
-    for (let i = 0; i < doc.tokens.length; i++) {
+  }
+  /** Role phrases ("the foreign ministry spokesperson", "Gov. Mike Pence") ending by `bound`: read on first need and in text order, only as far as asked (most articles never ask). */
+  ensureRoles(bound: number): void {
+    const { doc } = this;
+    for (; this.rolesUpTo < doc.tokens.length && doc.tokens[this.rolesUpTo]!.end <= bound; this.rolesUpTo++) {
+      const i = this.rolesUpTo;
       const t = doc.tokens[i]!;
       const next = doc.tokens[i + 1];
       if (!ROLE_NOUNS.has(t.norm) && !t.cap) continue;
       // Only maximal phrases: the next token must not continue this one.
       if (next && joined(doc, t, next) && (ROLE_NOUNS.has(next.norm) || next.cap) && next.sent === t.sent) continue;
       const p = phraseEndingAt(doc, i);
-      if (p && !p.pronoun) this.roleMentions.push({ phrase: p, text: doc.text.slice(p.start, p.end) });
+      if (!p || p.pronoun) continue;
+      const index = this.roleMentions.length;
+      this.roleMentions.push({ phrase: p, text: doc.text.slice(p.start, p.end) });
+      const stem = doc.tokens[p.last]!.stem;
+      const key = p.named ? stem : `${stem} ${p.last - p.first}`;
+      const byStem = p.named ? this.roleByStemNamed : this.roleByStemUnnamed;
+      (byStem.get(key) ?? byStem.set(key, []).get(key)!).push(index);
+      if (p.named) {
+        for (let k = p.first; k < p.last; k++) {
+          const norm = doc.tokens[k]!.norm;
+          const list = this.roleByTitleNamed.get(norm) ?? this.roleByTitleNamed.set(norm, []).get(norm)!;
+          if (list[list.length - 1] !== index) list.push(index);
+        }
+      }
     }
   }
-  addSpeaker(a: Attribution): void {
+  gendersOf(key: string): ReadonlySet<Gender> {
+    let set = this.genders.get(key);
+    if (!set) {
+      const found = new Set<Gender>();
+      for (const m of this.personsByKey.get(key) ?? []) {
+        const gender = genderCue(this.doc, m.start, m.end);
+        if (gender) found.add(gender);
+      }
+      this.genders.set(key, (set = found));
+    }
+    return set;
+  }
+  /** The text states gender `g` for the person `key`, or an earlier "he"/"she" resolved to them. */
+  hasGender(key: string, g: Gender): boolean {
+    return this.gendersOf(key).has(g) || this.pronounGender.get(key) === g;
+  }
+  keyOf(name: string): string {
+    let k = this.keyMemo.get(name);
+    if (k === undefined) this.keyMemo.set(name, (k = personKey(name)));
+    return k;
+  }
+  addSpeaker(a: Attribution, itemAt: number): void {
     if (!a.speaker || !a.speakerSpan) return;
     const head = lastWord(a.speaker);
     // "The Hill", "the White House": a capitalized name after "the" is an institution, not a person.
     const institution = /^the\s+\p{Lu}/iu.test(this.doc.text.slice(a.speakerSpan.start, a.speakerSpan.end));
-    this.speakers.push({
+    const mention = a.mentionSpan ?? a.speakerSpan;
+    const s: Speaker = {
       name: a.speaker,
       span: a.speakerSpan,
-      mention: a.mentionSpan ?? a.speakerSpan,
-      ...(a.speakerTitle ? { title: a.speakerTitle } : {}),
+      mention,
       resolution: a.resolution,
       personal: !institution && isPersonal(this, a.speaker),
       sourceType: a.sourceType,
       head,
       at: a.start,
-    });
+      itemAt,
+      mentionSent: this.doc.tokens[firstTokenAtOrAfter(this.doc, mention.start)]?.sent ?? -1,
+      index: this.speakers.length,
+    };
+    // Assigned, not spread into the literal: conditional spreads are slow in V8 (runtime property copies).
+    if (a.speakerTitle) s.title = a.speakerTitle;
+    this.speakers.push(s);
+    (this.speakersBySent.get(s.mentionSent) ?? this.speakersBySent.set(s.mentionSent, []).get(s.mentionSent)!).push(s);
+    if (s.personal) {
+      const key = this.keyOf(s.name);
+      (this.personalSpeakersByKey.get(key) ?? this.personalSpeakersByKey.set(key, []).get(key)!).push(s);
+    }
+    if (!DOCUMENT_NOUNS.has(head)) this.nonDocumentSpeakers.push(s);
+    if (s.name.split(' ').length > 1) (this.multiWordSpeakersByHead.get(head) ?? this.multiWordSpeakersByHead.set(head, []).get(head)!).push(s);
+    if (ORG_WORDS.test(s.name)) this.orgSpeakers.push(s);
   }
+}
+
+/** The latest speaker in `list` (in the order added) with `at` before `before` that passes `ok`; the scan stops at speakers added before `floor`. */
+function lastSpeaker(list: readonly Speaker[], before: number, ok: (s: Speaker) => boolean, floor = -Infinity): Speaker | undefined {
+  for (let i = list.length - 1; i >= 0; i--) {
+    const s = list[i]!;
+    if (s.itemAt < floor) return undefined;
+    if (s.at < before && ok(s)) return s;
+  }
+  return undefined;
+}
+
+/** Index of the first mention starting at or after `offset`. */
+function firstMentionAtOrAfter(ctx: Context, offset: number): number {
+  let lo = 0;
+  let hi = ctx.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.mentions[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first quote starting at or after `offset`. */
+function firstQuoteAtOrAfter(quotes: readonly QuoteSpan[], offset: number): number {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The quote holding offset (start ≤ offset < end), if any: quotes are disjoint, so only the last one starting by it can. */
+function quoteAt(quotes: readonly QuoteSpan[], offset: number): QuoteSpan | undefined {
+  const q = quotes[firstQuoteAtOrAfter(quotes, offset + 1) - 1];
+  return q && offset < q.end ? q : undefined;
 }
 
 interface PersonMention {
@@ -159,7 +337,6 @@ interface PersonMention {
   key: string;
   /** Found in the actor table as a person (not only a capitalized name). */
   table: boolean;
-  gender?: Gender;
 }
 
 /** A person's key: the surname (last word, suffixes dropped). */
@@ -183,20 +360,22 @@ function lastWord(s: string): string {
 const ORG_WORDS = /\b(ministry|agency|department|house|party|committee|council|forces|news|times|post|government|administration|office|command|army|navy|force|corps|court|union|association|institute|university|foundation|campaign|media|network|press|kremlin|pentagon|congress|senate|parliament|ministries|organization|center|centre|group|company|bank|fund|service|commission|bureau)\b/i;
 
 function isPersonal(ctx: Context, full: string): boolean {
+  let v = ctx.personalMemo.get(full);
+  if (v === undefined) ctx.personalMemo.set(full, (v = computePersonal(ctx, full)));
+  return v;
+}
+
+function computePersonal(ctx: Context, full: string): boolean {
   // "Senator Mark Warner of Virginia": the place after a person's name does not make it an organisation.
-  const name = /^(?:\p{Lu}[\p{L}.’'-]*\s+){1,5}of\s+\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?$/u.test(full) ? full.replace(/\s+of\s+.*$/u, '') : full;
+  const name = full.includes('of') && /^(?:\p{Lu}[\p{L}.’'-]*\s+){1,5}of\s+\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?$/u.test(full) ? full.replace(/\s+of\s+.*$/u, '') : full;
   if (ORG_WORDS.test(name)) return false;
-  const mention = ctx.mentions.find((m) => m.name === name || m.label === name);
+  const mention = ctx.firstByNameOrLabel.get(name);
   if (mention && mention.type !== 'person' && mention.type !== 'unknown') return false;
   const words = name.split(/\s+/);
   if (words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w))) return true;
   // A single capitalized word is a person when the article also writes it as the end of a longer name ("Clinton" after "Hillary Clinton").
   // … or writes it after an honorific ("Mr. Cohen").
-  if (words.length === 1 && /^\p{Lu}/u.test(name))
-    return (
-      mention?.type === 'person' ||
-      ctx.mentions.some((m) => (m.type === 'person' || m.type === 'unknown') && (m.name.endsWith(` ${name}`) || (m.name === name && /\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$/.test(ctx.doc.text.slice(Math.max(0, m.start - 6), m.start)))))
-    );
+  if (words.length === 1 && /^\p{Lu}/u.test(name)) return mention?.type === 'person' || ctx.personSurnames.has(name) || ctx.honorificNames.has(name);
   return PERSON_ROLES.has(lastWord(name));
 }
 
@@ -217,12 +396,14 @@ function lastTokenEndingBy(doc: Doc, offset: number): number {
   return firstTokenAtOrAfter(doc, offset) - 1;
 }
 
+let verbForms: Map<string, VerbForm[]> | null = null;
+
 function matchVerb(doc: Doc, i: number): VerbHit | null {
   const t = doc.tokens[i];
   if (!t || t.kind !== 'word') return null;
   // Reporting verbs are lower case in running text; capitalized ones are headlines or names ("United States").
   if (t.cap && !(t.norm === 'according' && (i === 0 || doc.tokens[i - 1]!.sent !== t.sent))) return null;
-  const list = reportingVerbs().get(t.norm);
+  const list = (verbForms ??= reportingVerbs()).get(t.norm);
   if (!list) return null;
   for (const form of list) {
     let ok = true;
@@ -320,15 +501,18 @@ interface Found {
   passive?: boolean;
 }
 
-const TERMINATOR = /[.!?]/;
+/** ".", "!" or "?" (char codes; a regex per character is slow). */
+function isTerminator(code: number): boolean {
+  return code === 46 || code === 33 || code === 63;
+}
 
 /** End of the clause after a quote: the next sentence end that is not a title's period, the next quote, or the paragraph end. */
 function afterLimit(doc: Doc, from: number, quotes: readonly QuoteSpan[], para: Span): number {
   let limit = Math.min(para.end, from + MAX_AFTER);
-  const nextQ = quotes.find((q) => q.start >= from);
+  const nextQ = quotes[firstQuoteAtOrAfter(quotes, from)];
   if (nextQ && nextQ.start < limit) limit = nextQ.start;
   for (let i = from; i < limit; i++) {
-    if (!TERMINATOR.test(doc.text[i]!)) continue;
+    if (!isTerminator(doc.text.charCodeAt(i))) continue;
     const before = doc.text.slice(Math.max(from, i - 5), i);
     const word = /(\p{L}+)$/u.exec(before)?.[1]?.toLowerCase();
     if (doc.text[i] === '.' && word && (TITLE_ABBR.has(word) || NAME_SUFFIX.has(word) || word.length === 1)) continue;
@@ -339,10 +523,13 @@ function afterLimit(doc: Doc, from: number, quotes: readonly QuoteSpan[], para: 
 
 function beforeLimit(doc: Doc, to: number, quotes: readonly QuoteSpan[], para: Span): number {
   let limit = Math.max(para.start, to - MAX_BEFORE);
-  const prevQ = [...quotes].reverse().find((q) => q.end <= to);
+  // Quotes are disjoint and sorted, so the last one ending by `to` is the last one starting before it (or the one before that).
+  let qi = firstQuoteAtOrAfter(quotes, to) - 1;
+  while (qi >= 0 && quotes[qi]!.end > to) qi--;
+  const prevQ = qi >= 0 ? quotes[qi] : undefined;
   if (prevQ && prevQ.end > limit) limit = prevQ.end;
   for (let i = to - 1; i > limit; i--) {
-    if (!TERMINATOR.test(doc.text[i]!) || !/\s/.test(doc.text[i + 1] ?? ' ')) continue;
+    if (!isTerminator(doc.text.charCodeAt(i)) || !/\s/.test(doc.text[i + 1] ?? ' ')) continue;
     const word = /(\p{L}+)$/u.exec(doc.text.slice(Math.max(limit, i - 5), i))?.[1]?.toLowerCase();
     if (doc.text[i] === '.' && word && (TITLE_ABBR.has(word) || NAME_SUFFIX.has(word) || word.length === 1)) continue;
     return i + 1;
@@ -484,12 +671,34 @@ const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'wi
 
 const LEAD_CONJ = new Set(['but', 'and', 'so', 'yet', 'still', 'meanwhile', 'however']);
 
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/** A quoted name or title rather than speech: at most six words, each capitalized, a number or short, no closing punctuation. */
 function isNameLike(doc: Doc, q: QuoteSpan): boolean {
-  const inner = doc.text.slice(q.innerStart, q.innerEnd).replace(/[,.]\s*$/, '');
-  const words = inner.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-  if (words.length === 0) return true;
-  if (words.length > 6 || /[.!?,]$/.test(inner.trim())) return false;
-  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3);
+  // Reads at most seven words in place (no slice of a long quote): a longer quote is speech whatever its words.
+  // Stripping a final "," or "." first would change no word, so words are read from the raw inner text.
+  const text = doc.text;
+  let words = 0;
+  let capitalized = true;
+  WORD.lastIndex = q.innerStart;
+  for (let m = WORD.exec(text); m && m.index < q.innerEnd; m = WORD.exec(text)) {
+    if (++words > 6) return false;
+    // A word running past the quote is cut where the quote ends, as in the inner text.
+    const w = m.index + m[0].length > q.innerEnd ? m[0].slice(0, q.innerEnd - m.index) : m[0];
+    if (!(/^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3)) capitalized = false;
+  }
+  if (words === 0) return true;
+  const inner = text.slice(q.innerStart, q.innerEnd).replace(/[,.]\s*$/, '');
+  if (/[.!?,]$/.test(inner.trim())) return false;
+  return capitalized;
+}
+
+/** True when `s` (trimmed) splits into at least `n` whitespace-separated words; stops counting at `n`. */
+function wordCountAtLeast(s: string, n: number): boolean {
+  let words = 1;
+  const gaps = /\s+/g;
+  while (words < n && gaps.exec(s)) words++;
+  return words >= n;
 }
 
 function quoteKind(doc: Doc, q: QuoteSpan, para: Span): 'direct' | 'partial' {
@@ -497,9 +706,8 @@ function quoteKind(doc: Doc, q: QuoteSpan, para: Span): 'direct' | 'partial' {
   const lead = doc.text.slice(Math.max(para.start, q.start - 3), q.start);
   const sent = sentenceOf(doc, q.start);
   const atStart = q.start <= sent.start || q.start === para.start || /[:,;—–]\s*$/.test(lead) || /[.!?]["”’]?\s*$/.test(lead);
-  const words = inner.split(/\s+/).length;
   if (!q.closed) return 'direct';
-  if (atStart && (/[.,!?…—–-]$/.test(inner) || words >= 6)) return 'direct';
+  if (atStart && (/[.,!?…—–-]$/.test(inner) || wordCountAtLeast(inner, 6))) return 'direct';
   return 'partial';
 }
 
@@ -508,7 +716,7 @@ function attributeQuote(ctx: Context, q: QuoteSpan, prev: { quote: QuoteSpan; at
   if (isNameLike(doc, q)) return null;
   const para = paragraphOf(doc, q.start);
   const kind = quoteKind(doc, q, para);
-  const quotes = findQuoteSpansCached(ctx);
+  const quotes = ctx.quotes;
   const aLimit = afterLimit(doc, q.end, quotes, para);
   const bLimit = beforeLimit(doc, q.start, quotes, para);
   let found: Found | null = null;
@@ -544,17 +752,15 @@ function attributeQuote(ctx: Context, q: QuoteSpan, prev: { quote: QuoteSpan; at
     const samePara = paragraphOf(doc, prev.quote.start).start === para.start;
     const continues = !prev.quote.closed || (q.start === para.start && paragraphIndex(doc, para.start) - paragraphIndex(doc, prev.quote.start) === 1);
     if (samePara || continues) {
-      return {
-        ...base,
-        speaker: prev.attr.speaker,
-        ...(prev.attr.speakerSpan ? { speakerSpan: prev.attr.speakerSpan } : {}),
-        ...(prev.attr.speakerTitle ? { speakerTitle: prev.attr.speakerTitle } : {}),
-        resolution: 'inherited',
-        verb: null,
-        verbClass: null,
-        sourceType: prev.attr.sourceType,
-        rule: 'continues-previous',
-      };
+      const a = { kind: base.kind, start: base.start, end: base.end, speaker: prev.attr.speaker } as Attribution;
+      if (prev.attr.speakerSpan) a.speakerSpan = prev.attr.speakerSpan;
+      if (prev.attr.speakerTitle) a.speakerTitle = prev.attr.speakerTitle;
+      a.resolution = 'inherited';
+      a.verb = null;
+      a.verbClass = null;
+      a.sourceType = prev.attr.sourceType;
+      a.rule = 'continues-previous';
+      return a;
     }
   }
   // "X posted this update: “…”": the clause introducing a colon speaks.
@@ -564,14 +770,14 @@ function attributeQuote(ctx: Context, q: QuoteSpan, prev: { quote: QuoteSpan; at
     if (p) return finish(ctx, base, resolve(ctx, p, q.start, true), { phrase: p, verb: null, rule: 'colon-intro' }, p);
   }
   // Else the latest speaker of the same paragraph ("Lenahan says he sees … “There is …”").
-  let inPara = [...ctx.speakers].reverse().find((sp) => sp.at < q.start && sp.at >= para.start);
+  let inPara = lastSpeaker(ctx.speakers, q.start, (sp) => sp.at >= para.start, para.start);
   // A paragraph that is only this quote continues the previous paragraph's speaker ("…, Trump tweeted.\n\n“Grandstander? …”").
   const pi = paragraphIndex(doc, q.start);
   const prevPara = pi > 0 ? doc.paragraphs[pi - 1]! : null;
   const wholePara = q.start === para.start && /^[\s.,!?…)\]"”’]*$/.test(doc.text.slice(q.end, para.end));
   const colonPara = prevPara !== null && /:\s*$/.test(doc.text.slice(prevPara.start, prevPara.end));
   if (!inPara && prevPara && q.start === para.start && (wholePara || colonPara)) {
-    inPara = [...ctx.speakers].reverse().find((sp) => sp.at < q.start && sp.at >= prevPara.start);
+    inPara = lastSpeaker(ctx.speakers, q.start, (sp) => sp.at >= prevPara.start, prevPara.start);
     // "The committee issued a brief statement:" ending the previous paragraph introduces this one.
     if (!inPara && colonPara) {
       const last = sentenceOf(doc, prevPara.end - 1);
@@ -579,7 +785,16 @@ function attributeQuote(ctx: Context, q: QuoteSpan, prev: { quote: QuoteSpan; at
       if (p) return finish(ctx, base, resolve(ctx, p, q.start, true), { phrase: p, verb: null, rule: 'colon-intro' }, p);
     }
   }
-  if (inPara) return { ...base, speaker: inPara.name, speakerSpan: inPara.span, ...(inPara.title ? { speakerTitle: inPara.title } : {}), resolution: 'inherited', verb: null, verbClass: null, sourceType: inPara.sourceType, rule: 'paragraph-speaker' };
+  if (inPara) {
+    const a = { kind: base.kind, start: base.start, end: base.end, speaker: inPara.name, speakerSpan: inPara.span } as Attribution;
+    if (inPara.title) a.speakerTitle = inPara.title;
+    a.resolution = 'inherited';
+    a.verb = null;
+    a.verbClass = null;
+    a.sourceType = inPara.sourceType;
+    a.rule = 'paragraph-speaker';
+    return a;
+  }
   const dash = dashAttribution(ctx, q, para);
   if (dash) return finish(ctx, base, resolve(ctx, dash, q.start, true), { phrase: dash, verb: null, rule: 'headline-dash' }, dash);
   return { ...base, speaker: null, resolution: 'none', verb: null, verbClass: null, sourceType: 'other', rule: 'unattributed' };
@@ -600,30 +815,22 @@ function paragraphIndex(doc: Doc, offset: number): number {
   return spanIndexAt(doc.paragraphs, offset);
 }
 
-const quoteCache = new WeakMap<Context, QuoteSpan[]>();
-function findQuoteSpansCached(ctx: Context): QuoteSpan[] {
-  let q = quoteCache.get(ctx);
-  if (!q) quoteCache.set(ctx, (q = findQuoteSpans(ctx.doc.text, ctx.doc.paragraphs)));
-  return q;
-}
-
 function finish(ctx: Context, base: { kind: QuoteKind; start: number; end: number }, ref: SpeakerRef, found: Found, phrase: Phrase): Attribution {
   const verb = found.verb;
   const title = ref.resolution === 'name' ? appositiveAfter(ctx.doc, phrase) : ref.title;
   const cue = verb ? { start: ctx.doc.tokens[verb.first]!.start, end: ctx.doc.tokens[verb.last]!.end } : undefined;
-  return {
-    ...base,
-    speaker: ref.resolution === 'unresolved' && ref.personal === false && phrase.pronoun ? null : ref.name,
-    speakerSpan: ref.span,
-    ...(title ? { speakerTitle: title } : {}),
-    mentionSpan: ref.mention,
-    resolution: ref.resolution,
-    verb: verb ? verb.form.lemma : null,
-    verbClass: verb ? verb.form.verbClass : null,
-    ...(cue ? { cueSpan: cue } : {}),
-    sourceType: sourceTypeOf(ctx, ref, phrase),
-    rule: found.rule,
-  };
+  // Properties assigned in the order of the Attribution type (the report's key order). No spreads: in V8 a conditional
+  // spread inside a literal, or properties added to an object made by a spread, are about 100 times slower.
+  const a = { kind: base.kind, start: base.start, end: base.end, speaker: ref.resolution === 'unresolved' && ref.personal === false && phrase.pronoun ? null : ref.name, speakerSpan: ref.span } as Attribution;
+  if (title) a.speakerTitle = title;
+  a.mentionSpan = ref.mention;
+  a.resolution = ref.resolution;
+  a.verb = verb ? verb.form.lemma : null;
+  a.verbClass = verb ? verb.form.verbClass : null;
+  if (cue) a.cueSpan = cue;
+  a.sourceType = sourceTypeOf(ctx, ref, phrase);
+  a.rule = found.rule;
+  return a;
 }
 
 /** The appositive right after a speaker phrase: ", a spokesman for X," or "(R-Calif.)". */
@@ -654,14 +861,16 @@ interface ReportedCandidate {
   verb: VerbHit;
 }
 
-function reportedCandidates(ctx: Context, quotes: readonly QuoteSpan[]): ReportedCandidate[] {
-  const { doc } = ctx;
+function reportedCandidates(doc: Doc, quotes: readonly QuoteSpan[]): ReportedCandidate[] {
   const out: ReportedCandidate[] = [];
+  const forms = (verbForms ??= reportingVerbs());
   for (let i = 0; i < doc.tokens.length; i++) {
+    // Most tokens are no reporting verb's first word: rejected here without a call.
+    if (!forms.has(doc.tokens[i]!.norm)) continue;
     const v = matchVerb(doc, i);
     if (!v || v.form.quoteOnly) continue;
     const t = doc.tokens[i]!;
-    if (quotes.some((q) => t.start >= q.start && t.start < q.end)) continue;
+    if (quoteAt(quotes, t.start)) continue;
     const sentence = sentenceOf(doc, t.start);
     out.push({ sentence, verb: v });
     i = v.last;
@@ -671,9 +880,12 @@ function reportedCandidates(ctx: Context, quotes: readonly QuoteSpan[]): Reporte
 
 /** Where the clause holding offset `at` starts: the sentence start, or the end of the last quote between it and `at`. */
 function clauseStart(ctx: Context, sentenceStart: number, at: number): number {
-  let from = sentenceStart;
-  for (const q of findQuoteSpansCached(ctx)) if (q.end > from && q.end <= at) from = q.end;
-  return from;
+  // The latest quote end by `at` (quotes are disjoint, so ends grow with starts).
+  const quotes = ctx.quotes;
+  let qi = firstQuoteAtOrAfter(quotes, at) - 1;
+  while (qi >= 0 && quotes[qi]!.end > at) qi--;
+  const q = quotes[qi];
+  return q && q.end > sentenceStart ? q.end : sentenceStart;
 }
 
 function finishReported(ctx: Context, r: ReportedCandidate): Attribution | null {
@@ -741,8 +953,9 @@ function canonicalName(ctx: Context, p: Phrase): string {
   const { doc } = ctx;
   let text = '';
   let cursor = p.start;
-  for (const m of ctx.mentions) {
-    if (m.start < p.start || m.end > p.end) continue;
+  for (let i = firstMentionAtOrAfter(ctx, p.start); i < ctx.mentions.length && ctx.mentions[i]!.start <= p.end; i++) {
+    const m = ctx.mentions[i]!;
+    if (m.end > p.end) continue;
     if (m.kind !== 'descriptive' && m.kind !== 'pejorative') continue;
     const surface = doc.text.slice(m.start, m.end);
     const poss = /['’]s$/.test(surface) ? '’s' : '';
@@ -771,16 +984,19 @@ function resolve(ctx: Context, p: Phrase, at: number, quoted = false): SpeakerRe
       if (r) return r;
       // No compatible named person in reach: no guess across a gender cue.
       const want: Gender = p.head === 'she' ? 'f' : 'm';
-      const clash = (name: string): boolean => ctx.persons.some((m) => m.key === personKey(name) && m.gender !== undefined && m.gender !== want);
       const far = mostNamedPerson(ctx, at);
-      if (!far || clash(far.name)) return { ...own, name: doc.text.slice(p.start, p.end), resolution: 'unresolved', personal };
+      if (!far || ctx.gendersOf(ctx.keyOf(far.name)).has(want === 'm' ? 'f' : 'm')) return { ...own, name: doc.text.slice(p.start, p.end), resolution: 'unresolved', personal };
       return { name: far.type === 'unknown' ? far.name : far.label, span: { start: far.start, end: far.end }, mention, resolution: 'pronoun', personal, head: lastWord(far.name) };
     }
-    const sp = [...ctx.speakers].reverse().find((s) => s.at < at && s.personal === personal && at - s.at < 3000);
+    const sp = lastSpeaker(ctx.speakers, at, (s) => s.personal === personal && at - s.at < 3000, at - 2999);
     if (sp) return { ...sp, mention, resolution: 'pronoun' };
     // Else an earlier mention of a compatible kind within the last two sentences, subjects (sentence-initial) first.
     const sent = spanIndexAt(doc.sentences, at);
-    const compatible = [...ctx.mentions].reverse().filter((x) => {
+    // Only mentions from two sentences back can pass (when there are two sentences back); the filter below decides.
+    const from = sent >= 2 ? firstMentionAtOrAfter(ctx, doc.sentences[sent - 2]!.start) : 0;
+    const near: Mention[] = [];
+    for (let i = from; i < ctx.mentions.length && ctx.mentions[i]!.start <= at; i++) near.push(ctx.mentions[i]!);
+    const compatible = near.reverse().filter((x) => {
       if (x.end > at) return false;
       const xs = spanIndexAt(doc.sentences, x.start);
       if (sent - xs > 2) return false;
@@ -803,7 +1019,7 @@ function resolve(ctx: Context, p: Phrase, at: number, quoted = false): SpeakerRe
         const r = resolve(ctx, issuer, at, quoted);
         if (r.resolution !== 'unresolved') return { ...r, mention, resolution: 'document' };
       }
-      const sp = [...ctx.speakers].reverse().find((s) => s.at < at && !DOCUMENT_NOUNS.has(s.head));
+      const sp = lastSpeaker(ctx.nonDocumentSpeakers, at, () => true);
       if (sp) return { ...sp, mention, resolution: 'document' };
       return { ...own, resolution: 'unresolved' };
     }
@@ -811,16 +1027,8 @@ function resolve(ctx: Context, p: Phrase, at: number, quoted = false): SpeakerRe
     // "the governor" → the latest name carrying that title ("Gov. Mike Pence").
     const stem = doc.tokens[p.last]!.stem;
     const titles = TITLE_FORMS[p.head] ?? [p.head];
-    const matches = (r: { phrase: Phrase }): boolean => {
-      if (r.phrase.end > p.start) return false;
-      if (doc.tokens[r.phrase.last]!.stem === stem && (r.phrase.named || r.phrase.last - r.phrase.first > p.last - p.first)) return true;
-      if (!r.phrase.named) return false;
-      for (let k = r.phrase.first; k < r.phrase.last; k++) if (titles.includes(doc.tokens[k]!.norm)) return true;
-      return false;
-    };
-    // A named holder of the title ("Sen. Marco Rubio") beats a longer description without a name ("the conservative senator").
-    const earlier = [...ctx.roleMentions].reverse().find((r) => r.phrase.named && matches(r)) ?? [...ctx.roleMentions].reverse().find(matches);
-    const sp = [...ctx.speakers].reverse().find((s) => s.at < at && s.head === p.head && s.name.split(' ').length > 1);
+    const earlier = earlierRoleMention(ctx, p, stem, titles);
+    const sp = lastSpeaker(ctx.multiWordSpeakersByHead.get(p.head) ?? [], at, () => true);
     if (sp && (!earlier || sp.span.start >= earlier.phrase.start)) return { ...sp, mention, resolution: 'role' };
     if (earlier) {
       const name = canonicalName(ctx, earlier.phrase);
@@ -830,20 +1038,74 @@ function resolve(ctx: Context, p: Phrase, at: number, quoted = false): SpeakerRe
   }
   if (p.named) {
     // A capital or country speaking ("Pyongyang denounced") is refined to the organ of that state already quoted ("North Korean Foreign Ministry").
-    const country = quoted && ctx.mentions.find((m) => m.start === p.start && m.end === p.end && m.type === 'country' && m.via === 'alias');
+    let country: Mention | undefined;
+    if (quoted) for (let i = firstMentionAtOrAfter(ctx, p.start); i < ctx.mentions.length && ctx.mentions[i]!.start === p.start && !country; i++) {
+      const m = ctx.mentions[i]!;
+      if (m.end === p.end && m.type === 'country' && m.via === 'alias') country = m;
+    }
     if (country) {
-      const names = new Set(aliasNamesOf(ctx, country.actorId));
-      const sp = [...ctx.speakers].reverse().find((s) => s.at < at && ORG_WORDS.test(s.name) && [...names].some((n) => s.name.includes(n)));
+      const sp = lastSpeaker(metonymSpeakers(ctx, country.actorId), at, () => true);
       if (sp) return { ...sp, mention, resolution: 'metonym' };
     }
     // A surname alone ("Bloomberg") takes the full name written earlier ("Michael Bloomberg").
     const words = own.name.split(' ');
     if (words.length === 1 && /^\p{Lu}/u.test(own.name)) {
-      const full = [...ctx.mentions].reverse().find((m) => m.end <= p.start && m.name !== own.name && m.name.endsWith(` ${own.name}`) && (m.type === 'person' || m.type === 'unknown'));
+      const full = lastMentionEndingBy(ctx.mentionsBySurname.get(own.name) ?? [], p.start);
       if (full) return { ...own, name: full.type === 'person' ? full.label : canonicalText(full.name), span: { start: full.start, end: full.end }, resolution: 'name', personal: true };
     }
   }
   return own;
+}
+
+/**
+ * The latest role mention ending by `p.start` that `p` ("the spokesperson", "the governor") refers to:
+ * one with the same head stem that is named or longer ("the foreign ministry spokesperson"), or a
+ * named one carrying the title ("Gov. Mike Pence"). A named holder of the title ("Sen. Marco Rubio")
+ * beats a longer description without a name ("the conservative senator").
+ */
+function earlierRoleMention(ctx: Context, p: Phrase, stem: string, titles: readonly string[]): { phrase: Phrase; text: string } | undefined {
+  ctx.ensureRoles(p.start);
+  let best = lastRoleEndingBy(ctx, ctx.roleByStemNamed.get(stem), p.start);
+  for (const t of titles) best = Math.max(best, lastRoleEndingBy(ctx, ctx.roleByTitleNamed.get(t), p.start));
+  if (best < 0) for (let len = p.last - p.first + 1; len < 64; len++) best = Math.max(best, lastRoleEndingBy(ctx, ctx.roleByStemUnnamed.get(`${stem} ${len}`), p.start));
+  return best >= 0 ? ctx.roleMentions[best] : undefined;
+}
+
+/** The largest index in `list` (ascending indices into roleMentions) whose phrase ends by `bound`, or -1. */
+function lastRoleEndingBy(ctx: Context, list: readonly number[] | undefined, bound: number): number {
+  if (!list) return -1;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.roleMentions[list[mid]!]!.phrase.end <= bound) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1]! : -1;
+}
+
+/** The last of `list` (mentions in text order) ending by `bound`. */
+function lastMentionEndingBy(list: readonly Mention[], bound: number): Mention | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < bound) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i--) if (list[i]!.end <= bound) return list[i];
+  return undefined;
+}
+
+/** Speakers whose name holds an organ word and one of the names the article uses for a country ("North Korean Foreign Ministry"), in the order added; checked once per speaker. */
+function metonymSpeakers(ctx: Context, actorId: string): Speaker[] {
+  let e = ctx.metonymMatches.get(actorId);
+  if (!e) ctx.metonymMatches.set(actorId, (e = { checked: 0, names: aliasNamesOf(ctx, actorId), matches: [] }));
+  for (; e.checked < ctx.orgSpeakers.length; e.checked++) {
+    const s = ctx.orgSpeakers[e.checked]!;
+    if (e.names.some((n) => s.name.includes(n))) e.matches.push(s);
+  }
+  return e.matches;
 }
 
 // Salience factor weights of Lappin & Leass (1994): sentence recency 100, subject 80, head noun 80, non-adverbial 50; halved per sentence back.
@@ -865,74 +1127,50 @@ function resolvePersonalPronoun(ctx: Context, p: Phrase, at: number): SpeakerRef
   // Distances count from the quote (`at`), not from a pronoun after it ("“… Country!” he wrote" is split off by the "!").
   const sentAt = Math.min(doc.tokens[p.first]!.sent, doc.tokens[firstTokenAtOrAfter(doc, at)]?.sent ?? Infinity);
   const mention = { start: p.start, end: p.end };
-  const genders = new Map<string, Set<Gender>>();
-  const addGender = (key: string, g: Gender | undefined): void => {
-    if (g) (genders.get(key) ?? genders.set(key, new Set()).get(key)!).add(g);
-  };
-  for (const m of ctx.persons) addGender(m.key, m.gender);
-  for (const [k, g] of ctx.pronounGender) addGender(k, g);
-  const speakerKeys = new Set<string>();
-  const score = new Map<string, { total: number; last: number; name: string; span: Span; personal: SpeakerRef | null }>();
-  const add = (key: string, start: number, end: number, name: string, subject: boolean, sp: SpeakerRef | null): void => {
-    const ti = firstTokenAtOrAfter(doc, start);
-    const sent = doc.tokens[ti]?.sent ?? sentAt;
-    const dist = sentAt - sent;
-    if (dist < 0 || dist > SALIENCE_SENTENCES) return;
-    const poss = /^['’]s\b/.test(doc.text.slice(end, end + 3));
-    const prevTok = doc.tokens[ti - 1];
-    const adverbial = !!prevTok && prevTok.sent === sent && PREPOSITIONS.has(prevTok.norm);
-    const w = (SALIENCE.recency + (subject ? SALIENCE.subject : 0) + (poss ? 0 : SALIENCE.head) + (adverbial ? 0 : SALIENCE.nonAdverbial)) / 2 ** dist;
-    const e = score.get(key) ?? { total: 0, last: -1, name, span: { start, end }, personal: null };
-    e.total += w;
-    if (start > e.last) e.last = start;
-    if (sp) e.personal = sp;
-    else if (name.split(' ').length > e.name.split(' ').length) {
-      e.name = name;
-      e.span = { start, end };
-    }
-    score.set(key, e);
-  };
+  const score: SalienceScores = new Map();
+  // Only speakers and persons in the salience window can score (`add` drops the rest): speakers by the sentence of
+  // their mention (in the order added), persons from the first one in the window (they are in text order).
   const seen = new Set<number>();
-  for (const s of ctx.speakers) {
-    if (!s.personal || s.at >= at || s.mention.start >= p.start) continue;
-    const key = personKey(s.name);
-    speakerKeys.add(key);
+  const windowed: Speaker[] = [...(ctx.speakersBySent.get(-1) ?? [])];
+  for (let si = Math.max(0, sentAt - SALIENCE_SENTENCES); si <= sentAt; si++) windowed.push(...(ctx.speakersBySent.get(si) ?? []));
+  windowed.sort((a, b) => a.index - b.index);
+  for (const s of windowed) {
+    if (!speaksBefore(s, at, p.start)) continue;
     seen.add(s.mention.start);
-    add(key, s.mention.start, s.mention.end, s.name, true, s);
+    addSalience(ctx, score, sentAt, ctx.keyOf(s.name), s.mention.start, s.mention.end, s.name, true, s);
   }
-  for (const m of ctx.persons) {
+  for (let i = firstPersonFromSentence(ctx, sentAt - SALIENCE_SENTENCES); i < ctx.persons.length; i++) {
+    const m = ctx.persons[i]!;
+    if (m.start >= p.start) break;
     // Names inside quotes are the speaker's words, not the narrative's referents.
     if (m.end > p.start || seen.has(m.start) || insideQuote(ctx, m.start)) continue;
-    add(m.key, m.start, m.end, m.name, isClauseInitial(doc, m.start), null);
+    addSalience(ctx, score, sentAt, m.key, m.start, m.end, m.name, isClauseInitial(doc, m.start), null);
   }
-  const compatible = (key: string): boolean => {
-    const g = genders.get(key);
-    return !(g?.has(want === 'm' ? 'f' : 'm') && !g.has(want));
-  };
   let best: { key: string; total: number; last: number } | null = null;
   for (const [key, e] of score) {
-    if (!compatible(key)) continue;
-    const known = !!genders.get(key)?.has(want) || speakerKeys.has(key) || ctx.persons.some((m) => m.key === key && m.table);
+    if (!compatible(ctx, key, want)) continue;
+    const known = ctx.hasGender(key, want) || ctx.tableKeys.has(key) || (ctx.personalSpeakersByKey.get(key) ?? []).some((s) => speaksBefore(s, at, p.start));
     if (!known) continue;
     if (!best || e.total > best.total || (e.total === best.total && e.last > best.last)) best = { key, total: e.total, last: e.last };
   }
   // News text keeps "he"/"she" on the last speaker; the salience winner takes over only when it became a clause subject
   // (outside quotes) in this or the previous sentence after that speaker last spoke ("Mr. Cohen was sentenced … He said …").
-  const last = [...ctx.speakers].reverse().find((sp) => sp.personal && sp.at < at && sp.mention.start < p.start && at - sp.at < 3000 && compatible(personKey(sp.name)));
-  if (last && (!best || best.key !== personKey(last.name))) {
-    const shifted = new Set(
-      ctx.persons
-        .filter((m) => m.start > last.mention.end && m.end <= p.start && sentAt - (doc.tokens[firstTokenAtOrAfter(doc, m.start)]?.sent ?? -9) <= 1 && !insideQuote(ctx, m.start) && isClauseInitial(doc, m.start))
-        .map((m) => m.key),
-    );
+  const last = lastSpeaker(ctx.speakers, at, (sp) => sp.personal && sp.mention.start < p.start && at - sp.at < 3000 && compatible(ctx, ctx.keyOf(sp.name), want), at - 2999);
+  if (last && (!best || best.key !== ctx.keyOf(last.name))) {
+    const shifted = new Set<string>();
+    for (let i = firstPersonFromSentence(ctx, sentAt - 1); i < ctx.persons.length; i++) {
+      const m = ctx.persons[i]!;
+      if (m.start >= p.start) break;
+      if (m.start > last.mention.end && m.end <= p.start && sentAt - ctx.personSent[i]! <= 1 && !insideQuote(ctx, m.start) && isClauseInitial(doc, m.start)) shifted.add(m.key);
+    }
     let shift: { key: string; total: number; last: number } | null = null;
     for (const key of shifted) {
       const e = score.get(key);
-      if (!e || !compatible(key)) continue;
+      if (!e || !compatible(ctx, key, want)) continue;
       if (!shift || e.total > shift.total || (e.total === shift.total && e.last > shift.last)) shift = { key, total: e.total, last: e.last };
     }
     if (!shift) {
-      ctx.pronounGender.set(personKey(last.name), want);
+      ctx.pronounGender.set(ctx.keyOf(last.name), want);
       return { ...last, mention, resolution: 'pronoun' };
     }
     best = shift;
@@ -944,8 +1182,55 @@ function resolvePersonalPronoun(ctx: Context, p: Phrase, at: number): SpeakerRef
   return { name: e.name, span: e.span, mention, resolution: 'pronoun', personal: true, head: lastWord(e.name) };
 }
 
+type SalienceScores = Map<string, { total: number; last: number; name: string; span: Span; personal: SpeakerRef | null }>;
+
+/** A personal speaker whose attribution and mention come before the pronoun's quote (`at`) and phrase (`pStart`). */
+function speaksBefore(s: Speaker, at: number, pStart: number): boolean {
+  return s.personal && s.at < at && s.mention.start < pStart;
+}
+
+/** No gender cue against `want` unless one for it too. */
+function compatible(ctx: Context, key: string, want: Gender): boolean {
+  return !(ctx.hasGender(key, want === 'm' ? 'f' : 'm') && !ctx.hasGender(key, want));
+}
+
+/** Adds one mention's salience weight (see resolvePersonalPronoun) to `score`; mentions outside the window add nothing. */
+function addSalience(ctx: Context, score: SalienceScores, sentAt: number, key: string, start: number, end: number, name: string, subject: boolean, sp: SpeakerRef | null): void {
+  const { doc } = ctx;
+  const ti = firstTokenAtOrAfter(doc, start);
+  const sent = doc.tokens[ti]?.sent ?? sentAt;
+  const dist = sentAt - sent;
+  if (dist < 0 || dist > SALIENCE_SENTENCES) return;
+  const poss = /^['’]s\b/.test(doc.text.slice(end, end + 3));
+  const prevTok = doc.tokens[ti - 1];
+  const adverbial = !!prevTok && prevTok.sent === sent && PREPOSITIONS.has(prevTok.norm);
+  const w = (SALIENCE.recency + (subject ? SALIENCE.subject : 0) + (poss ? 0 : SALIENCE.head) + (adverbial ? 0 : SALIENCE.nonAdverbial)) / 2 ** dist;
+  const e = score.get(key) ?? { total: 0, last: -1, name, span: { start, end }, personal: null };
+  e.total += w;
+  if (start > e.last) e.last = start;
+  if (sp) e.personal = sp;
+  else if (name.split(' ').length > e.name.split(' ').length) {
+    e.name = name;
+    e.span = { start, end };
+  }
+  score.set(key, e);
+}
+
+/** Index of the first person whose sentence is `sent` or later. */
+function firstPersonFromSentence(ctx: Context, sent: number): number {
+  let lo = 0;
+  let hi = ctx.persons.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.personSent[mid]! < sent) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function insideQuote(ctx: Context, offset: number): boolean {
-  return findQuoteSpansCached(ctx).some((q) => q.marks === 'double' && offset > q.start && offset < q.end);
+  const q = quoteAt(ctx.quotes, offset);
+  return !!q && q.marks === 'double' && offset > q.start;
 }
 
 /** A name opening its clause: only capitalized words (titles, first names) between the clause start and it. */
@@ -992,47 +1277,106 @@ function documentIssuer(ctx: Context, p: Phrase): Phrase | null {
   return null;
 }
 
+/** What the article states about a speaker everywhere it names that person: description spans and the first title found. */
+interface SpeakerDescription {
+  person: boolean;
+  spans: Span[];
+  title: string | undefined;
+  group: GroupMatches;
+}
+
 /** Sets the speaker's title (when none) and stated party/chamber from all places the article names that person. */
 function describeSpeaker(ctx: Context, a: Attribution): void {
   if (!a.speaker || !a.speakerSpan) return;
   const { doc } = ctx;
-  const key = personKey(a.speaker);
-  const spans: Span[] = [a.speakerSpan];
-  if (a.mentionSpan) spans.push(a.mentionSpan);
-  let title = a.speakerTitle;
-  const person = ctx.persons.some((m) => m.key === key && sameGiven(m.name, a.speaker!));
-  if (person) {
-    for (const m of ctx.persons) {
-      if (m.key !== key || !sameGiven(m.name, a.speaker)) continue;
-      const li = lastTokenEndingBy(doc, m.end);
-      const ph = li >= 0 ? phraseEndingAt(doc, li) : null;
-      if (ph && ph.start < m.start) {
-        spans.push({ start: ph.start, end: m.start });
-        // Words before the name are a title only when they hold more than honorifics and given names ("Sen.", "Obama campaign spokeswoman").
-        const pre = doc.text.slice(ph.start, m.start).replace(/^(?:the|a|an)\s+/i, '').replace(/\b(?:Mr|Mrs|Ms|Miss)\.?\s*/g, '').trim();
-        if (pre && /(?:^|\s)(?:\p{Ll}|(?:Sen|Rep|Gov|Gen|Dr|Prof|Lt|Col|Adm|Amb|Rev)\.|(?:President|Senator|Representative|Governor|Secretary|Speaker|Leader|Judge|Attorney|General|Chairman|Director|Minister)\b)/u.test(pre)) title ??= pre;
-      }
-      const pe = afterParen(doc, m.end);
-      if (pe > m.end) spans.push({ start: m.end, end: pe });
-      const app = appositiveAfter(doc, { end: m.end } as Phrase);
-      if (app) {
-        const s0 = doc.text.indexOf(app, m.end);
-        if (s0 >= 0 && s0 < m.end + 60) spans.push({ start: s0, end: s0 + app.length });
-        title ??= app;
-      }
+  let d = ctx.describeMemo.get(a.speaker);
+  if (!d) ctx.describeMemo.set(a.speaker, (d = describePerson(ctx, a.speaker)));
+  const own: Span[] = [a.speakerSpan];
+  if (a.mentionSpan) own.push(a.mentionSpan);
+  const title = a.speakerTitle ?? d.title;
+  if (title && !a.speakerTitle) a.speakerTitle = title;
+  if (!d.person && !a.speakerTitle) return;
+  const group = groupFromMatches([groupMatches(doc, own), d.group]);
+  if (group) a.speakerGroup = group;
+}
+
+/** The spans around every mention of the person `speaker` (title words before, party code or appositive after), computed once per speaker name. */
+function describePerson(ctx: Context, speaker: string): SpeakerDescription {
+  const { doc } = ctx;
+  const spans: Span[] = [];
+  let title: string | undefined;
+  let person = false;
+  for (const m of ctx.personsByKey.get(ctx.keyOf(speaker)) ?? []) {
+    if (!sameGiven(m.name, speaker)) continue;
+    person = true;
+    const li = lastTokenEndingBy(doc, m.end);
+    const ph = li >= 0 ? phraseEndingAt(doc, li) : null;
+    if (ph && ph.start < m.start) {
+      spans.push({ start: ph.start, end: m.start });
+      // Words before the name are a title only when they hold more than honorifics and given names ("Sen.", "Obama campaign spokeswoman").
+      const pre = doc.text.slice(ph.start, m.start).replace(/^(?:the|a|an)\s+/i, '').replace(/\b(?:Mr|Mrs|Ms|Miss)\.?\s*/g, '').trim();
+      if (pre && /(?:^|\s)(?:\p{Ll}|(?:Sen|Rep|Gov|Gen|Dr|Prof|Lt|Col|Adm|Amb|Rev)\.|(?:President|Senator|Representative|Governor|Secretary|Speaker|Leader|Judge|Attorney|General|Chairman|Director|Minister)\b)/u.test(pre)) title ??= pre;
+    }
+    const pe = afterParen(doc, m.end);
+    if (pe > m.end) spans.push({ start: m.end, end: pe });
+    const app = appositiveAfter(doc, { end: m.end } as Phrase);
+    if (app) {
+      const s0 = doc.text.indexOf(app, m.end);
+      if (s0 >= 0 && s0 < m.end + 60) spans.push({ start: s0, end: s0 + app.length });
+      title ??= app;
     }
   }
-  if (title && !a.speakerTitle) a.speakerTitle = title;
-  if (!person && !a.speakerTitle) return;
-  const group = groupOf(doc, spans);
-  if (group) a.speakerGroup = group;
+  return { person, spans, title, group: groupMatches(doc, spans) };
 }
 
 /** The person named most often before `at` (by surname), for "she said" far from any name. */
 function mostNamedPerson(ctx: Context, at: number): Mention | undefined {
+  if (!ctx.mentionEndsSorted) return mostNamedPersonScan(ctx, at);
+  // Mentions ending by `at` are a prefix; the leader after each prefix is computed once.
+  ctx.mostNamedPrefix ??= mostNamedPrefix(ctx);
+  let lo = 0;
+  let hi = ctx.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.mentions[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const top = lo > 0 ? ctx.mostNamedPrefix[lo - 1] : undefined;
+  return top && top.n >= 2 ? top.best : undefined;
+}
+
+function qualifiesAsNamed(ctx: Context, m: Mention): boolean {
+  return m.type === 'person' || (m.type === 'unknown' && isPersonal(ctx, m.name));
+}
+
+/** For each prefix of the mentions, the surname named most often and its longest (then latest) mention, as mostNamedPersonScan picks it. */
+function mostNamedPrefix(ctx: Context): { n: number; best: Mention }[] {
+  const counts = new Map<string, { n: number; best: Mention; order: number }>();
+  const out: { n: number; best: Mention }[] = [];
+  let top: { n: number; best: Mention; order: number } | undefined;
+  for (const m of ctx.mentions) {
+    if (qualifiesAsNamed(ctx, m)) {
+      const key = lastWord(m.name);
+      let c = counts.get(key);
+      if (!c) counts.set(key, (c = { n: 1, best: m, order: counts.size }));
+      else {
+        c.n++;
+        if (m.name.split(' ').length >= c.best.name.split(' ').length) c.best = m;
+      }
+      // Only this surname's count changed, and only upwards: the leader is the old one or this one
+      // (more mentions, then the later best mention, then the surname counted first).
+      if (!top || (c !== top && (c.n > top.n || (c.n === top.n && (c.best.start > top.best.start || (c.best.start === top.best.start && c.order < top.order)))))) top = c;
+    }
+    out.push(top ? { n: top.n, best: top.best } : { n: 0, best: m });
+  }
+  return out;
+}
+
+/** mostNamedPerson by one scan (mentions that nest). */
+function mostNamedPersonScan(ctx: Context, at: number): Mention | undefined {
   const counts = new Map<string, { n: number; best: Mention }>();
   for (const m of ctx.mentions) {
-    if (m.end > at || !(m.type === 'person' || (m.type === 'unknown' && isPersonal(ctx, m.name)))) continue;
+    if (m.end > at || !qualifiesAsNamed(ctx, m)) continue;
     const key = lastWord(m.name);
     const c = counts.get(key);
     if (!c) counts.set(key, { n: 1, best: m });
@@ -1053,42 +1397,95 @@ function canonicalText(s: string): string {
 }
 
 function aliasNamesOf(ctx: Context, actorId: string): string[] {
+  const memo = ctx.aliasNamesMemo.get(actorId);
+  if (memo) return memo;
   const names = new Set<string>();
   for (const m of ctx.mentions) if (m.actorId === actorId && m.kind !== 'descriptive' && m.kind !== 'pejorative') names.add(ctx.doc.text.slice(m.start, m.end).replace(/['’]s$/, ''));
-  return [...names];
+  const out = [...names];
+  ctx.aliasNamesMemo.set(actorId, out);
+  return out;
 }
 
 // ---------- source type ----------
 
-function containsSeq(norms: readonly string[], seq: readonly string[]): boolean {
-  outer: for (let i = 0; i + seq.length <= norms.length; i++) {
-    for (let k = 0; k < seq.length; k++) if (norms[i + k] !== seq[k]) continue outer;
-    return true;
+/** Source-type cues (names and cue phrases together) by type and first word, compiled once from sourceCues(). */
+interface CompiledCues {
+  order: SourceType[];
+  byFirst: Map<SourceType, Map<string, string[][]>>;
+  /** Types with an empty cue, which every phrase contains. */
+  always: Set<SourceType>;
+  /** First words of the anonymous cues ("source", "official"). */
+  anonymousHeads: Set<string>;
+}
+
+let compiledCues: CompiledCues | null = null;
+
+function compiled(): CompiledCues {
+  if (compiledCues) return compiledCues;
+  const cues = sourceCues();
+  const byFirst = new Map<SourceType, Map<string, string[][]>>();
+  const always = new Set<SourceType>();
+  for (const type of cues.order) {
+    const m = new Map<string, string[][]>();
+    for (const seq of [...(cues.names.get(type) ?? []), ...(cues.cues.get(type) ?? [])]) {
+      if (seq.length === 0) {
+        always.add(type);
+        continue;
+      }
+      (m.get(seq[0]!) ?? m.set(seq[0]!, []).get(seq[0]!)!).push(seq);
+    }
+    byFirst.set(type, m);
+  }
+  const anonymousHeads = new Set((cues.cues.get('anonymous') ?? []).map((c) => c[0]).filter((w): w is string => w !== undefined));
+  compiledCues = { order: cues.order, byFirst, always, anonymousHeads };
+  return compiledCues;
+}
+
+/** True when some sequence of `byFirst` occurs in `norms`. */
+function containsAny(norms: readonly string[], byFirst: ReadonlyMap<string, readonly string[][]>): boolean {
+  for (let i = 0; i < norms.length; i++) {
+    const seqs = byFirst.get(norms[i]!);
+    if (!seqs) continue;
+    outer: for (const seq of seqs) {
+      if (i + seq.length > norms.length) continue;
+      for (let k = 1; k < seq.length; k++) if (norms[i + k] !== seq[k]) continue outer;
+      return true;
+    }
   }
   return false;
+}
+
+/** Normalized words of the tokens inside span `s`, appended to `out`. */
+function pushNormsIn(doc: Doc, s: Span, out: string[]): void {
+  for (let i = firstTokenAtOrAfter(doc, s.start); i < doc.tokens.length; i++) {
+    const t = doc.tokens[i]!;
+    if (t.end > s.end) break;
+    out.push(t.norm);
+  }
 }
 
 /** First type (in the lexicon's order) whose names or cues occur in the speaker phrase, its resolved name, and the words around it (appositive). */
 function sourceTypeOf(ctx: Context, ref: SpeakerRef, p: Phrase): SourceType {
   const { doc } = ctx;
-  const cues = sourceCues();
-  const tokensOf = (s: Span): Token[] => doc.tokens.filter((t) => t.start >= s.start && t.end <= s.end);
-  const spanNorms = [...tokensOf(ref.span), ...tokensOf(ref.mention)].map((t) => t.norm);
-  const nameNorms = ref.name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const norms = [...spanNorms, '|', ...nameNorms];
+  const cues = compiled();
+  const norms: string[] = [];
+  pushNormsIn(doc, ref.span, norms);
+  pushNormsIn(doc, ref.mention, norms);
+  norms.push('|', ...(ref.name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
   const named = p.named || (ref.resolution !== 'name' && ref.resolution !== 'unresolved' && /\p{Lu}/u.test(ref.name));
   for (const type of cues.order) {
     if (type === 'other') continue;
     if (type === 'anonymous') {
-      if (!named && !p.definite && !p.pronoun && (cues.cues.get('anonymous') ?? []).some((c) => c[0] === p.head)) return 'anonymous';
+      if (!named && !p.definite && !p.pronoun && cues.anonymousHeads.has(p.head)) return 'anonymous';
       continue;
     }
-    if ((cues.names.get(type) ?? []).some((n) => containsSeq(norms, n))) return type;
-    if ((cues.cues.get(type) ?? []).some((n) => containsSeq(norms, n))) return type;
+    if (cues.always.has(type) || containsAny(norms, cues.byFirst.get(type)!)) return type;
     if (type === 'government') {
       // A state, its capital or a known leader speaking is the government speaking.
-      const m = ctx.mentions.find((x) => x.start >= ref.span.start && x.end <= ref.span.end && (x.type === 'country' || x.type === 'person') && x.actorId.indexOf(':') < 0);
-      if (m) return 'government';
+      for (let i = firstMentionAtOrAfter(ctx, ref.span.start); i < ctx.mentions.length && ctx.mentions[i]!.start <= ref.span.end; i++) {
+        const x = ctx.mentions[i]!;
+        if (x.end <= ref.span.end && (x.type === 'country' || x.type === 'person') && x.actorId.indexOf(':') < 0) return 'government';
+      }
     }
   }
   return 'other';

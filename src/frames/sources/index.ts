@@ -36,20 +36,22 @@ export const QuoteDataSchema = z.object({
 export type QuoteData = z.infer<typeof QuoteDataSchema>;
 
 function toFinding(doc: Doc, a: Attribution): Finding {
-  const data: QuoteData = {
-    kind: a.kind,
-    speaker: a.speaker,
-    ...(a.speakerSpan ? { speakerSpan: a.speakerSpan } : {}),
-    ...(a.speakerTitle ? { speakerTitle: a.speakerTitle } : {}),
-    ...(a.speakerGroup ? { speakerGroup: a.speakerGroup } : {}),
-    ...(a.mentionSpan ? { mentionSpan: a.mentionSpan } : {}),
-    resolution: a.resolution,
-    verb: a.verb,
-    verbClass: a.verbClass,
-    sourceType: a.sourceType,
-    ...(a.cueSpan ? { cueSpan: a.cueSpan } : {}),
-  };
-  return makeFinding(doc, 'quotes', a.rule, a.start, a.end, { label: a.kind, ...(a.speaker ? { reason: `speaker: ${a.speaker}` } : {}), data });
+  // Properties assigned one by one in the schema's order (the report's key order): conditional spreads inside an
+  // object literal are slow in V8.
+  const data = { kind: a.kind, speaker: a.speaker } as QuoteData;
+  if (a.speakerSpan) data.speakerSpan = a.speakerSpan;
+  if (a.speakerTitle) data.speakerTitle = a.speakerTitle;
+  if (a.speakerGroup) data.speakerGroup = a.speakerGroup;
+  if (a.mentionSpan) data.mentionSpan = a.mentionSpan;
+  data.resolution = a.resolution;
+  data.verb = a.verb;
+  data.verbClass = a.verbClass;
+  data.sourceType = a.sourceType;
+  if (a.cueSpan) data.cueSpan = a.cueSpan;
+  const extra: Omit<Finding, 'analyzer' | 'rule' | 'start' | 'end' | 'text'> = { label: a.kind };
+  if (a.speaker) extra.reason = `speaker: ${a.speaker}`;
+  extra.data = data;
+  return makeFinding(doc, 'quotes', a.rule, a.start, a.end, extra);
 }
 
 /** Layer 'quotes': one finding per direct, partial or reported quote. */

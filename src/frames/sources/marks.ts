@@ -42,26 +42,56 @@ function roleOf(text: string, i: number, from: number, to: number): Role {
   return 'either';
 }
 
+/** Every quote mark, double or curly single (a straight apostrophe is never a quote mark here). */
+const ANY_MARK = /["\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019]/g;
+
 /** Quote spans in each paragraph, sorted by start. Single-mark quotes are kept only outside double ones. */
 export function findQuoteSpans(text: string, paragraphs: readonly Span[]): QuoteSpan[] {
+  // One pass over the text for the marks, then each paragraph pairs its own (time linear in the text).
+  const doubleAt: number[] = [];
+  const singleAt: number[] = [];
+  ANY_MARK.lastIndex = 0;
+  for (let m = ANY_MARK.exec(text); m; m = ANY_MARK.exec(text)) (DOUBLE.has(m[0]) ? doubleAt : singleAt).push(m.index);
   const out: QuoteSpan[] = [];
   for (const para of paragraphs) {
-    const doubles = pairMarks(text, para, (ch) => DOUBLE.has(ch), 'double');
+    const doubles = pairMarks(text, para, doubleAt, 'double');
     out.push(...doubles);
-    const singles = pairMarks(text, para, (ch) => ch === '\u2018' || ch === '\u2019', 'single').filter(
-      (s) => s.closed && !doubles.some((d) => s.start < d.end && d.start < s.end),
-    );
-    out.push(...singles);
+    for (const s of pairMarks(text, para, singleAt, 'single')) if (s.closed && !overlapsAny(doubles, s)) out.push(s);
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function pairMarks(text: string, para: Span, isMark: (ch: string) => boolean, marks: QuoteSpan['marks']): QuoteSpan[] {
+/** True when `s` overlaps one of `spans` (sorted, disjoint). */
+function overlapsAny(spans: readonly QuoteSpan[], s: QuoteSpan): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const d = spans[lo];
+  return d !== undefined && d.start < s.end;
+}
+
+/** Index of the first of the sorted `positions` at or after `offset`. */
+function firstAtOrAfter(positions: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function pairMarks(text: string, para: Span, positions: readonly number[], marks: QuoteSpan['marks']): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   let open = -1;
-  for (let i = para.start; i < para.end; i++) {
+  for (let pi = firstAtOrAfter(positions, para.start); pi < positions.length && positions[pi]! < para.end; pi++) {
+    const i = positions[pi]!;
     const ch = text[i]!;
-    if (!isMark(ch)) continue;
     const role = roleOf(text, i, para.start, para.end);
     if (marks === 'single' && role === 'either') continue;
     // An apostrophe inside a word (Korea’s, don’t) is not a closing mark.

@@ -57,18 +57,44 @@ const CHAMBER = [
   { chamber: 'House', re: /\bRep\.|\bRepresentative\b|\bCongress(?:wo)?man\b|\bcongress(?:wo)?man\b|(?<!White )\bHouse\b/g },
 ] as const;
 
-/**
- * Party and chamber stated in the given description spans (the speaker's phrase, its
- * title words before the name, a party code or appositive after it). A party is kept
- * only when the spans name one party; likewise the chamber.
- */
-export function groupOf(doc: Doc, spans: readonly Span[]): SpeakerGroup | undefined {
+/** Every text PARTY or CHAMBER matches holds one of these (a quick test before running them). */
+const ANY_GROUP_WORD = /[RD]-|\([RD]\)|GOP|Democrat|Sen|senator|Rep|ongress|House/;
+
+/** Party and chamber words found in some description spans, by party and by chamber. */
+export interface GroupMatches {
+  parties: Map<string, Span[]>;
+  chambers: Map<string, Span[]>;
+}
+
+/** The party and chamber words in the given spans (the speaker's phrase, its title words before the name, a party code or appositive after it). */
+export function groupMatches(doc: Doc, spans: readonly Span[]): GroupMatches {
   const parties = new Map<string, Span[]>();
   const chambers = new Map<string, Span[]>();
   for (const s of spans) {
     const text = doc.text.slice(s.start, s.end);
-    for (const { party, re } of PARTY) for (const m of text.matchAll(re)) (parties.get(party) ?? parties.set(party, []).get(party)!).push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
-    for (const { chamber, re } of CHAMBER) for (const m of text.matchAll(re)) (chambers.get(chamber) ?? chambers.set(chamber, []).get(chamber)!).push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+    if (!ANY_GROUP_WORD.test(text)) continue;
+    for (const { party, re } of PARTY) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) (parties.get(party) ?? parties.set(party, []).get(party)!).push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+    }
+    for (const { chamber, re } of CHAMBER) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) (chambers.get(chamber) ?? chambers.set(chamber, []).get(chamber)!).push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+    }
+  }
+  return { parties, chambers };
+}
+
+/**
+ * Party and chamber stated by the union of some matches (groupMatches of several span lists). A party is
+ * kept only when the spans name one party; likewise the chamber. Evidence is sorted, duplicates dropped.
+ */
+export function groupFromMatches(all: readonly GroupMatches[]): SpeakerGroup | undefined {
+  const parties = new Map<string, Span[]>();
+  const chambers = new Map<string, Span[]>();
+  for (const g of all) {
+    for (const [k, v] of g.parties) (parties.get(k) ?? parties.set(k, []).get(k)!).push(...v);
+    for (const [k, v] of g.chambers) (chambers.get(k) ?? chambers.set(k, []).get(k)!).push(...v);
   }
   const out: SpeakerGroup = { evidence: [] };
   if (parties.size === 1) {
@@ -83,6 +109,16 @@ export function groupOf(doc: Doc, spans: readonly Span[]): SpeakerGroup | undefi
   }
   if (!out.party && !out.chamber) return undefined;
   out.evidence.sort((a, b) => a.start - b.start || a.end - b.end);
-  out.evidence = out.evidence.filter((e, i, all) => i === 0 || e.start !== all[i - 1]!.start || e.end !== all[i - 1]!.end);
+  // Copies: the matches may be shared between speakers' descriptions.
+  out.evidence = out.evidence.filter((e, i, all) => i === 0 || e.start !== all[i - 1]!.start || e.end !== all[i - 1]!.end).map((e) => ({ start: e.start, end: e.end }));
   return out;
+}
+
+/**
+ * Party and chamber stated in the given description spans (the speaker's phrase, its
+ * title words before the name, a party code or appositive after it). A party is kept
+ * only when the spans name one party; likewise the chamber.
+ */
+export function groupOf(doc: Doc, spans: readonly Span[]): SpeakerGroup | undefined {
+  return groupFromMatches([groupMatches(doc, spans)]);
 }

@@ -86,19 +86,36 @@ const isWord = (t: Token): boolean => t.kind === 'word';
 export function isCapWord(doc: Doc, t: Token): boolean {
   if (t.cap && TITLE_ABBR.has(t.norm) && doc.text[t.end] === '.') return true;
   // Surnames with a lower-case particle written as one word ("diGenova", "deBlasio").
-  if (!t.cap && isWord(t) && /^\p{Ll}{1,3}\p{Lu}\p{Ll}/u.test(doc.text.slice(t.start, t.end))) return true;
+  if (!t.cap && isWord(t) && mayHaveInnerCapital(doc.text, t) && /^\p{Ll}{1,3}\p{Lu}\p{Ll}/u.test(doc.text.slice(t.start, t.end))) return true;
   // A role noun capitalized only because it starts the sentence ("Officials said") is not a name.
   if (ROLE_NOUNS.has(t.norm) && doc.sentences[t.sent]?.start === t.start) return false;
   if (!t.cap || !isWord(t) || DETERMINERS.has(t.norm) || PRONOUNS.has(t.norm) || AUX.has(t.norm) || CALENDAR.has(t.norm)) return false;
   return !(isStopword(t.norm) && /\p{Ll}/u.test(doc.text.slice(t.start, t.end)));
 }
 
+/**
+ * False when the token's second to fourth characters hold no capital: all ASCII and none in A–Z
+ * (a quick test before the Unicode regex, which most lower-case words never need).
+ */
+function mayHaveInnerCapital(text: string, t: Token): boolean {
+  const to = Math.min(t.end, t.start + 5);
+  for (let k = t.start; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c > 127 || (c >= 65 && c <= 90)) return true;
+  }
+  return false;
+}
+
 /** True when nothing but spaces (or a hyphen, or a title's period) separates two tokens. */
 export function joined(doc: Doc, a: Token, b: Token): boolean {
-  const gap = doc.text.slice(a.end, b.start);
-  if (gap === ' ' || gap === '-' || gap === '' || gap === '\u00a0') return true;
+  // Compared by char codes, without slicing the gap: this runs for every pair of neighbouring tokens read.
+  const len = b.start - a.end;
+  if (len <= 0) return true;
+  const c0 = doc.text.charCodeAt(a.end);
+  if (len === 1 && (c0 === 32 || c0 === 45 || c0 === 0xa0)) return true;
   // "Mr. Fox", "Jacob J. Lew": a title's or an initial's period does not end the phrase.
-  return (gap === '. ' || gap === '.') && (TITLE_ABBR.has(a.norm) || (a.end - a.start === 1 && a.cap));
+  const titleGap = c0 === 46 && (len === 1 || (len === 2 && doc.text.charCodeAt(a.end + 1) === 32));
+  return titleGap && (TITLE_ABBR.has(a.norm) || (a.end - a.start === 1 && a.cap));
 }
 
 function isHead(doc: Doc, t: Token): boolean {
