@@ -54,6 +54,34 @@ export function stockDf(stats: CorpusStats, o: Pick<AlignOptions, 'stockMinDocs'
 }
 
 /**
+ * Per shingle position of one article: 0 = not looked up yet, 1 = stock, 2 = not
+ * stock, for one corpus state and threshold. The corpus map is large (a
+ * lookup misses the CPU cache), and an article of a large event meets the
+ * same shingles in every pair it is in, so each position is looked up once.
+ */
+interface StockFlags {
+  stats: CorpusStats;
+  docCount: number;
+  stock: number;
+  flags: Uint8Array;
+}
+const stockCache = new WeakMap<DocProfile, StockFlags>();
+
+function stockFlagsOf(p: DocProfile, stats: CorpusStats, stock: number): StockFlags {
+  const hit = stockCache.get(p);
+  if (hit && hit.stats === stats && hit.docCount === stats.docCount && hit.stock === stock) return hit;
+  const made = { stats, docCount: stats.docCount, stock, flags: new Uint8Array(p.shingles.length) };
+  stockCache.set(p, made);
+  return made;
+}
+
+function isStock(s: StockFlags, stats: CorpusStats, h: number, i: number, stock: number): boolean {
+  let f = s.flags[i]!;
+  if (f === 0) s.flags[i] = f = (stats.shingleDf.get(h) ?? 0) < stock ? 2 : 1;
+  return f === 1;
+}
+
+/**
  * Shared passages of two documents: seed-and-extend local alignment over token
  * norms, the BLAST scheme (Altschul et al. 1990) as used for text reuse by
  * Smith et al. 2014 ("Detecting and modeling local text reuse"): exact shared
@@ -65,21 +93,35 @@ export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats
   const n = o.ngram;
   const A = pa.tokenHashes;
   const B = pb.tokenHashes;
-  const idx = seedIndex(pb);
+  const seeds = seedIndex(pb);
   const stock = stockDf(stats, o);
   const nonStock = new Uint8Array(A.length);
+  const stockFlags = stockFlagsOf(pa, stats, stock);
   const active = new Map<number, Run>();
   const runs: Run[] = [];
+  // The seed lookup, inlined: it runs for every shingle of A, for every pair (`indexOf` in hash.ts).
+  const { keys, slots, mask } = seeds.index;
+  const filter = seeds.filter;
   for (let i = 0; i < pa.shingles.length; i++) {
     const h = pa.shingles[i]!;
-    const list = idx.get(h);
-    if (!list || !hasContent(pa, i)) continue;
+    if ((filter[(h >>> 5) & 1023]! & (1 << (h & 31))) === 0) continue;
+    let at = -1;
+    for (let s = (h ^ (h >>> 15)) & mask; ; s = (s + 1) & mask) {
+      const p = slots[s]!;
+      if (p === 0) break;
+      if (keys[p - 1] === h) {
+        at = p - 1;
+        break;
+      }
+    }
+    if (at < 0 || !hasContent(pa, i)) continue;
     let marked = false;
-    for (const j of list) {
+    for (let q = seeds.start[at]!, qEnd = seeds.start[at + 1]!; q < qEnd; q++) {
+      const j = seeds.positions[q]!;
       let same = true;
       for (let k = 0; k < n && same; k++) same = A[i + k] === B[j + k];
       if (!same) continue;
-      if (!marked && (stats.shingleDf.get(h) ?? 0) < stock) {
+      if (!marked && !isStock(stockFlags, stats, h, i, stock)) {
         for (let k = 0; k < n; k++) nonStock[i + k] = 1;
         marked = true;
       }

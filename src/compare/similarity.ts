@@ -1,6 +1,6 @@
 import type { Doc } from '../doc/types.js';
-import { isStopword } from '../text/index.js';
-import { hashString } from './hash.js';
+import { hashString, indexOf, intIndex, type IntIndex } from './hash.js';
+import { tokenProfile } from './profile.js';
 import type { CorpusStats } from './stats.js';
 import { idf } from './stats.js';
 
@@ -48,18 +48,20 @@ function features(doc: Doc): SimFeatures {
   if (hit) return hit;
   const f: SimFeatures = { words: new Map(), lead: new Map(), entities: new Map(), numbers: new Map(), firstAt: new Map() };
   const tokens = doc.tokens;
+  // Stem hashes and stop-word flags are the compare profile's (the same hashes `wordKey` gives).
+  const { stemHashes, content } = tokenProfile(doc);
   // A capitalized word is a name when it is capitalized somewhere other than a sentence start or the title-first lead.
   const names = new Set<string>();
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = LEAD_TOKENS / 2; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!t.cap || t.kind !== 'word' || isStopword(t.norm) || i < LEAD_TOKENS / 2) continue;
+    if (!t.cap || t.kind !== 'word' || !content[i]) continue;
     const prev = tokens[i - 1];
     if (prev && prev.sent === t.sent) names.add(t.norm);
   }
   for (let i = 0; i < tokens.length; i++) {
+    if (!content[i]) continue;
     const t = tokens[i]!;
-    if (isStopword(t.norm)) continue;
-    const k = h(t.stem);
+    const k = stemHashes[i]!;
     if (!f.firstAt.has(k)) f.firstAt.set(k, i);
     add(f.words, k);
     if (i < LEAD_TOKENS) add(f.lead, k);
@@ -70,40 +72,100 @@ function features(doc: Doc): SimFeatures {
   return f;
 }
 
+/**
+ * A bag with each key's IDF looked up once per article and corpus (not once
+ * per pair): keys, counts and IDF weights in the bag's insertion order, and
+ * Σ (count × idf)², summed in that order so cosines are bit-identical to
+ * summing them pair by pair.
+ */
+interface WeightedBag {
+  index: IntIndex;
+  keys: Int32Array;
+  counts: Float64Array;
+  idf: Float64Array;
+  norm2: number;
+}
+
+type BagName = 'words' | 'lead' | 'entities' | 'numbers';
+type Weighted = Partial<Record<BagName, WeightedBag>>;
+
+const weightedCache = new WeakMap<CorpusStats, { docCount: number; docs: WeakMap<Doc, Weighted> }>();
+
+function weighted(doc: Doc, f: SimFeatures, name: BagName, stats: CorpusStats): WeightedBag {
+  let perStats = weightedCache.get(stats);
+  // Counts only grow by whole articles, so an unchanged docCount means unchanged IDFs.
+  if (!perStats || perStats.docCount !== stats.docCount) weightedCache.set(stats, (perStats = { docCount: stats.docCount, docs: new WeakMap() }));
+  let w = perStats.docs.get(doc);
+  if (!w) perStats.docs.set(doc, (w = {}));
+  const hit = w[name];
+  if (hit) return hit;
+  const map = f[name];
+  const keys = new Int32Array(map.size);
+  const counts = new Float64Array(map.size);
+  const weights = new Float64Array(map.size);
+  let norm2 = 0;
+  let i = 0;
+  for (const [k, c] of map) {
+    const x = idf(stats, k);
+    keys[i] = k;
+    counts[i] = c;
+    weights[i] = x;
+    norm2 += (c * x) ** 2;
+    i++;
+  }
+  return (w[name] = { index: intIndex(keys), keys, counts, idf: weights, norm2 });
+}
+
+interface Overlap {
+  value: number;
+  /** Shared keys with their IDF, in x's order (only when asked for). */
+  shared: { k: number; w: number }[];
+}
+
 /** Cosine of two bags weighted by tf × IDF (Salton & Buckley 1988). */
-function weightedCosine(x: Map<number, number>, y: Map<number, number>, stats: CorpusStats): { value: number; shared: number[] } {
+function weightedCosine(x: WeightedBag, y: WeightedBag, withShared: boolean): Overlap {
   let dot = 0;
-  let nx = 0;
-  let ny = 0;
-  const shared: number[] = [];
-  for (const [k, c] of x) {
-    const w = idf(stats, k);
-    nx += (c * w) ** 2;
-    const d = y.get(k);
-    if (d !== undefined) {
-      dot += c * d * w * w;
-      shared.push(k);
+  const shared: Overlap['shared'] = [];
+  // `indexOf(y.index, k)`, inlined: this loop runs for every term of every pair.
+  const { keys, slots, mask } = y.index;
+  for (let i = 0; i < x.keys.length; i++) {
+    const k = x.keys[i]!;
+    for (let s = (k ^ (k >>> 15)) & mask; ; s = (s + 1) & mask) {
+      const p = slots[s]!;
+      if (p === 0) break;
+      if (keys[p - 1] === k) {
+        const w = x.idf[i]!;
+        dot += x.counts[i]! * y.counts[p - 1]! * w * w;
+        if (withShared) shared.push({ k, w });
+        break;
+      }
     }
   }
-  for (const [k, c] of y) ny += (c * idf(stats, k)) ** 2;
-  return { value: nx > 0 && ny > 0 ? dot / Math.sqrt(nx * ny) : 0, shared };
+  return { value: x.norm2 > 0 && y.norm2 > 0 ? dot / Math.sqrt(x.norm2 * y.norm2) : 0, shared };
 }
 
 /** IDF-weighted Jaccard of two sets of keys (a set-overlap view that ignores repetition). */
-function weightedJaccard(x: Map<number, number>, y: Map<number, number>, stats: CorpusStats): { value: number; shared: number[] } {
+function weightedJaccard(x: WeightedBag, y: WeightedBag, withShared: boolean): Overlap {
   let inter = 0;
   let uni = 0;
-  const shared: number[] = [];
-  for (const k of x.keys()) {
-    const w = idf(stats, k);
+  const shared: Overlap['shared'] = [];
+  for (let i = 0; i < x.keys.length; i++) {
+    const k = x.keys[i]!;
+    const w = x.idf[i]!;
     uni += w;
-    if (y.has(k)) {
+    if (indexOf(y.index, k) >= 0) {
       inter += w;
-      shared.push(k);
+      if (withShared) shared.push({ k, w });
     }
   }
-  for (const k of y.keys()) if (!x.has(k)) uni += idf(stats, k);
+  for (let i = 0; i < y.keys.length; i++) if (indexOf(x.index, y.keys[i]!) < 0) uni += y.idf[i]!;
   return { value: uni > 0 ? inter / uni : 0, shared };
+}
+
+function overlap(a: Doc, b: Doc, fa: SimFeatures, fb: SimFeatures, name: BagName, stats: CorpusStats, withShared: boolean): Overlap {
+  const x = weighted(a, fa, name, stats);
+  const y = weighted(b, fb, name, stats);
+  return name === 'numbers' ? weightedJaccard(x, y, withShared) : weightedCosine(x, y, withShared);
 }
 
 export interface SimilarityComponents {
@@ -146,16 +208,15 @@ export const SIMILARITY_WEIGHTS: SimilarityComponents = { words: 0.85, lead: 0.1
 export function similarity(a: Doc, b: Doc, stats: CorpusStats): SimilarityResult {
   const fa = features(a);
   const fb = features(b);
-  const words = weightedCosine(fa.words, fb.words, stats);
-  const lead = weightedCosine(fa.lead, fb.lead, stats);
-  const entities = weightedCosine(fa.entities, fb.entities, stats);
-  const numbers = weightedJaccard(fa.numbers, fb.numbers, stats);
+  const words = overlap(a, b, fa, fb, 'words', stats, true);
+  const lead = overlap(a, b, fa, fb, 'lead', stats, true);
+  const entities = overlap(a, b, fa, fb, 'entities', stats, true);
+  const numbers = overlap(a, b, fa, fb, 'numbers', stats, true);
   const components: SimilarityComponents = { words: words.value, lead: lead.value, entities: entities.value, numbers: numbers.value };
   let score = 0;
-  for (const k of Object.keys(SIMILARITY_WEIGHTS) as (keyof SimilarityComponents)[]) score += SIMILARITY_WEIGHTS[k] * Math.sqrt(Math.max(0, components[k]));
-  const ev = (keys: number[]) =>
-    keys
-      .map((k) => ({ k, w: idf(stats, k) }))
+  for (const k of COMPONENTS) score += SIMILARITY_WEIGHTS[k] * Math.sqrt(Math.max(0, components[k]));
+  const ev = (shared: Overlap['shared']) =>
+    [...shared]
       .sort((x, y) => y.w - x.w || x.k - y.k)
       .slice(0, 12)
       .map(({ k }) => {
@@ -163,10 +224,27 @@ export function similarity(a: Doc, b: Doc, stats: CorpusStats): SimilarityResult
         const tb = b.tokens[fb.firstAt.get(k)!]!;
         return { text: a.text.slice(ta.start, ta.end), a: { start: ta.start, end: ta.end }, b: { start: tb.start, end: tb.end } };
       });
-  const round = (x: number) => Math.round(x * 1e4) / 1e4;
   return {
     score: round(Math.min(1, Math.max(0, score))),
     components: { words: round(components.words), lead: round(components.lead), entities: round(components.entities), numbers: round(components.numbers) },
     evidence: { terms: { words: ev(words.shared), lead: ev(lead.shared), entities: ev(entities.shared), numbers: ev(numbers.shared) } },
   };
+}
+
+/**
+ * `similarity(a, b, stats).score` alone (what a wording comparison reports):
+ * components weighing 0 are skipped (they add exactly 0) and no evidence is built.
+ */
+export function similarityScore(a: Doc, b: Doc, stats: CorpusStats): number {
+  const fa = features(a);
+  const fb = features(b);
+  let score = 0;
+  for (const k of COMPONENTS) if (SIMILARITY_WEIGHTS[k] !== 0) score += SIMILARITY_WEIGHTS[k] * Math.sqrt(Math.max(0, overlap(a, b, fa, fb, k, stats, false).value));
+  return round(Math.min(1, Math.max(0, score)));
+}
+
+const COMPONENTS = Object.keys(SIMILARITY_WEIGHTS) as (keyof SimilarityComponents)[];
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
 }

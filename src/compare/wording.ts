@@ -2,11 +2,11 @@ import type { Doc, Finding } from '../doc/types.js';
 import { spanToOriginal } from '../doc/offsets.js';
 import { makeFinding } from '../doc/span.js';
 import { alignPassages, type AlignOptions, type TokenPassage } from './align.js';
-import { intersectionSize } from './hash.js';
+import { intIndex, intersectionSize, type IntIndex } from './hash.js';
 import { docProfile, type DocProfile } from './profile.js';
 import type { Derivation, Direction, Passage, Score, Wording } from './schema.js';
 import { idf, type CorpusStats } from './stats.js';
-import { similarity } from './similarity.js';
+import { similarityScore } from './similarity.js';
 
 export interface CompareOptions extends AlignOptions {
   /** A passage is "inside quotes" on a side when at least this share of its words is quoted. */
@@ -88,24 +88,37 @@ function coveredTokens(length: number, passages: readonly TokenPassage[], side: 
   return out;
 }
 
-const tfidfCache = new WeakMap<CorpusStats, WeakMap<Doc, { vec: Map<number, number>; norm: number }>>();
+/** A TF-IDF vector as parallel arrays in the order terms first occur, with a hash index for lookups. */
+interface TfidfVector {
+  keys: Int32Array;
+  weights: Float64Array;
+  index: IntIndex;
+  norm: number;
+}
+
+const tfidfCache = new WeakMap<CorpusStats, { docCount: number; docs: WeakMap<Doc, TfidfVector> }>();
 
 /** TF-IDF vector of a document's content-word stems (raw term counts × smoothed IDF). */
-function tfidfVector(doc: Doc, p: DocProfile, stats: CorpusStats): { vec: Map<number, number>; norm: number } {
+function tfidfVector(doc: Doc, p: DocProfile, stats: CorpusStats): TfidfVector {
   let perStats = tfidfCache.get(stats);
-  if (!perStats) tfidfCache.set(stats, (perStats = new WeakMap()));
-  const hit = perStats.get(doc);
+  // Counts only grow by whole articles, so an unchanged docCount means unchanged IDFs.
+  if (!perStats || perStats.docCount !== stats.docCount) tfidfCache.set(stats, (perStats = { docCount: stats.docCount, docs: new WeakMap() }));
+  const hit = perStats.docs.get(doc);
   if (hit) return hit;
   const vec = new Map<number, number>();
   for (let i = 0; i < p.stemHashes.length; i++) if (p.content[i]) vec.set(p.stemHashes[i]!, (vec.get(p.stemHashes[i]!) ?? 0) + 1);
+  const keys = new Int32Array(vec.size);
+  const weights = new Float64Array(vec.size);
   let norm = 0;
+  let i = 0;
   for (const [k, tf] of vec) {
     const w = tf * idf(stats, k);
-    vec.set(k, w);
+    keys[i] = k;
+    weights[i++] = w;
     norm += w * w;
   }
-  const out = { vec, norm: Math.sqrt(norm) };
-  perStats.set(doc, out);
+  const out = { keys, weights, index: intIndex(keys), norm: Math.sqrt(norm) };
+  perStats.docs.set(doc, out);
   return out;
 }
 
@@ -113,11 +126,20 @@ export function tfidfCosine(a: Doc, b: Doc, stats: CorpusStats, ngram = defaultC
   const va = tfidfVector(a, docProfile(a, ngram), stats);
   const vb = tfidfVector(b, docProfile(b, ngram), stats);
   if (va.norm === 0 || vb.norm === 0) return 0;
-  const [small, large] = va.vec.size <= vb.vec.size ? [va.vec, vb.vec] : [vb.vec, va.vec];
+  const [small, large] = va.keys.length <= vb.keys.length ? [va, vb] : [vb, va];
   let dot = 0;
-  for (const [k, w] of small) {
-    const v = large.get(k);
-    if (v !== undefined) dot += w * v;
+  // `indexOf(large.index, key)`, inlined: this loop runs for every term of every pair.
+  const { keys, slots, mask } = large.index;
+  for (let i = 0; i < small.keys.length; i++) {
+    const k = small.keys[i]!;
+    for (let s = (k ^ (k >>> 15)) & mask; ; s = (s + 1) & mask) {
+      const p = slots[s]!;
+      if (p === 0) break;
+      if (keys[p - 1] === k) {
+        dot += small.weights[i]! * large.weights[p - 1]!;
+        break;
+      }
+    }
   }
   return dot / (va.norm * vb.norm);
 }
@@ -170,8 +192,6 @@ export function compareWording(a: Doc, b: Doc, stats: CorpusStats, options: Part
   const score = (value: number, ids: number[] = all): Score => ({ value: round(value), passages: ids });
 
   const union = pa.shingleSet.length + pb.shingleSet.length - shared;
-  const covA = coveredTokens(pa.tokenHashes.length, tps, 'a');
-  const covB = coveredTokens(pb.tokenHashes.length, tps, 'b');
   const shares = (cov: Uint8Array, p: DocProfile): { all: number; quoted: number; narrative: number } => {
     let all = 0;
     let quoted = 0;
@@ -183,8 +203,10 @@ export function compareWording(a: Doc, b: Doc, stats: CorpusStats, options: Part
     const n = Math.max(1, cov.length);
     return { all: all / n, quoted: quoted / n, narrative: (all - quoted) / n };
   };
-  const sa = shares(covA, pa);
-  const sb = shares(covB, pb);
+  // Without passages nothing is covered: skip building the flags (most pairs of a large event share none).
+  const none = { all: 0, quoted: 0, narrative: 0 };
+  const sa = tps.length ? shares(coveredTokens(pa.tokenHashes.length, tps, 'a'), pa) : none;
+  const sb = tps.length ? shares(coveredTokens(pb.tokenHashes.length, tps, 'b'), pb) : none;
   const quotedIds = (side: 'a' | 'b') => passages.filter((p) => p.quoteShare[side] > 0).map((p) => p.index);
   const narrativeIds = (side: 'a' | 'b') => passages.filter((p) => p.quoteShare[side] < 1).map((p) => p.index);
   let longest = 0;
@@ -211,8 +233,20 @@ export function compareWording(a: Doc, b: Doc, stats: CorpusStats, options: Part
     derivation: { a: derivation(sa.all, passages.length, all, o, b.id), b: derivation(sb.all, passages.length, all, o, a.id) },
     direction: reuseDirection(a, b, passages.length > 0),
     reuse: passages.length === 0 ? 'none' : passages.every((p) => p.kind === 'quote') ? 'shared-quotes' : 'copied-narrative',
-    similarity: o.withSimilarity ? similarity(a, b, stats).score : 0,
+    similarity: o.withSimilarity ? similarityScore(a, b, stats) : 0,
   };
+}
+
+/**
+ * Whether two articles share a passage: `compareWording(a, b, stats).passages.length > 0`
+ * without the pair scores, for callers that keep only pairs with passages
+ * (most cross-event pairs of a story share none and need no scores).
+ */
+export function hasSharedPassage(a: Doc, b: Doc, stats: CorpusStats, options: Partial<CompareOptions> = {}): boolean {
+  const o: CompareOptions = { ...defaultCompareOptions, ...options };
+  const pa = docProfile(a, o.ngram);
+  const pb = docProfile(b, o.ngram);
+  return intersectionSize(pa.shingleSet, pb.shingleSet) > 0 && alignPassages(pa, pb, stats, o).length > 0;
 }
 
 /** The passages of a comparison as findings on one side's document (for `doc.layers`). */

@@ -12,7 +12,7 @@ import { toneSummary, ToneSummarySchema } from './tone/index.js';
 import { compareClaims, ClaimsComparisonSchema } from './claims/index.js';
 import { compareLoaded, LoadedComparisonSchema, type LoadedData } from './loaded/index.js';
 import { summarizeHedges, countHedges, HedgeOutletSummarySchema, HedgeDocCountsSchema } from './hedges/index.js';
-import { compareFrames, scoreFrames, jensenShannon, FrameComparisonSchema, FRAME_IDS, FrameIdSchema } from './policy/index.js';
+import { compareFrames, frameDistribution, jensenShannon, FrameComparisonSchema, FRAME_IDS, FrameIdSchema } from './policy/index.js';
 import { distinctiveWords, DistinctiveResultSchema } from './distinctive/index.js';
 
 /**
@@ -142,24 +142,58 @@ function nameRows(names: Map<string, Finding[]>) {
   return [...names.entries()].sort((x, y) => y[1].length - x[1].length || (x[0] < y[0] ? -1 : 1)).map(([name, fs]) => ({ name, count: fs.length, spans: fs.slice(0, 5).map(ref) }));
 }
 
+/** One article's side of a pair comparison, built from its layers. */
+interface PairSide {
+  layers: { quotes: unknown; loaded: unknown; mentions: unknown };
+  voices: ReturnType<typeof voicesOf>;
+  verbs: ReturnType<typeof verbsOf>;
+  loaded: ReturnType<typeof loadedOf>;
+  terms: Set<string>;
+  names: ReturnType<typeof namesOf>;
+}
+
+/**
+ * Sides cached per article (an article of an event of n articles is in n − 1
+ * pairs) and rebuilt when a layer array is replaced. Pair results share these
+ * rows read-only.
+ */
+const sideCache = new WeakMap<Doc, PairSide>();
+
+function sideOf(doc: Doc): PairSide {
+  const l = doc.layers;
+  const hit = sideCache.get(doc);
+  if (hit && hit.layers.quotes === l.quotes && hit.layers.loaded === l.loaded && hit.layers.mentions === l.mentions) return hit;
+  const loaded = loadedOf(doc);
+  const side: PairSide = {
+    layers: { quotes: l.quotes, loaded: l.loaded, mentions: l.mentions },
+    voices: voicesOf(doc),
+    verbs: verbsOf(doc),
+    loaded,
+    terms: new Set(loaded.map((x) => x.text.toLowerCase())),
+    names: namesOf(doc),
+  };
+  sideCache.set(doc, side);
+  return side;
+}
+
 /** The framing of two articles side by side (cheap enough for every pair of a large event). */
 export function compareFramingPair(a: Doc, b: Doc): PairFraming {
-  const fa = scoreFrames(a).distribution;
-  const fb = scoreFrames(b).distribution;
+  const fa = frameDistribution(a);
+  const fb = frameDistribution(b);
   const { jsd, contributions } = jensenShannon(fa, fb);
   const drivers = FRAME_IDS.filter((f) => contributions[f] > 0)
     .map((frame) => ({ frame, contribution: Math.round(contributions[frame] * 1e4) / 1e4 }))
     .sort((x, y) => y.contribution - x.contribution || (x.frame < y.frame ? -1 : 1))
     .slice(0, 5);
-  const va = voicesOf(a);
-  const vb = voicesOf(b);
+  const sa = sideOf(a);
+  const sb = sideOf(b);
+  const va = sa.voices;
+  const vb = sb.voices;
   const speakersB = new Set(vb.map((v) => v.speaker));
-  const la = loadedOf(a);
-  const lb = loadedOf(b);
-  const termsA = new Set(la.map((x) => x.text.toLowerCase()));
-  const termsB = new Set(lb.map((x) => x.text.toLowerCase()));
-  const na = namesOf(a);
-  const nb = namesOf(b);
+  const termsA = sa.terms;
+  const termsB = sb.terms;
+  const na = sa.names;
+  const nb = sb.names;
   const naming = [...na.keys()].filter((k) => nb.has(k)).sort().map((actorId) => ({
     actorId,
     label: na.get(actorId)!.label,
@@ -169,8 +203,8 @@ export function compareFramingPair(a: Doc, b: Doc): PairFraming {
   return {
     frames: { a: fa, b: fb, jsd: Math.round(jsd * 1e4) / 1e4, drivers },
     voices: { a: va, b: vb, shared: va.map((v) => v.speaker).filter((s) => speakersB.has(s)).sort() },
-    verbs: { a: verbsOf(a), b: verbsOf(b) },
-    loaded: { a: la, b: lb, onlyA: [...termsA].filter((t) => !termsB.has(t)).sort(), onlyB: [...termsB].filter((t) => !termsA.has(t)).sort() },
+    verbs: { a: sa.verbs, b: sb.verbs },
+    loaded: { a: sa.loaded, b: sb.loaded, onlyA: [...termsA].filter((t) => !termsB.has(t)).sort(), onlyB: [...termsB].filter((t) => !termsA.has(t)).sort() },
     hedges: { a: countHedges(a), b: countHedges(b) },
     naming,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeTestDoc } from '../helpers.js';
-import { corpusStats, similarity } from '../../src/compare/index.js';
+import { corpusStats, similarity, similarityScore } from '../../src/compare/index.js';
 
 describe('similarity', () => {
   const a = makeTestDoc('North Korea condemns drills. North Korea condemned the Freedom Edge drills by the United States, Japan and South Korea on June 30, 2024.', { id: 'a' });
@@ -24,5 +24,9 @@ describe('similarity', () => {
       expect(a.text.slice(t.a.start, t.a.end)).toBe(t.text);
       expect(b.text.slice(t.b.start, t.b.end).toLowerCase()).toBe(t.text.toLowerCase());
     }
+  });
+
+  it('similarityScore(a, b) is the score similarity(a, b) reports', () => {
+    for (const [x, y] of [[a, b], [a, c], [b, c], [a, a]] as const) expect(similarityScore(x, y, stats)).toBe(similarity(x, y, stats).score);
   });
 });

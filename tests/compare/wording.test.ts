@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeTestDoc } from '../helpers.js';
-import { compareWording, corpusStats, WordingSchema } from '../../src/compare/index.js';
+import { compareWording, corpusStats, hasSharedPassage, WordingSchema } from '../../src/compare/index.js';
 import { buildDoc, recordFromText } from '../../src/pipeline/build-doc.js';
 
 const STORY =
@@ -102,5 +102,16 @@ describe('compareWording', () => {
     const ba = compareWording(b, a, stats);
     expect(ba.passages.map((p) => [p.b, p.a])).toEqual(ab.passages.map((p) => [p.a, p.b]));
     expect(ba.scores.jaccard).toEqual(ab.scores.jaccard);
+  });
+
+  it('hasSharedPassage(a, b) says whether compareWording(a, b) finds a passage', () => {
+    const a = makeTestDoc(STORY + ' ' + FILLER[0], { id: 'a' });
+    const b = makeTestDoc(FILLER[1] + ' ' + STORY, { id: 'b' });
+    const c = makeTestDoc(FILLER[2]!, { id: 'c' });
+    const stats = corpusStats([a, b, c]);
+    expect(hasSharedPassage(a, b, stats)).toBe(true);
+    expect(compareWording(a, b, stats).passages.length).toBeGreaterThan(0);
+    expect(hasSharedPassage(a, c, stats)).toBe(false);
+    expect(compareWording(a, c, stats).passages).toHaveLength(0);
   });
 });

@@ -64,9 +64,24 @@ export function isContentTerm(norm: string, kind: string): boolean {
   return kind === 'word' && norm.length > 1 && !isStopword(norm);
 }
 
+/**
+ * One article's content-term counts, cached per token array: an article is
+ * counted once however many events, stories and backgrounds it is compared in.
+ */
+const docCountsCache = new WeakMap<readonly unknown[], Map<string, number>>();
+function docTermCounts(doc: Doc): Map<string, number> {
+  let m = docCountsCache.get(doc.tokens);
+  if (m) return m;
+  m = new Map<string, number>();
+  for (const t of doc.tokens) if (isContentTerm(t.norm, t.kind)) m.set(t.norm, (m.get(t.norm) ?? 0) + 1);
+  docCountsCache.set(doc.tokens, m);
+  return m;
+}
+
+/** Content-term counts over `docs`; keys in order of first occurrence (docs in order, tokens in order). */
 export function termCounts(docs: readonly Doc[]): Map<string, number> {
   const m = new Map<string, number>();
-  for (const d of docs) for (const t of d.tokens) if (isContentTerm(t.norm, t.kind)) m.set(t.norm, (m.get(t.norm) ?? 0) + 1);
+  for (const d of docs) for (const [k, v] of docTermCounts(d)) m.set(k, (m.get(k) ?? 0) + v);
   return m;
 }
 
@@ -123,24 +138,49 @@ export function distinctiveWords(docs: readonly Doc[], options: DistinctiveOptio
   const maxEvidence = options.evidence ?? 3;
   const background = options.background ?? docs;
   // Prior over the background plus the compared docs, so every counted term has α_w > 0.
-  const bgCounts = termCounts(background);
-  if (options.background) for (const [k, v] of termCounts(docs)) if (!bgCounts.has(k)) bgCounts.set(k, v);
+  const all = termCounts(docs);
+  const bgCounts = options.background ? termCounts(options.background) : all;
+  if (options.background) for (const [k, v] of all) if (!bgCounts.has(k)) bgCounts.set(k, v);
   const alpha = scaledPrior(bgCounts, priorScale);
-  const groups = byOutlet(docs);
-  const counts = groups.map(([, ds]) => termCounts(ds));
-  const outlets = groups.map(([outlet, ds], i) => {
-    const rest = new Map<string, number>();
-    counts.forEach((c, j) => {
-      if (j !== i) for (const [k, v] of c) rest.set(k, (rest.get(k) ?? 0) + v);
-    });
-    const mine = counts[i]!;
-    const scored = logOddsDirichlet(mine, rest, alpha).filter((s) => s.z >= minZ && s.countA > 0).slice(0, top);
+  let a0 = 0;
+  for (const v of alpha.values()) a0 += v;
+  // One vs rest without building each rest: rest counts are all counts minus the outlet's own.
+  let nAll = 0;
+  for (const v of all.values()) nAll += v;
+  const outlets = byOutlet(docs).map(([outlet, ds]) => {
+    const mine = termCounts(ds);
+    let nA = 0;
+    for (const v of mine.values()) nA += v;
+    const scored = oneVsRest(mine, nA, all, nAll - nA, alpha, a0)
+      .filter((s) => s.z >= minZ)
+      .sort(byZ)
+      .slice(0, top);
     const words = scored.map((s) => ({ term: s.term, z: round(s.z), delta: round(s.delta), count: s.countA, countOthers: s.countB, evidence: evidenceOf(ds, s.term, maxEvidence) }));
-    let tokens = 0;
-    for (const v of mine.values()) tokens += v;
-    return { outlet, docs: ds.length, tokens, words };
+    return { outlet, docs: ds.length, tokens: nA, words };
   });
   return { priorScale, backgroundDocs: background.length, outlets };
+}
+
+function byZ(x: LogOdds, y: LogOdds): number {
+  return y.z - x.z || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
+}
+
+/**
+ * `logOddsDirichlet(mine, all − mine, alpha)` restricted to the terms the
+ * outlet uses (the only ones `distinctiveWords` reports), with the same
+ * arithmetic so the figures are bit-identical; `a0` = Σ α_w, `nB` = rest total.
+ */
+function oneVsRest(mine: Counts, nA: number, all: Counts, nB: number, alpha: Counts, a0: number): LogOdds[] {
+  const out: LogOdds[] = [];
+  for (const [term, ya] of mine) {
+    const aw = alpha.get(term) ?? 0;
+    if (aw <= 0) continue;
+    const yb = (all.get(term) ?? 0) - ya;
+    const delta = Math.log((ya + aw) / (nA + a0 - ya - aw)) - Math.log((yb + aw) / (nB + a0 - yb - aw));
+    const variance = 1 / (ya + aw) + 1 / (yb + aw);
+    out.push({ term, delta, variance, z: delta / Math.sqrt(variance), countA: ya, countB: yb });
+  }
+  return out;
 }
 
 function evidenceOf(docs: readonly Doc[], term: string, max: number): DistinctiveWord['evidence'] {

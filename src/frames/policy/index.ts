@@ -95,8 +95,25 @@ export function detectFrames(doc: Doc, cues: FrameCues = loadFrameCues()): Findi
 
 export const framesAnalyzer: Analyzer = { name: FRAMES_LAYER, run: (doc) => detectFrames(doc) };
 
+/** All-zero distribution, keys in FRAME_IDS order (a literal: this runs for every article and pair). */
 function zeros(): FrameDistribution {
-  return Object.fromEntries(FRAME_IDS.map((f) => [f, 0])) as FrameDistribution;
+  return {
+    economic: 0,
+    capacity_resources: 0,
+    morality: 0,
+    fairness_equality: 0,
+    legality: 0,
+    policy_prescription: 0,
+    crime_punishment: 0,
+    security_defense: 0,
+    health_safety: 0,
+    quality_of_life: 0,
+    cultural_identity: 0,
+    public_opinion: 0,
+    political: 0,
+    external_regulation: 0,
+    other: 0,
+  };
 }
 
 function framesOf(doc: Doc): Finding[] {
@@ -137,16 +154,31 @@ function wordsByFrame(entries: { doc: string; f: Finding }[], maxEvidence = 3): 
   });
 }
 
-/** An article's frame distribution (sums to 1) with the words carrying each frame. */
-export function scoreFrames(doc: Doc): DocFrames {
-  const findings = framesOf(doc);
+function distributionOf(findings: readonly Finding[]): FrameDistribution {
   const distribution = zeros();
   if (findings.length === 0) distribution.other = 1;
   else {
     for (const f of findings) distribution[f.label as FrameId]++;
     for (const k of FRAME_IDS) distribution[k] = round(distribution[k] / findings.length);
   }
-  return { doc: doc.id, cueCount: findings.length, distribution, words: wordsByFrame(findings.map((f) => ({ doc: doc.id, f }))) };
+  return distribution;
+}
+
+/** Distributions by findings array: an article's layer is scored once however many pairs, events and stories it is in. */
+const distributionCache = new WeakMap<readonly Finding[], FrameDistribution>();
+
+/** An article's frame distribution (a fresh copy: callers may keep or change it). */
+export function frameDistribution(doc: Doc): FrameDistribution {
+  const findings = framesOf(doc);
+  let d = distributionCache.get(findings);
+  if (!d) distributionCache.set(findings, (d = distributionOf(findings)));
+  return { ...d };
+}
+
+/** An article's frame distribution (sums to 1) with the words carrying each frame. */
+export function scoreFrames(doc: Doc): DocFrames {
+  const findings = framesOf(doc);
+  return { doc: doc.id, cueCount: findings.length, distribution: frameDistribution(doc), words: wordsByFrame(findings.map((f) => ({ doc: doc.id, f }))) };
 }
 
 export interface JsdResult {
@@ -199,8 +231,8 @@ export function compareFrames(docs: readonly Doc[], maxDrivers = 5): FrameCompar
     const distribution = zeros();
     const entries: { doc: string; f: Finding }[] = [];
     for (const d of ds) {
-      const s = scoreFrames(d);
-      for (const k of FRAME_IDS) distribution[k] += s.distribution[k] / ds.length;
+      const s = frameDistribution(d);
+      for (const k of FRAME_IDS) distribution[k] += s[k] / ds.length;
       for (const f of framesOf(d)) entries.push({ doc: d.id, f });
     }
     for (const k of FRAME_IDS) distribution[k] = round(distribution[k]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distance } from 'ml-distance';
 import { makeTestDoc } from '../../helpers.js';
-import { compareFrames, FRAME_IDS, framesAnalyzer, jensenShannon, scoreFrames, type FrameDistribution } from '../../../src/frames/policy/index.js';
+import { compareFrames, FRAME_IDS, frameDistribution, framesAnalyzer, jensenShannon, scoreFrames, type FrameDistribution } from '../../../src/frames/policy/index.js';
 
 const MILITARY = 'The military staged missile drills with warships and fighter jets, and troops rehearsed an attack as the defense ministry warned of nuclear threats.';
 const ECONOMY = 'The budget deficit grew as tax revenue fell, prices rose and the market worried about jobs and wages.';
@@ -52,5 +52,17 @@ describe('jensenShannon and compareFrames', () => {
     expect(pair.jsd).toBeGreaterThan(0.5);
     expect(pair.drivers.map((d) => d.frame)).toContain('security_defense');
     expect(pair.drivers.map((d) => d.frame)).toContain('economic');
+  });
+});
+
+describe('frameDistribution', () => {
+  it('gives the scoreFrames distribution with frames in codebook order, as a copy the caller may change', () => {
+    const doc = makeTestDoc('The court ruled the tax law unconstitutional, and the army said the border was secure.');
+    doc.layers.frames = framesAnalyzer.run(doc);
+    const d = frameDistribution(doc);
+    expect(Object.keys(d)).toEqual([...FRAME_IDS]);
+    expect(d).toEqual(scoreFrames(doc).distribution);
+    d.economic = 99;
+    expect(frameDistribution(doc).economic).not.toBe(99);
   });
 });
