@@ -14,7 +14,7 @@ import type { Format, OffsetMap, Removal, RemovalReason, Span } from '../doc/typ
 import { composeText } from '../doc/offsets.js';
 import { splitBlocks, type Block } from './blocks.js';
 import { matchBlockRule } from './rules.js';
-import { EXCERPT_END, contentStems, isHeadlineLike, isProse, normalizeForDuplicates, overlap, startsWithDateline, wordCount, hasDoubleQuotes } from './signals.js';
+import { EXCERPT_END, contentStems, endsWithExcerptMarker, isHeadlineLike, isProse, normalizeForDuplicates, overlap, startsWithDateline, wordCount, hasDoubleQuotes } from './signals.js';
 
 export { BLOCK_RULES, matchBlockRule, type BlockRule } from './rules.js';
 export { splitBlocks, type Block } from './blocks.js';
@@ -306,9 +306,17 @@ function duplicateRules(states: BlockState[]): void {
   const remaining = kept(states);
   const texts = remaining.map((s) => norms.get(s)!);
   const total = texts.reduce((n, t) => n + t.length + 1, 0);
+  // All kept texts in one string (normalized text holds no "\n"), so that one native search per
+  // block finds every block containing it, instead of a search per pair of blocks.
+  const joined = texts.join('\n');
+  const starts: number[] = [];
+  for (let j = 0, at = 0; j < texts.length; j++) {
+    starts.push(at);
+    at += texts[j]!.length + 1;
+  }
   for (let i = 0; i < remaining.length; i++) {
     const text = texts[i]!;
-    if (EXCERPT_END.test(text)) {
+    if (endsWithExcerptMarker(text)) {
       const prefix = text.replace(EXCERPT_END, '').trim();
       const others = texts.filter((_, j) => j !== i && remaining[j]!.verdict === null).join(' ');
       if (prefix.length >= MIN_REPEAT_CHARS && others.includes(prefix)) {
@@ -318,9 +326,28 @@ function duplicateRules(states: BlockState[]): void {
     }
     // The first kept block is the title: never dropped as contained in the text.
     if (i === 0 || text.length < MIN_REPEAT_CHARS || total > MAX_CONTAINMENT_SCAN) continue;
-    const longer = texts.some((t, j) => j !== i && remaining[j]!.verdict === null && t.length > text.length && t.includes(text));
-    if (longer) remove(remaining[i]!, STRUCTURAL_RULES.containedInLonger);
+    if (containedInOther(joined, starts, texts, remaining, i)) remove(remaining[i]!, STRUCTURAL_RULES.containedInLonger);
   }
+}
+
+/**
+ * True when texts[i] occurs inside a longer text of another block still kept: every occurrence
+ * of it in `joined` (texts joined by "\n", starting at `starts`) lies inside one block's text.
+ */
+function containedInOther(joined: string, starts: readonly number[], texts: readonly string[], states: readonly BlockState[], i: number): boolean {
+  const text = texts[i]!;
+  for (let at = joined.indexOf(text); at >= 0; at = joined.indexOf(text, at + 1)) {
+    // The block holding the occurrence: the last one starting at or before it.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    if (lo !== i && states[lo]!.verdict === null && texts[lo]!.length > text.length) return true;
+  }
+  return false;
 }
 
 /**
@@ -333,13 +360,14 @@ export function cleanText(original: string, _options: CleanOptions = {}): CleanR
   const states: BlockState[] = splitBlocks(original).map((block) => {
     const rule = matchBlockRule(block.text);
     const prose = isProse(block.text);
+    const dateline = startsWithDateline(block.text);
     return {
       block,
       verdict: rule ? { reason: rule.reason, rule: rule.name } : null,
       prose,
       // A dateline opens a story paragraph ("TORONTO, March 3 - Shr 8 cts"): never a headline.
-      headline: isHeadlineLike(block.text) && !startsWithDateline(block.text),
-      dateline: startsWithDateline(block.text),
+      headline: isHeadlineLike(block.text) && !dateline,
+      dateline,
       quoted: hasDoubleQuotes(block.text),
       stems: null,
       overlap: 0,

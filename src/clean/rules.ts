@@ -404,10 +404,35 @@ export const BLOCK_RULES: readonly BlockRule[] = [
   },
 ];
 
+/**
+ * Cheap necessary conditions, by rule name: a literal that every match of the rule contains.
+ * The unanchored patterns otherwise try every position of every block up to their length cap
+ * (most of the clean stage's time on story paragraphs). `lower` is text.toLowerCase(): the
+ * patterns with the i flag match their literals in any letter case; with the iu flags "ſ" and
+ * the Kelvin sign also fold to "s" and "k", so literals for those rules avoid both letters.
+ */
+const NEEDS: Readonly<Record<string, (text: string, lower: string) => boolean>> = {
+  'breadcrumb-trail': (t) => t.includes('»') || t.includes('›'),
+  'cookie-notice': (_, l) => l.includes('cookie'),
+  'app-download': (_, l) => l.includes('app') || l.includes('google play'),
+  'donation-appeal': (_, l) => l.includes('donat') || l.includes('journalism') || l.includes('become a') || l.includes('please') || l.includes('chip in'),
+  'mailing-list': (_, l) => l.includes('mailing li') || l.includes('letter') || l.includes('daily briefing') || l.includes('mail update') || l.includes('mail alert'),
+  'copyright-photo-credit': (t) => t.includes('©'),
+  'slash-photo-credit': (t) => t.includes('/'),
+  'labelled-photo-credit': (t) => t.includes(':'),
+  'copyright-line': (t, l) => t.includes('©') || l.includes('(c)') || l.includes('copyright') || l.includes('all rights reserved'),
+  'tagged-headline': (t) => /[A-Z]$/.test(t),
+};
+
+/** The rules with their conditions resolved once (a lookup by name per block and rule showed in profiles). */
+const CHECKS = BLOCK_RULES.map((rule) => ({ rule, maxChars: rule.maxChars, needs: NEEDS[rule.name] ?? null }));
+
 /** The first rule matching the block text, or null. */
 export function matchBlockRule(text: string): BlockRule | null {
-  for (const rule of BLOCK_RULES) {
-    if (text.length > rule.maxChars) continue;
+  let lower: string | null = null;
+  for (const { rule, maxChars, needs } of CHECKS) {
+    if (text.length > maxChars) continue;
+    if (needs && !needs(text, (lower ??= text.toLowerCase()))) continue;
     const ok = typeof rule.match === 'function' ? rule.match(text) : rule.match.test(text);
     if (ok) return rule;
   }

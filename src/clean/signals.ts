@@ -4,7 +4,7 @@
  * vocabulary overlap of a block with the story body.
  */
 import { MONTH } from '../meta/dates.js';
-import { foldPunctuation, isStopword, normalizeWord, stemWord, tokenOffsets } from '../text/index.js';
+import { foldPunctuation, forEachTokenForm, isStopword } from '../text/index.js';
 
 /** Whitespace-separated words (a character loop: this runs on every block of every article). */
 export function wordCount(text: string): number {
@@ -55,15 +55,20 @@ export function isHeadlineLike(text: string): boolean {
   return !/\p{Ll}{2,}[.!]\s+["“‘(]?\p{Lu}/u.test(text);
 }
 
-/** Stems of the block's content words (no stopwords, no numbers, no one-letter words). */
+/**
+ * Stems of the block's content words (no stopwords, no numbers, no one-letter words).
+ * Through the text stage's token forms, whose per-surface table of forms makes a seen word cost no normalizing,
+ * stemming or substring (this runs on every non-prose block and every prose block beside one).
+ */
+// Local reference: called per token (under tsx each imported binding is a getter call).
+const stopword = isStopword;
+
 export function contentStems(text: string): Set<string> {
   const out = new Set<string>();
-  for (const t of tokenOffsets(text)) {
-    if (t.kind !== 'word' || t.end - t.start < 2) continue;
-    const norm = normalizeWord(text.slice(t.start, t.end));
-    if (norm.length < 2 || isStopword(norm)) continue;
-    out.add(stemWord(norm, 'en'));
-  }
+  forEachTokenForm(text, 'en', (start, end, number, norm, stem) => {
+    if (number || end - start < 2 || norm.length < 2 || stopword(norm)) return;
+    out.add(stem);
+  });
   return out;
 }
 
@@ -77,11 +82,20 @@ export function overlap(stems: ReadonlySet<string>, vocabulary: ReadonlySet<stri
 
 /** The comparison form for duplicate detection: folded quotes and dashes, lower case, single spaces. */
 export function normalizeForDuplicates(text: string): string {
-  return foldPunctuation(text).toLowerCase().replace(/\s+/gu, ' ');
+  const lower = foldPunctuation(text).toLowerCase();
+  // Most blocks have no run of spaces and no other white space: nothing to replace.
+  return SPACE_TO_FOLD.test(lower) ? lower.replace(/\s+/gu, ' ') : lower;
 }
+/** White space that normalizeForDuplicates changes: anything but a single " ". */
+const SPACE_TO_FOLD = /[^\S ]| {2}/u;
 
 /** An excerpt marker at the end of a teaser: "[…]", "[...]", "…", "...". */
 export const EXCERPT_END = /\s*(?:\[(?:…|\.\.\.)\]|…|\.\.\.)$/u;
+
+/** Same as EXCERPT_END.test(text), without the regex scanning every position of a long block. */
+export function endsWithExcerptMarker(text: string): boolean {
+  return text.endsWith('…') || text.endsWith('...') || text.endsWith('[…]') || text.endsWith('[...]');
+}
 
 /** A month name in any letter case, without the `i` flag (which would also loosen \p{Lu}). */
 const MONTH_ANY_CASE = MONTH.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);

@@ -3,10 +3,29 @@
 const QUOTE_FOLD = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
 const DQUOTE_FOLD = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/g;
 const DASH_FOLD = /[\u2010-\u2015\u2212]/g;
+/** Any character foldPunctuation changes: most texts have none or few, so test before replacing. */
+const ANY_FOLD = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033\u2010-\u2015\u2212]/;
 
 /** Folds typographic quotes and dashes to ASCII; length-preserving, so offsets survive. */
 export function foldPunctuation(s: string): string {
+  if (!ANY_FOLD.test(s)) return s;
   return s.replace(QUOTE_FOLD, "'").replace(DQUOTE_FOLD, '"').replace(DASH_FOLD, '-');
+}
+
+/**
+ * Memo of normalizeWord per surface, shared across documents and stages (every stage normalizes
+ * the same Zipfian vocabulary). Bounded: cleared when full; the form is a pure function of the word.
+ */
+const memo = new Map<string, string>();
+const MAX_MEMO = 200_000;
+
+/** True when `w` is lower-case ASCII letters only (the common case: already its own normal form). */
+function isLowerAsciiWord(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
 }
 
 /**
@@ -14,6 +33,17 @@ export function foldPunctuation(s: string): string {
  * joined ("U.S." → "us"), possessive "'s" dropped ("Korea’s" → "korea").
  */
 export function normalizeWord(word: string): string {
+  if (isLowerAsciiWord(word)) return word;
+  let w = memo.get(word);
+  if (w === undefined) {
+    w = computeNorm(word);
+    if (memo.size >= MAX_MEMO) memo.clear();
+    memo.set(word, w);
+  }
+  return w;
+}
+
+function computeNorm(word: string): string {
   let w = word.toLowerCase();
   if (/^\p{N}/u.test(w)) return w.replace(/,/g, '');
   if (w.includes('.')) w = w.replace(/\./g, '');

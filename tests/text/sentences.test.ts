@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeText, splitSentences } from '../../src/text/index.js';
 
@@ -34,4 +35,33 @@ describe('analyzeText(text, language)', () => {
     expect(tokens[5]!.sent).toBe(1);
     for (const t of tokens) expect(text.slice(t.start, t.end).length).toBe(t.end - t.start);
   });
+});
+
+/**
+ * The candidate boundaries are UAX #29 rules run by hand (ICU's segmenter was most of the text
+ * stage's time); they must equal Intl.Segmenter's. Without abbreviation merges in the way: no
+ * letter is followed by ".", so every candidate stays a sentence.
+ */
+describe('splitSentences candidates', () => {
+  const PIECES = [' ', '  ', '\t', '\u00A0', 'a', 'x', 'A', 'T', 'Ж', 'ж', '中', 'ª', '5', '٣', '.', '!', '?', '。', '‼', '"', ')', '(', '’', '“', '”', '»', ',', ';', ':', '-', '–', '$', '/', '…', '\u2024', '\u0301', '\u00AD', '\u2028', '😀', ' .', '5.', ').', '".'];
+  const icu = (text: string, language: string): string[] => {
+    const out: string[] = [];
+    for (const s of new Intl.Segmenter(language, { granularity: 'sentence' }).segment(text)) {
+      const t = s.segment.trim();
+      if (t) out.push(t);
+    }
+    return out;
+  };
+  for (const language of ['en', 'ru', 'ja']) {
+    it(`matches Intl.Segmenter (${language}) on random strings of letters, terminals, closers and spaces`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }), (parts) => {
+          const text = parts.join('');
+          fc.pre(!/\p{L}\./u.test(text));
+          expect(splitSentences(text, language).map((s) => text.slice(s.start, s.end))).toEqual(icu(text, language));
+        }),
+        { numRuns: 500 },
+      );
+    });
+  }
 });
