@@ -41,11 +41,35 @@ export function featureHash(s: string, h: number = FNV_OFFSET): number {
   return h >>> 0;
 }
 
-interface Feat {
-  name: string;
-  h: number;
+/** A feature with its name and hash. */
+export interface Feat {
+  readonly name: string;
+  readonly h: number;
 }
-const feat = (name: string): Feat => ({ name, h: featureHash(name) });
+
+/**
+ * Every cached feature has a dense integer id (featById[id]): the walk emits
+ * ids, and a scorer maps an id to its weight once per model (model.ts), so no
+ * feature is hashed or looked up twice. Ids below CONSTANT_FEATURES are this
+ * module's constants; the rest are recycled, with the word caches, when the
+ * caches fill up (featureGeneration() then changes).
+ */
+const featById: Feat[] = [];
+let generation = 0;
+function feat(name: string): number {
+  featById.push({ name, h: featureHash(name) });
+  return featById.length - 1;
+}
+
+/** The feature with this id (valid for the current featureGeneration()). */
+export function featureById(id: number): Feat {
+  return featById[id]!;
+}
+
+/** Changes whenever feature ids are recycled: a scorer's id → weight map is stale then. */
+export function featureGeneration(): number {
+  return generation;
+}
 
 /** The word and a few regular de-inflections of it ("slammed" → "slam", "lies" → "lie"), for lemma-keyed lexicons. */
 function lemmaCandidates(w: string): string[] {
@@ -81,30 +105,36 @@ function bin(n: number, edges: readonly number[]): number {
   return b;
 }
 
-/** Features of a stem as a neighbour: p1/n1/p2/n2, and the FNV states of "pb:<stem>_" and "nb:<stem>_" for bigrams. */
+/** Features of a stem as a neighbour: p1/n1/p2/n2 (ids), and the FNV states of "pb:<stem>_" and "nb:<stem>_" for bigrams. */
 interface StemEntry {
   stem: string;
-  p1: Feat;
-  n1: Feat;
-  p2: Feat;
-  n2: Feat;
+  p1: number;
+  n1: number;
+  p2: number;
+  n2: number;
   pbState: number;
   nbState: number;
 }
 
 /** Features that depend on the word type only (cached per norm). */
 interface WordEntry {
-  norm: string;
+  /** The token's stem, kept inline so a cache hit is checked without reaching into `stem`. */
+  stemText: string;
   kind: Token['kind'];
   stem: StemEntry;
-  own: Feat[];
+  /** Ids of the word's own features, in emission order. */
+  own: Int32Array;
   valence: number;
   intensifier: boolean;
+  /** Ends in -est (6+ letters). */
   superlative: boolean;
+  /** "most" or "least": the next word reads as a superlative. */
+  mostLeast: boolean;
 }
 
-// Bounded caches: a corpus has at most a few hundred thousand word types.
+// Bounded caches: a corpus has at most a few hundred thousand word types; past that (or past ID_LIMIT ids) they start over.
 const CACHE_LIMIT = 300_000;
+const ID_LIMIT = 4_000_000;
 const stemCache = new Map<string, StemEntry>();
 const wordCache = new Map<string, WordEntry>();
 
@@ -112,7 +142,7 @@ function stemEntry(stem: string): StemEntry {
   let e = stemCache.get(stem);
   if (e) return e;
   e = { stem, p1: feat(`p1:${stem}`), n1: feat(`n1:${stem}`), p2: feat(`p2:${stem}`), n2: feat(`n2:${stem}`), pbState: featureHash(`pb:${stem}_`), nbState: featureHash(`nb:${stem}_`) };
-  if (stemCache.size < CACHE_LIMIT) stemCache.set(stem, e);
+  stemCache.set(stem, e);
   return e;
 }
 const BOS = stemEntry('<s>');
@@ -120,7 +150,13 @@ const EOS = stemEntry('</s>');
 
 function wordEntry(t: Token): WordEntry {
   const hit = wordCache.get(t.norm);
-  if (hit && hit.stem.stem === t.stem && hit.kind === t.kind) return hit;
+  if (hit && hit.stemText === t.stem && hit.kind === t.kind) return hit;
+  // A norm seen with another stem or kind (another language's stemmer) is cached under a longer key.
+  const key = hit ? `${t.norm}\u0000${t.stem}\u0000${t.kind}` : t.norm;
+  if (hit) {
+    const alt = wordCache.get(key);
+    if (alt) return alt;
+  }
   const norm = t.norm;
   const names = [`w:${norm}`, `s:${t.stem}`];
   if (norm.length > 4) names.push(`x3:${norm.slice(-3)}`, `x4:${norm.slice(-4)}`);
@@ -132,9 +168,27 @@ function wordEntry(t: Token): WordEntry {
   if (t.kind === 'word') names.push(...patternFeatures(norm));
   const intensifier = INTENSIFIERS.has(norm);
   if (intensifier) names.push('int');
-  const e: WordEntry = { norm, kind: t.kind, stem: stemEntry(t.stem), own: names.map(feat), valence: v, intensifier, superlative: norm.length >= 6 && norm.endsWith('est') };
-  if (!hit && wordCache.size < CACHE_LIMIT) wordCache.set(norm, e);
+  const e: WordEntry = {
+    stemText: t.stem,
+    kind: t.kind,
+    stem: stemEntry(t.stem),
+    own: Int32Array.from(names, feat),
+    valence: v,
+    intensifier,
+    superlative: norm.length >= 6 && norm.endsWith('est'),
+    mostLeast: norm === 'most' || norm === 'least',
+  };
+  wordCache.set(key, e);
   return e;
+}
+
+/** Starts the caches over when they are full (between docs only: a doc's ids stay valid while it is walked). */
+function boundCaches(): void {
+  if (wordCache.size < CACHE_LIMIT && stemCache.size < CACHE_LIMIT && featById.length < ID_LIMIT) return;
+  wordCache.clear();
+  stemCache.clear();
+  featById.length = CONSTANT_FEATURES;
+  generation++;
 }
 
 const SHAPES = ['d', 'AA', 'Aa', 'a'] as const;
@@ -156,12 +210,17 @@ const INT_P = feat('int:p');
 const INT_N = feat('int:n');
 const SUP = feat('sup');
 const FIRST = feat('first-sentence');
-const LEX = new Map(Object.keys(TECHNIQUE_CODES).map((c) => [c, { own: feat(`lex:${c}`), first: feat(`lex:${c}:first`), inside: feat(`lex:${c}:in`), prev: feat(`lexp:${c}`), next: feat(`lexn:${c}`) }]));
+/** Lexicon-membership features by technique code; a token's lexicon code is an index into LEX plus one (0: none). */
+const LEX = Object.keys(TECHNIQUE_CODES).map((c) => ({ code: c, own: feat(`lex:${c}`), first: feat(`lex:${c}:first`), inside: feat(`lex:${c}:in`), prev: feat(`lexp:${c}`), next: feat(`lexn:${c}`) }));
+const LEX_OF = new Map(LEX.map((l, k) => [l.code, k + 1]));
+/** Features created so far are the module's constants (with BOS/EOS): never recycled. */
+const CONSTANT_FEATURES = featById.length;
 
 // Bin edges, hoisted: array literals in the per-token loop would allocate.
 const POS_EDGES = [1, 2, 4, 8, 16];
 const END_EDGES = [1, 2, 4];
 const AFW_EDGES = [1, 2, 3];
+const DNEG_EDGES = [0.02, 0.035, 0.05, 0.07];
 
 /** Shape index into SHAPES: digit, ALL CAPS, Capitalized, lower. */
 function shapeOf(text: string, t: Token): number {
@@ -204,53 +263,64 @@ function quoteStates(text: string, tokens: readonly Token[]): { inside: Uint8Arr
   return { inside, opens, closes };
 }
 
-/** Technique code of the lexicon phrase covering each token ('' for none). */
-function lexiconCodes(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null): string[] {
-  const codes = new Array<string>(doc.tokens.length).fill('');
+/** LEX index + 1 of the lexicon phrase covering each token (0 for none). */
+function lexiconCodes(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null): Uint8Array {
+  const codes = new Uint8Array(doc.tokens.length);
   if (!lexicon) return codes;
   for (const h of matchPhrases(doc, lexicon)) {
-    const code = CODE_OF.get(h.entry.technique) ?? '';
+    const code = LEX_OF.get(CODE_OF.get(h.entry.technique) ?? '') ?? 0;
     for (let i = h.first; i < h.last; i++) codes[i] = code;
   }
   return codes;
 }
 
-/** Feature hashes of every token: token i owns keys[off[i] … off[i+1]); `names` (when asked for) is aligned with `keys`. */
-export interface TokenFeatureHashes {
-  keys: Uint32Array;
+/** PAIR in `ids`: a neighbour bigram, whose hash is the next one in `pairs` (bigrams are too many to cache). */
+export const PAIR = -1;
+
+/**
+ * A doc's features as ids: token i's are ids[off[i] … off[i+1]), in the fixed
+ * feature order (the model sums weights in this order, so the order is part of
+ * the output). The arrays are scratch buffers reused by the next walk.
+ */
+export interface TokenFeatureIds {
+  ids: Int32Array;
   off: Int32Array;
-  names: string[] | null;
+  pairs: Uint32Array;
+  /** Bigram names aligned with `pairs` (only when asked for). */
+  pairNames: string[] | null;
 }
 
-/** Hashed features of every token of the doc, in token order (names too when `withNames`). */
-export function tokenFeatureHashes(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, withNames = false): TokenFeatureHashes {
+let idBuffer = new Int32Array(1 << 16);
+let pairBuffer = new Uint32Array(1 << 12);
+/** More than the features of a token besides its word-type ones (neighbours, shape, position, valence, quotes, lexicon: under 30). */
+const MAX_OTHER_FEATURES = 64;
+
+/** Every token's features as ids (no strings built, nothing allocated per feature); valid until the next call. */
+export function walkTokenFeatures(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, withNames = false): TokenFeatureIds {
+  boundCaches();
   const { text, tokens } = doc;
   const n = tokens.length;
   const q = quoteStates(text, tokens);
   const lex = lexiconCodes(doc, lexicon);
   const words: WordEntry[] = new Array(n);
+  // negBefore[i]: AFINN-negative tokens before token i (window counts in O(1)).
+  const negBefore = new Int32Array(n + 1);
   let negatives = 0;
   for (let i = 0; i < n; i++) {
     const w = wordEntry(tokens[i]!);
     words[i] = w;
     if (w.valence < 0) negatives++;
+    negBefore[i + 1] = negatives;
   }
   // Document tone: the share of AFINN-negative tokens (propaganda pieces run hot).
-  const docNeg = DNEG[bin(n > 0 ? negatives / n : 0, [0.02, 0.035, 0.05, 0.07])]!;
-  let keys = new Uint32Array(Math.max(16, n * 40));
+  const docNeg = DNEG[bin(n > 0 ? negatives / n : 0, DNEG_EDGES)]!;
   const off = new Int32Array(n + 1);
-  const names: string[] | null = withNames ? [] : null;
+  if (pairBuffer.length < 2 * n) pairBuffer = new Uint32Array(2 * n);
+  const pairs = pairBuffer;
+  const pairNames: string[] | null = withNames ? [] : null;
+  let ids = idBuffer;
   let m = 0;
-  const emitHash = (h: number, name: string): void => {
-    if (m === keys.length) {
-      const grown = new Uint32Array(keys.length * 2);
-      grown.set(keys);
-      keys = grown;
-    }
-    keys[m++] = h;
-    if (names) names.push(name);
-  };
-  const emit = (f: Feat): void => emitHash(f.h, f.name);
+  let np = 0;
   let sentFirst = 0;
   let sentLast = -1;
   let se = SE['.'];
@@ -266,55 +336,93 @@ export function tokenFeatureHashes(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: P
       se = after.includes('!') ? SE['!'] : after.includes('?') ? SE['?'] : SE['.'];
     }
     const w = words[i]!;
-    for (const f of w.own) emit(f);
+    const own = w.own;
+    if (m + own.length + MAX_OTHER_FEATURES > ids.length) {
+      const grown = new Int32Array(2 * (m + own.length + MAX_OTHER_FEATURES));
+      grown.set(ids.subarray(0, m));
+      ids = idBuffer = grown;
+    }
+    for (let k = 0; k < own.length; k++) ids[m++] = own[k]!;
     const sh = shapeOf(text, t);
     const pos = i - sentFirst;
-    emit(SH[sh]![0]);
-    emit(SH[sh]![pos === 0 ? 1 : 2]);
+    ids[m++] = SH[sh]![0];
+    ids[m++] = SH[sh]![pos === 0 ? 1 : 2];
     const p1 = i - 1 >= sentFirst ? words[i - 1]!.stem : BOS;
     const n1 = i + 1 <= sentLast ? words[i + 1]!.stem : EOS;
     const p2 = i - 2 >= sentFirst ? words[i - 2]!.stem : BOS;
     const n2 = i + 2 <= sentLast ? words[i + 2]!.stem : EOS;
-    emit(p1.p1);
-    emit(n1.n1);
-    emit(p2.p2);
-    emit(n2.n2);
-    emitHash(featureHash(w.stem.stem, p1.pbState), names ? `pb:${p1.stem}_${w.stem.stem}` : '');
-    emitHash(featureHash(n1.stem, w.stem.nbState), names ? `nb:${w.stem.stem}_${n1.stem}` : '');
-    emit(POS[bin(pos, POS_EDGES)]!);
-    emit(END[bin(sentLast - i, END_EDGES)]!);
-    emit(se);
+    ids[m++] = p1.p1;
+    ids[m++] = n1.n1;
+    ids[m++] = p2.p2;
+    ids[m++] = n2.n2;
+    const ws = w.stem;
+    ids[m++] = PAIR;
+    pairs[np++] = featureHash(ws.stem, p1.pbState);
+    ids[m++] = PAIR;
+    pairs[np++] = featureHash(n1.stem, ws.nbState);
+    if (pairNames) pairNames.push(`pb:${p1.stem}_${ws.stem}`, `nb:${ws.stem}_${n1.stem}`);
+    ids[m++] = POS[bin(pos, POS_EDGES)]!;
+    ids[m++] = END[bin(sentLast - i, END_EDGES)]!;
+    ids[m++] = se;
     const v = w.valence;
-    if (v !== 0) emit(AF_SH[sh]![v < 0 ? 0 : 1]);
+    if (v !== 0) ids[m++] = AF_SH[sh]![v < 0 ? 0 : 1];
     const vp = i > sentFirst ? words[i - 1]!.valence : 0;
     const vn = i < sentLast ? words[i + 1]!.valence : 0;
-    emit(AFP[Math.sign(vp) + 1]!);
-    emit(AFN[Math.sign(vn) + 1]!);
-    let win = 0;
+    ids[m++] = AFP[Math.sign(vp) + 1]!;
+    ids[m++] = AFN[Math.sign(vn) + 1]!;
     const lo = Math.max(sentFirst, i - 3);
     const hi = Math.min(sentLast, i + 3);
-    for (let k = lo; k <= hi; k++) if (k !== i && words[k]!.valence < 0) win++;
-    emit(AFW[bin(win, AFW_EDGES)]!);
-    emit(docNeg);
-    if (q.inside[i]) emit(Q_IN);
-    if (q.opens[i]) emit(Q_OPEN);
-    if (q.closes[i]) emit(Q_CLOSE);
-    if (q.opens[i] && q.closes[i]) emit(Q_ONE);
+    const win = negBefore[hi + 1]! - negBefore[lo]! - (v < 0 ? 1 : 0);
+    ids[m++] = AFW[bin(win, AFW_EDGES)]!;
+    ids[m++] = docNeg;
+    if (q.inside[i]) ids[m++] = Q_IN;
+    if (q.opens[i]) ids[m++] = Q_OPEN;
+    if (q.closes[i]) ids[m++] = Q_CLOSE;
+    if (q.opens[i] && q.closes[i]) ids[m++] = Q_ONE;
     const lx = lex[i]!;
+    const lp = i > 0 ? lex[i - 1]! : 0;
     if (lx) {
-      const l = LEX.get(lx)!;
-      emit(l.own);
-      emit(lex[i - 1] === lx ? l.inside : l.first);
+      const l = LEX[lx - 1]!;
+      ids[m++] = l.own;
+      ids[m++] = lp === lx ? l.inside : l.first;
     }
-    if (i > 0 && lex[i - 1]) emit(LEX.get(lex[i - 1]!)!.prev);
-    if (i + 1 < n && lex[i + 1]) emit(LEX.get(lex[i + 1]!)!.next);
-    if (i > sentFirst && words[i - 1]!.intensifier) emit(INT_P);
-    if (i < sentLast && words[i + 1]!.intensifier) emit(INT_N);
-    if (w.superlative || (i > sentFirst && (words[i - 1]!.norm === 'most' || words[i - 1]!.norm === 'least'))) emit(SUP);
-    if (t.sent === firstSent) emit(FIRST);
+    if (lp) ids[m++] = LEX[lp - 1]!.prev;
+    if (i + 1 < n && lex[i + 1]) ids[m++] = LEX[lex[i + 1]! - 1]!.next;
+    if (i > sentFirst && words[i - 1]!.intensifier) ids[m++] = INT_P;
+    if (i < sentLast && words[i + 1]!.intensifier) ids[m++] = INT_N;
+    if (w.superlative || (i > sentFirst && words[i - 1]!.mostLeast)) ids[m++] = SUP;
+    if (t.sent === firstSent) ids[m++] = FIRST;
     off[i + 1] = m;
   }
-  return { keys: keys.slice(0, m), off, names };
+  return { ids, off, pairs, pairNames };
+}
+
+/** Feature hashes of every token: token i owns keys[off[i] … off[i+1]); `names` (when asked for) is aligned with `keys`. */
+export interface TokenFeatureHashes {
+  keys: Uint32Array;
+  off: Int32Array;
+  names: string[] | null;
+}
+
+/** Hashed features of every token of the doc, in token order (names too when `withNames`). */
+export function tokenFeatureHashes(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, withNames = false): TokenFeatureHashes {
+  const { ids, off, pairs, pairNames } = walkTokenFeatures(doc, lexicon, withNames);
+  const m = off[off.length - 1]!;
+  const keys = new Uint32Array(m);
+  const names: string[] | null = withNames ? new Array<string>(m) : null;
+  let p = 0;
+  for (let k = 0; k < m; k++) {
+    const id = ids[k]!;
+    if (id === PAIR) {
+      if (names) names[k] = pairNames![p]!;
+      keys[k] = pairs[p++]!;
+    } else {
+      const f = featById[id]!;
+      keys[k] = f.h;
+      if (names) names[k] = f.name;
+    }
+  }
+  return { keys, off, names };
 }
 
 /** Feature names of every token of the doc, in token order (the readable form of tokenFeatureHashes). */

@@ -88,8 +88,18 @@ export interface PhraseHit {
   entry: PhraseEntry;
 }
 
+/** The last doc's hits: the analyzer matches each doc twice (as tagger features, then as lexicon findings). */
+let lastMatch: { tokens: readonly unknown[]; text: string; index: PhraseIndex; hits: readonly PhraseHit[] } | null = null;
+
 /** Longest-match, left-to-right phrase hits over the doc's tokens (non-overlapping). */
-export function matchPhrases(doc: Pick<Doc, 'text' | 'tokens'>, index: PhraseIndex): PhraseHit[] {
+export function matchPhrases(doc: Pick<Doc, 'text' | 'tokens'>, index: PhraseIndex): readonly PhraseHit[] {
+  if (lastMatch && lastMatch.tokens === doc.tokens && lastMatch.text === doc.text && lastMatch.index === index) return lastMatch.hits;
+  const hits = findPhrases(doc, index);
+  lastMatch = { tokens: doc.tokens, text: doc.text, index, hits };
+  return hits;
+}
+
+function findPhrases(doc: Pick<Doc, 'text' | 'tokens'>, index: PhraseIndex): PhraseHit[] {
   const { tokens, text } = doc;
   const out: PhraseHit[] = [];
   for (let i = 0; i < tokens.length; ) {

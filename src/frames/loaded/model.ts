@@ -16,7 +16,7 @@
  */
 import type { Doc } from '../../doc/types.js';
 import { isStopword } from '../../text/index.js';
-import { featureHash, tokenFeatureHashes, type TokenFeatureHashes } from './features.js';
+import { featureById, featureGeneration, featureHash, PAIR, tokenFeatureHashes, walkTokenFeatures, type TokenFeatureHashes } from './features.js';
 import { matchPhrases, type PhraseIndex } from './lexicon.js';
 import { sigmoid, trainLogReg } from './logreg.js';
 import { foldOf, scoreSpans, type ScoredSpan } from './score.js';
@@ -394,32 +394,55 @@ function phraseVerdicts(examples: readonly TrainingExample[], options: TrainOpti
 /**
  * The model's weights as an open-addressing hash table over feature hashes
  * (linear probing, load ≤ 1/2; built once per model object): the hot loop does
- * one probe per feature, with no string built or hashed.
+ * one probe per feature, with no string built or hashed. A slot holds the
+ * hash and entry side by side (one cache line per probe), and a 2^20-bit
+ * presence filter answers most misses (neighbour bigrams are rarely in the
+ * model) without touching the table.
  */
 interface WeightTable {
   mask: number;
-  /** Slot → entry + 1 (0 = empty). */
+  /** Slot s: hash at [2s], entry + 1 at [2s + 1] (0 = empty). */
   slots: Int32Array;
-  hashes: Uint32Array;
+  /** Bit (h & 0xfffff) set when some entry has hash h. */
+  present: Int32Array;
   /** Entry e's weights at [e·H … e·H + H) in HEADS order. */
   weights: Float64Array;
+  /** Head j's weights by entry (the same numbers as `weights`, contiguous for the scoring loop). */
+  byHead: Float64Array[];
   names: string[];
+  /** Entry by feature id (features.ts), for ids of `generation`: −2 unresolved, −1 not in the model. */
+  entryOfId: Int32Array;
+  generation: number;
+}
+
+function growEntryOfId(t: WeightTable, id: number): Int32Array {
+  let size = t.entryOfId.length;
+  while (size <= id) size *= 2;
+  const grown = new Int32Array(size).fill(-2);
+  grown.set(t.entryOfId);
+  t.entryOfId = grown;
+  return grown;
 }
 const weightTables = new WeakMap<LoadedModel, WeightTable>();
 function weightTable(model: LoadedModel): WeightTable {
   const hit = weightTables.get(model);
   if (hit) return hit;
   const names = Object.keys(model.weights);
+  const H = HEADS.length;
   let size = 16;
   while (size < names.length * 2) size *= 2;
-  const t: WeightTable = { mask: size - 1, slots: new Int32Array(size), hashes: new Uint32Array(names.length), weights: new Float64Array(names.length * HEADS.length), names };
+  const t: WeightTable = { mask: size - 1, slots: new Int32Array(2 * size), present: new Int32Array(1 << 15), weights: new Float64Array(names.length * H), byHead: HEADS.map(() => new Float64Array(names.length)), names, entryOfId: new Int32Array(1 << 16).fill(-2), generation: featureGeneration() };
   names.forEach((name, e) => {
     const h = featureHash(name);
-    t.hashes[e] = h;
-    model.weights[name]!.forEach((w, j) => (t.weights[e * HEADS.length + j] = w));
+    model.weights[name]!.forEach((w, j) => {
+      t.weights[e * H + j] = w;
+      t.byHead[j]![e] = w;
+    });
+    t.present[(h & 0xfffff) >>> 5]! |= 1 << (h & 31);
     let s = h & t.mask;
-    while (t.slots[s] !== 0) s = (s + 1) & t.mask;
-    t.slots[s] = e + 1;
+    while (t.slots[2 * s + 1] !== 0) s = (s + 1) & t.mask;
+    t.slots[2 * s] = h;
+    t.slots[2 * s + 1] = e + 1;
   });
   weightTables.set(model, t);
   return t;
@@ -427,14 +450,20 @@ function weightTable(model: LoadedModel): WeightTable {
 
 /** Entry of hash h in the table, or −1. */
 function lookup(t: WeightTable, h: number): number {
+  if ((t.present[(h & 0xfffff) >>> 5]! & (1 << (h & 31))) === 0) return -1;
+  const slots = t.slots;
+  const hs = h | 0;
   let s = h & t.mask;
   for (;;) {
-    const e = t.slots[s]!;
+    const e = slots[2 * s + 1]!;
     if (e === 0) return -1;
-    if (t.hashes[e - 1] === h) return e - 1;
+    if (slots[2 * s] === hs) return e - 1;
     s = (s + 1) & t.mask;
   }
 }
+
+/** Scratch for applyLoadedModel's per-occurrence entries (grown on demand; the call is synchronous). */
+let entryBuffer = new Int32Array(1 << 15);
 
 /** A model hit: tokens [first, last), label, mean span-head probability, and the strongest cue features. */
 export interface ModelHit {
@@ -458,30 +487,52 @@ export function applyLoadedModel(doc: Pick<Doc, 'text' | 'tokens'>, model: Loade
   const ncHead = scheme === 'ptc' ? model.heads.nc : undefined;
   const table = weightTable(model);
   const H = HEADS.length;
-  const { keys, off } = docFeatures(doc, lexicon);
-  const n = off.length - 1;
-  // Entry of each feature occurrence (−1: not in the model), looked up once.
-  const entry = new Int32Array(keys.length);
-  for (let k = 0; k < keys.length; k++) entry[k] = lookup(table, keys[k]!);
   const tw = table.weights;
+  const n = doc.tokens.length;
+  const { ids, off, pairs } = walkTokenFeatures(doc, lexicon);
+  // Entry of every feature id, resolved on first sight (−2: not yet; −1: not in the model).
+  if (table.generation !== featureGeneration()) {
+    table.entryOfId.fill(-2);
+    table.generation = featureGeneration();
+  }
+  const m = off[n]!;
+  // Token i's model entries are entries[eoff[i] … eoff[i+1]) in feature order; features outside the model add 0 and are
+  // skipped. z sums the head's weights in that same order, so the probabilities are those of headProbs to the last bit.
+  if (entryBuffer.length < m) entryBuffer = new Int32Array(2 * m);
+  const entries = entryBuffer;
+  const eoff = new Int32Array(n + 1);
   const probs = new Float64Array(n);
+  const wh = table.byHead[h]!;
+  let entryOfId = table.entryOfId;
+  let me = 0;
+  let p = 0;
   for (let i = 0; i < n; i++) {
     let z = head.bias;
-    for (let k = off[i]!; k < off[i + 1]!; k++) {
-      const e = entry[k]!;
-      if (e >= 0) z += tw[e * H + h]!;
+    for (let k = off[i]!, end = off[i + 1]!; k < end; k++) {
+      const id = ids[k]!;
+      let e: number;
+      if (id === PAIR) e = lookup(table, pairs[p++]!);
+      else {
+        if (id >= entryOfId.length) entryOfId = growEntryOfId(table, id);
+        e = entryOfId[id]!;
+        if (e === -2) e = entryOfId[id] = lookup(table, featureById(id).h);
+      }
+      if (e < 0) continue;
+      entries[me++] = e;
+      z += wh[e]!;
     }
+    eoff[i + 1] = me;
     probs[i] = sigmoid(z);
   }
+  const entry = entries;
   const out: ModelHit[] = [];
   for (const s of decodeSpans(doc, probs, head.threshold, model.options.maxGap, head.low)) {
     const cueWeight = new Map<string, number>();
     let nc = 0;
     for (let i = s.first; i < s.last; i++) {
       let z = ncHead?.bias ?? 0;
-      for (let k = off[i]!; k < off[i + 1]!; k++) {
+      for (let k = eoff[i]!; k < eoff[i + 1]!; k++) {
         const e = entry[k]!;
-        if (e < 0) continue;
         if (ncHead) z += tw[e * H + 1]!;
         const w = tw[e * H + h]!;
         const name = table.names[e]!;

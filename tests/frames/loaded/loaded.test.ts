@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeTestDoc } from '../../helpers.js';
-import { buildPhraseIndex, compareLoaded, createLoadedAnalyzer, decodeSpans, detectLoaded, loadResources, LoadedDataSchema, loadedAnalyzer, trainLoadedModel, DEFAULT_TRAIN_OPTIONS, type LoadedData } from '../../../src/frames/loaded/index.js';
+import { buildPhraseIndex, compareLoaded, createLoadedAnalyzer, decodeSpans, detectLoaded, loadResources, LoadedDataSchema, loadedAnalyzer, trainLoadedModel, DEFAULT_TRAIN_OPTIONS, applyLoadedModel, matchPhrases, type LoadedData } from '../../../src/frames/loaded/index.js';
+import { featureHash, tokenFeatureHashes } from '../../../src/frames/loaded/features.js';
+import { sigmoid } from '../../../src/frames/loaded/logreg.js';
 
 const dataOf = (f: { data?: Record<string, unknown> }): LoadedData => f.data as unknown as LoadedData;
 
@@ -123,6 +125,30 @@ describe('trainLoadedModel', () => {
     expect(model.heads.basil).toBeDefined();
     const found = detectLoaded(makeTestDoc('What a boondoggle.'), { phrases: buildPhraseIndex([]), model }, { lexicon: false, patterns: false, model: true, scheme: 'basil' });
     expect(found.map((f) => [f.text, dataOf(f).source])).toEqual([['boondoggle', 'tagger:basil']]);
+  });
+});
+
+describe('applyLoadedModel', () => {
+  it('gives the probabilities of the hashed features summed in feature order, and each doc its own lexicon hits', () => {
+    const docs = ['Those crooks blasted the boondoggle!', 'The council met on Monday; the regime’s crooks did not.'].map((t, i) => makeTestDoc(t, { id: `r${i}` }));
+    const lexicon = buildPhraseIndex([{ name: 't', source: 's', licence: 'MIT', entries: [{ t: 'LL', w: 'blasted' }, { t: 'NC', w: 'crooks' }] }]);
+    const model = trainLoadedModel(docs.map((doc, i) => ({ id: `r${i}`, doc, spans: [{ start: doc.text.indexOf('crooks'), end: doc.text.indexOf('crooks') + 6, label: 'Loaded_Language' }] })), { ...DEFAULT_TRAIN_OPTIONS, l2: 0.1, minFeatureCount: 1, innerFolds: 1 }, lexicon);
+    const byHash = new Map(Object.entries(model.weights).map(([name, w]) => [featureHash(name), w[0]!]));
+    const head = model.heads.span!;
+    let hits = 0;
+    for (const doc of [...docs, ...docs]) {
+      const { keys, off } = tokenFeatureHashes(doc, lexicon);
+      const probs = Array.from({ length: doc.tokens.length }, (_, i) => {
+        let z = head.bias;
+        for (let k = off[i]!; k < off[i + 1]!; k++) z += byHash.get(keys[k]!) ?? 0;
+        return sigmoid(z);
+      });
+      const want = decodeSpans(doc, probs, head.threshold, model.options.maxGap, head.low).map((s) => [s.first, s.last, Math.round(s.score * 1e4) / 1e4]);
+      expect(applyLoadedModel(doc, model, lexicon).map((h) => [h.first, h.last, h.score])).toEqual(want);
+      hits += want.length;
+      expect(matchPhrases(doc, lexicon).map((h) => doc.text.slice(doc.tokens[h.first]!.start, doc.tokens[h.last - 1]!.end))).toEqual(doc.id === 'r0' ? ['crooks', 'blasted'] : ['crooks']);
+    }
+    expect(hits).toBeGreaterThan(0);
   });
 });
 
