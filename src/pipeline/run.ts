@@ -19,6 +19,7 @@ import { reportHead, skippedArticle } from '../report/build.js';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import v8 from 'node:v8';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { Skip } from '../doc/types.js';
@@ -108,6 +109,10 @@ export function executor(workers: number): Executor {
   if (workers <= 0) {
     return { run: <T>(task: WorkerTask) => Promise.resolve().then(() => runTask(task) as T), destroy: () => Promise.resolve() };
   }
+  // Larger semi-spaces for the worker isolates made after this: the per-article stages allocate many
+  // short-lived objects, and with V8's default the scavenges cost ≈ 14 % of the CPU of a run (1,500
+  // articles: 33.5 → 28.9 s CPU). A V8 flag, not a worker resource limit: that limit did not change it.
+  v8.setFlagsFromString('--max-semi-space-size=32');
   const pool = new Piscina({ ...workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
   return { run: <T>(task: WorkerTask) => pool.run(task) as Promise<T>, destroy: () => pool.destroy() };
 }
