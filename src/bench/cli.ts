@@ -6,7 +6,7 @@
  * gzip, each size in a fresh child process (so peak RSS is that run's) with a
  * fresh run directory (nothing cached). Prints per phase wall time, articles/s,
  * peak RSS and CPU time as a table and one JSON line (also reports/bench/bench.json).
- * `--profile n` first times each stage on the first n articles in one thread (CPU µs an article).
+ * `--profile n` times each stage on n articles in one thread (CPU µs an article; alone, nothing else runs).
  * `--group` times grouping alone (features + clustering) at each size, as `benchGroup` reports it.
  * `--offset n` starts each size after the first n articles: the corpus is 19,043 short 1987 Reuters
  * items followed by 37,554 longer web articles, so "the first 28k" and "all 56k" differ in kind as well
@@ -144,8 +144,10 @@ async function main(): Promise<void> {
   const profileN = arg('--profile');
   let costs: StageCost[] | undefined;
   if (profileN) {
-    costs = await stageCosts(CORPUS, Number(profileN));
-    process.stdout.write(`Per-stage CPU cost, one thread, first ${profileN} articles:\n${costTable(costs)}\n\n`);
+    costs = await stageCosts(CORPUS, Number(profileN), offset);
+    process.stdout.write(`Per-stage CPU cost, one thread, ${profileN} articles after the first ${offset}:\n${costTable(costs)}\n\n`);
+    // `--profile` alone prints the stage costs only; with --sizes or --quick the runs follow.
+    if (!process.argv.includes('--sizes') && !process.argv.includes('--quick')) return;
   }
   const self = fileURLToPath(import.meta.url);
   const rows: SizeResult[] = [];
