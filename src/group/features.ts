@@ -26,11 +26,11 @@ export interface ArticleFeatures {
   /** Earliest year the text can have been written (latest past year it names, dated terms); null when none. */
   floorYear: number | null;
   /** Feature keys, unique and ascending: FNV-1a hash of `kind:value` with the kind code in the low 3 bits. */
-  keys: number[];
+  keys: readonly number[] | Uint32Array;
   /** Occurrences of each key in the article (parallel to `keys`). */
-  counts: number[];
-  /** Explainable features as triples `[keyIndex, start, end]`: the first occurrence in `doc.text`. */
-  spans: number[];
+  counts: readonly number[] | Int32Array;
+  /** Explainable features as triples `[keyIndex, start, end]`: the first occurrence in `doc.text`. Typed arrays when decoded from a batch: a corpus's features are held until grouping, at a third of the memory of number arrays. */
+  spans: readonly number[] | Int32Array;
   /** One label per triple of `spans`, joined by "\n" (one string keeps worker messages and memory small). */
   labels: string;
   /** Number of word tokens (for diagnostics; 0 for an empty text). */

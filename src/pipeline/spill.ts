@@ -177,9 +177,10 @@ export function decodeBatch(bytes: Uint8Array, docsFile: string): BatchResult {
   };
   const docs: BatchDoc[] = head.docs.map((h) => {
     const [nk, ns, nsh, nst] = h.n;
-    const keys = Array.from(take(nk), (k) => k >>> 0);
-    const counts = Array.from(take(nk));
-    const spans = Array.from(take(ns));
+    // Own copies (a view would carry the whole batch buffer into every structured clone).
+    const keys = new Uint32Array(take(nk));
+    const counts = take(nk).slice();
+    const spans = take(ns).slice();
     const shingles = take(nsh).slice();
     const stems = take(nst).slice();
     return { id: h.id, core: { file: docsFile, offset: h.offset, length: h.length }, features: { ...h.f, keys, counts, spans }, shingles, stems };

@@ -110,7 +110,7 @@ export async function runShard(request: ShardRequest, settings: ShardSettings): 
           kind: 'doc',
           skip: null,
           core: reader.read(d.core),
-          features: JSON.stringify(f),
+          features: JSON.stringify({ ...f, keys: Array.from(f.keys), counts: Array.from(f.counts), spans: Array.from(f.spans) }),
           pub_day: f.published ? dayNumber(f.published) : null,
           shingles: Array.from(d.shingles),
           stems: Array.from(d.stems),
