@@ -1,5 +1,6 @@
 import type { Doc } from '../doc/types.js';
 import { docProfile } from './profile.js';
+import { sortedUnique } from './hash.js';
 
 /**
  * Corpus-wide document frequencies of word n-gram shingles and of words, used to
@@ -55,6 +56,12 @@ function prune(map: Map<number, number>, maxEntries: number, floor: number): num
 export function addToStats(stats: CorpusStats, doc: Doc): CorpusStats {
   const p = docProfile(doc, stats.ngram);
   return addHashesToStats(stats, [...new Set(p.shingles)], [...new Set(p.stemHashes)]);
+}
+
+/** One article's contribution to the counts, as `addHashesToStats` takes it: its distinct shingle and stem hashes, ascending (computed in a worker, next to the tokens). */
+export function statsHashes(doc: Doc, ngram: number): { shingles: Int32Array; stems: Int32Array } {
+  const p = docProfile(doc, ngram);
+  return { shingles: p.shingleSet, stems: sortedUnique(p.stemHashes) };
 }
 
 /**

@@ -16,9 +16,7 @@ import type { Doc, RawRecord, Skip } from '../doc/types.js';
 import type { ManifestEntry } from '../ingest/index.js';
 import { analyzeDoc } from '../frames/index.js';
 import { extractFeatures, type EventGroup, type Membership, type StoryGroup } from '../group/index.js';
-import { defaultStatsOptions, type CorpusStats } from '../compare/index.js';
-import { docProfile } from '../compare/profile.js';
-import { sortedUnique } from '../compare/hash.js';
+import { defaultStatsOptions, statsHashes, type CorpusStats } from '../compare/index.js';
 import { tokenize } from '../text/index.js';
 import { ArticleSchema, ComparisonSchema, EventSchema, StorySchema } from '../report/schema.js';
 import { reportElement } from '../report/stream.js';
@@ -102,9 +100,9 @@ export function analyzeBatch(task: BatchTask): BatchResult {
       continue;
     }
     const features = extractFeatures(doc);
-    const profile = docProfile(doc, defaultStatsOptions.ngram);
+    const { shingles, stems } = statsHashes(doc, defaultStatsOptions.ngram);
     const at = lines.add(JSON.stringify(coreOf(doc)));
-    docs.push({ id: doc.id, core: { file: paths.docs, ...at }, features, shingles: profile.shingleSet, stems: sortedUnique(profile.stemHashes) });
+    docs.push({ id: doc.id, core: { file: paths.docs, ...at }, features, shingles, stems });
   }
   lines.close();
   const result: BatchResult = { key: task.key, docs, skips };
