@@ -27,11 +27,12 @@ import { readInputs, readManifest, type ManifestEntry } from '../ingest/index.js
 import { groupArticles, MembershipSchema, type ArticleFeatures, type EventGroup, type Grouping, type Pin } from '../group/index.js';
 import { emptyStats, type CorpusStats } from '../compare/index.js';
 import { EventSchema, StorySchema } from '../report/schema.js';
-import { reportElement, writeReportJsonStream, type ReportHead } from '../report/stream.js';
+import { reportElement, writeReportJsonStream, type ReportHead, type SectionPiece } from '../report/stream.js';
 import { reportJsonSchema, reportMarkdown, reportHtml, writeFileAtomic, type Report } from '../report/index.js';
 import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from './options.js';
 import { addHashesToStats, encodeStats } from './stats.js';
 import { CACHE_VERSION, hashKey, rangeReader, readCachedBatch, writeAtomic, type BatchResult, type ByteRef } from './spill.js';
+import { composeEntry, membershipPiece } from './entry.js';
 import { readCachedStory, runTask, type StoryResult, type StoryTask, type WorkerTask } from './tasks.js';
 
 
@@ -285,7 +286,7 @@ export async function finishRun(collected: Collected, context: FinishContext): P
     // 4. Reports.
     t = performance.now();
     // Nothing analyzed: no report (the CLI says so and exits 1).
-    const written = coreOf.size === 0 ? [] : await writeRunReports(options, context.inputs, grouping, skips, coreOf, storyResults, exec, settings, progress);
+    const written = coreOf.size === 0 ? [] : await writeRunReports(options, context.inputs, grouping, skips, coreOf, storyResults, settings, progress);
     timings.reportMs = performance.now() - t;
     return { options, analyzed: coreOf.size, skips, grouping, written, timings };
   } finally {
@@ -302,7 +303,6 @@ async function writeRunReports(
   skips: Skip[],
   coreOf: ReadonlyMap<string, ByteRef>,
   storyResults: ReadonlyMap<string, StoryResult>,
-  pool: Executor,
   settings: RunSettings,
   progress: (p: RunProgress) => void,
 ): Promise<string[]> {
@@ -317,39 +317,36 @@ async function writeRunReports(
   const head: ReportHead = reportHead(options, inputs, ids.length, skips, grouping);
   const reader = rangeReader();
   const total = ids.length;
-  async function* articles(): AsyncGenerator<string> {
-    const chunk = 128;
-    const out: string[] = [];
-    const window = ordered<string>(4, (s) => void out.push(s));
-    for (let i = 0; i < ids.length; i += chunk) {
-      const items = ids.slice(i, i + chunk).map((id) => ({ core: coreOf.get(id)!, membership: membership.get(id) ?? null, layers: layersOf.get(id) ?? null }));
-      await window.push(pool.run<string>({ kind: 'articles', task: { items, includeText: options.includeText } }));
-      while (out.length) yield out.shift()!;
-      progress({ phase: 'report', done: Math.min(total, i + chunk), total });
+  // Entries were made and validated in the batches (entry.ts): here they are only joined.
+  function* articles(): Generator<SectionPiece> {
+    let i = 0;
+    for (const id of ids) {
+      const layers = layersOf.get(id);
+      yield composeEntry(reader.bytes(coreOf.get(id)!), membershipPiece(membership.get(id) ?? null), options.includeText, layers ? reader.bytes(layers) : null);
+      if (++i % 1024 === 0 || i === total) progress({ phase: 'report', done: i, total });
     }
-    await window.drain();
-    while (out.length) yield out.shift()!;
     for (const s of skips) yield reportElement(skippedArticle(s));
   }
-  function* stories(): Generator<string> {
+  // Pieces written by story tasks are copied as bytes, never decoded.
+  function* stories(): Generator<SectionPiece> {
     for (const s of grouping.stories) {
       const r = storyResults.get(s.id);
-      yield r ? reader.read(r.story) : reportElement(StorySchema.parse({ ...s, analyses: {} }));
+      yield r ? [reader.bytes(r.story)] : reportElement(StorySchema.parse({ ...s, analyses: {} }));
     }
   }
-  function* events(): Generator<string> {
+  function* events(): Generator<SectionPiece> {
     for (const e of grouping.events) {
       const r = eventRefs.get(e.id);
-      yield r ? reader.read(r.event) : reportElement(EventSchema.parse({ ...e, analyses: {} }));
+      yield r ? [reader.bytes(r.event)] : reportElement(EventSchema.parse({ ...e, analyses: {} }));
     }
   }
   function* memberships(): Generator<string> {
     for (const m of grouping.articles) yield reportElement(MembershipSchema.parse(m));
   }
-  function* comparisons(): Generator<string> {
+  function* comparisons(): Generator<SectionPiece> {
     for (const e of grouping.events) {
       const ref = eventRefs.get(e.id)?.pairs;
-      if (ref) yield reader.read(ref);
+      if (ref) yield [reader.bytes(ref)];
     }
   }
   const jsonPath = join(settings.outDir, 'report.json');

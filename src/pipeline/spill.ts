@@ -4,8 +4,9 @@
  * article texts stay on disk instead of in memory.
  *
  * Layout under `<runDir>/`:
- * - `p1/<key>.docs`: one JSON line per analyzed article (its cleaned text,
- *   offset map, sentences, metadata, findings): read back by byte range.
+ * - `p1/<key>.docs`: one line per analyzed article, its report.json entry in
+ *   pieces (entry.ts: cleaned text, offset map, sentences, metadata, findings):
+ *   read back by byte range.
  * - `p1/<key>.bin`: the batch's compact results (grouping features, corpus
  *   statistics contributions, where each article's line is), written last: its
  *   presence marks the batch done.
@@ -19,7 +20,7 @@ import type { Diagnostic, Finding, OffsetMap, Removal, Skip, SourceRef, Span, Do
 import type { ArticleFeatures } from '../group/index.js';
 
 /** Bump when any per-article stage changes what it produces, so stale cached batches are not reused. */
-export const CACHE_VERSION = 'framelens-run-1';
+export const CACHE_VERSION = 'framelens-run-2';
 
 /** What the later stages need of an analyzed article, without tokens (rebuilt from text and sentences). */
 export interface DocCore {
@@ -48,7 +49,7 @@ export interface ByteRef {
 
 export interface BatchDoc {
   id: string;
-  /** The DocCore line in `p1/<key>.docs`. */
+  /** The article's spilled entry line in `p1/<key>.docs` (entry.ts). */
   core: ByteRef;
   features: ArticleFeatures;
   /** Distinct 4-word shingle hashes and distinct stem hashes (corpus statistics contributions). */
@@ -89,6 +90,7 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
 
 export interface RangeReader {
   read(ref: ByteRef): string;
+  bytes(ref: ByteRef): Buffer;
   close(): void;
 }
 
@@ -99,7 +101,7 @@ export function rangeReader(): RangeReader {
     for (const fd of fds.values()) closeSync(fd);
     fds.clear();
   };
-  const read = (ref: ByteRef): string => {
+  const bytes = (ref: ByteRef): Buffer => {
     let fd = fds.get(ref.file);
     if (fd === undefined) {
       if (fds.size >= 64) close();
@@ -113,9 +115,9 @@ export function rangeReader(): RangeReader {
       if (n === 0) throw new Error(`${ref.file}: ended before byte ${ref.offset + ref.length}`);
       done += n;
     }
-    return buf.toString('utf8');
+    return buf;
   };
-  return { read, close };
+  return { read: (ref) => bytes(ref).toString('utf8'), bytes, close };
 }
 
 interface DocHeader {

@@ -7,18 +7,17 @@
  * - `compareStoryTask`: one story of several articles: rebuilds its docs from the
  *   run directory, runs the framing analyzers if they were deferred, compares its
  *   events and the story, and writes the report pieces.
- * - `articlesTask`: report.json entries for a run of articles.
  */
-import { articleRecord } from '../report/build.js';
 import { mkdirSync, openSync, writeSync, closeSync, renameSync, existsSync, readFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import type { Doc, RawRecord, Skip } from '../doc/types.js';
 import type { ManifestEntry } from '../ingest/index.js';
 import { analyzeDoc } from '../frames/index.js';
-import { extractFeatures, type EventGroup, type Membership, type StoryGroup } from '../group/index.js';
+import { extractFeatures, type EventGroup, type StoryGroup } from '../group/index.js';
 import { defaultStatsOptions, statsHashes, type CorpusStats } from '../compare/index.js';
 import { tokenize } from '../text/index.js';
-import { ArticleSchema, ComparisonSchema, EventSchema, StorySchema } from '../report/schema.js';
+import { ComparisonSchema, EventSchema, StorySchema } from '../report/schema.js';
+import { coreFromEntry, entryLine, entryTail } from './entry.js';
 import { reportElement } from '../report/stream.js';
 import { buildDoc } from './build-doc.js';
 import { compareEvent, compareStory } from './compare.js';
@@ -55,24 +54,6 @@ function lineWriter(path: string): { add(line: string): { offset: number; length
   };
 }
 
-function coreOf(doc: Doc): DocCore {
-  return {
-    id: doc.id,
-    source: doc.source,
-    text: doc.text,
-    map: doc.map,
-    removed: doc.removed,
-    paragraphs: doc.paragraphs,
-    sentences: doc.sentences,
-    language: doc.language,
-    meta: doc.meta,
-    extra: doc.extra,
-    diagnostics: doc.diagnostics,
-    layers: doc.layers,
-    words: doc.tokens.length,
-  };
-}
-
 /** A Doc again from its spilled core: tokens are rebuilt exactly as analyzeText made them. */
 export function docFromCore(core: DocCore): Doc {
   const { words, ...rest } = core;
@@ -101,7 +82,7 @@ export function analyzeBatch(task: BatchTask): BatchResult {
     }
     const features = extractFeatures(doc);
     const { shingles, stems } = statsHashes(doc, defaultStatsOptions.ngram);
-    const at = lines.add(JSON.stringify(coreOf(doc)));
+    const at = lines.add(entryLine(doc));
     docs.push({ id: doc.id, core: { file: paths.docs, ...at }, features, shingles, stems });
   }
   lines.close();
@@ -131,7 +112,7 @@ export interface StoryResult {
   story: ByteRef;
   /** Each event's report entry and its comparisons (null when it has none). */
   events: Array<{ id: string; event: ByteRef; pairs: ByteRef | null }>;
-  /** Findings and diagnostics of articles analyzed here (deferred framing). */
+  /** The entry tail (findings, extra, diagnostics: entry.ts) of articles analyzed here (deferred framing). */
   layers: Array<{ id: string; ref: ByteRef }>;
 }
 
@@ -152,7 +133,7 @@ export function readCachedStory(runDir: string, key: string): StoryResult | null
 /** Compares one story's events and the story itself; writes the report pieces to the run directory. */
 export function compareStoryTask(task: StoryTask, stats: CorpusStats): StoryResult {
   const reader = rangeReader();
-  const docs = task.docs.map((d) => docFromCore(JSON.parse(reader.read(d.core)) as DocCore));
+  const docs = task.docs.map((d) => docFromCore(coreFromEntry(reader.bytes(d.core))));
   reader.close();
   if (task.withFrames) for (const d of docs) analyzeDoc(d);
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -169,31 +150,14 @@ export function compareStoryTask(task: StoryTask, stats: CorpusStats): StoryResu
   for (const e of task.events) for (const id of e.articleIds) eventOf.set(id, e.id);
   const storyCmp = compareStory(task.story, byId, eventOf, task.options, stats);
   const story = ref(reportElement(StorySchema.parse({ ...task.story, analyses: storyCmp.analyses })));
-  const layers = task.withFrames ? docs.map((d) => ({ id: d.id, ref: ref(JSON.stringify({ layers: d.layers, diagnostics: d.diagnostics })) })) : [];
+  const layers = task.withFrames ? docs.map((d) => ({ id: d.id, ref: ref(entryTail(d)) })) : [];
   out.close();
   const result: StoryResult = { key: task.key, story, events, layers };
   writeAtomic(paths.index, JSON.stringify(result));
   return result;
 }
 
-export interface ArticlesTask {
-  items: Array<{ core: ByteRef; membership: Membership | null; layers: ByteRef | null }>;
-  includeText: boolean;
-}
-
-/** report.json entries (validated, nested at depth 2) for a run of articles, joined by ",\n". */
-export function articlesTask(task: ArticlesTask): string {
-  const reader = rangeReader();
-  const parts = task.items.map((item) => {
-    const core = JSON.parse(reader.read(item.core)) as DocCore;
-    if (item.layers) Object.assign(core, JSON.parse(reader.read(item.layers)) as Pick<DocCore, 'layers' | 'diagnostics'>);
-    return reportElement(ArticleSchema.parse(articleRecord(core, item.membership, task.includeText)));
-  });
-  reader.close();
-  return parts.join(',\n');
-}
-
-export type WorkerTask = { kind: 'batch'; task: BatchTask } | { kind: 'story'; task: StoryTask } | { kind: 'articles'; task: ArticlesTask };
+export type WorkerTask = { kind: 'batch'; task: BatchTask } | { kind: 'story'; task: StoryTask };
 
 let loadedStats: { file: string; stats: CorpusStats } | null = null;
 
@@ -207,7 +171,5 @@ export function runTask(message: WorkerTask): unknown {
       if (loadedStats?.file !== file) loadedStats = { file, stats: decodeStats(readFileSync(file)) };
       return compareStoryTask(message.task, loadedStats.stats);
     }
-    case 'articles':
-      return articlesTask(message.task);
   }
 }

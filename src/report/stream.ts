@@ -18,8 +18,12 @@ export type ReportHead = Pick<Report, 'framelens' | 'options' | 'inputs' | 'summ
 export const REPORT_SECTIONS = ['articles', 'stories', 'events', 'memberships', 'comparisons'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
-/** Each element a string made by `reportElement` (or several, already joined by ",\n"). */
-export type SectionSource = Iterable<string> | AsyncIterable<string>;
+/**
+ * Each element a string made by `reportElement` (or several, already joined by ",\n"), or the
+ * same bytes in pieces (spilled entries are joined without being decoded).
+ */
+export type SectionPiece = string | readonly Uint8Array[];
+export type SectionSource = Iterable<SectionPiece> | AsyncIterable<SectionPiece>;
 
 const HeadSchema = ReportSchema.pick({ framelens: true, options: true, inputs: true, summary: true });
 
@@ -43,21 +47,22 @@ export function sectionClose(key: ReportSection, empty: boolean): string {
 }
 
 /** A buffered, atomic file writer (temporary sibling renamed on close). */
-function fileSink(path: string): { write(s: string): void; close(): void; abort(): void } {
+function fileSink(path: string): { write(s: string | Uint8Array): void; close(): void; abort(): void } {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w');
-  let buf: string[] = [];
+  let buf: Uint8Array[] = [];
   let size = 0;
   const flush = (): void => {
-    if (buf.length) writeSync(fd, buf.join(''));
+    if (buf.length) writeSync(fd, Buffer.concat(buf, size));
     buf = [];
     size = 0;
   };
   return {
     write(s) {
-      buf.push(s);
-      size += s.length;
+      const b = typeof s === 'string' ? Buffer.from(s) : s;
+      buf.push(b);
+      size += b.length;
       if (size >= 1 << 20) flush();
     },
     close() {
@@ -82,8 +87,10 @@ export async function writeReportJsonStream(path: string, head: ReportHead, sect
       out.write(sectionOpen(key));
       let first = true;
       for await (const piece of sections[key]) {
-        if (!piece) continue;
-        out.write(first ? `\n${piece}` : `,\n${piece}`);
+        if (!piece || piece.length === 0) continue;
+        out.write(first ? '\n' : ',\n');
+        if (typeof piece === 'string') out.write(piece);
+        else for (const b of piece) out.write(b);
         first = false;
       }
       out.write(sectionClose(key, first));
