@@ -253,12 +253,12 @@ function actorsIn(mentions: readonly ActorSpan[], start: number, end: number): s
 
 /** Sorted, de-duplicated stems of the content words (not stopwords, over two letters) of tokens [first, last). */
 function contentStems(doc: Doc, first: number, last: number): string[] {
-  const stems: string[] = [];
+  const stems = new Set<string>();
   for (let i = first; i < last; i++) {
     const t = doc.tokens[i]!;
-    if (t.kind === 'word' && t.norm.length > 2 && !isStopword(t.norm) && !stems.includes(t.stem)) stems.push(t.stem);
+    if (t.kind === 'word' && t.norm.length > 2 && !stems.has(t.stem) && !isStopword(t.norm)) stems.add(t.stem);
   }
-  return stems.sort();
+  return [...stems].sort();
 }
 
 /** Calls `visit` for each claim span of the article that is checkable text, with its token range. */

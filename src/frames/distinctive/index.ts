@@ -65,23 +65,55 @@ export function isContentTerm(norm: string, kind: string): boolean {
 }
 
 /**
- * One article's content-term counts, cached per token array: an article is
- * counted once however many events, stories and backgrounds it is compared in.
+ * One article's content terms, cached per token array: an article is counted
+ * once however many events, stories and backgrounds it is compared in.
+ * `terms` in order of first occurrence, with their counts and first token index;
+ * `other`: first index of each norm that only its token kind keeps from being a
+ * content term (a number token, say), which evidence scans still match.
  */
-const docCountsCache = new WeakMap<readonly unknown[], Map<string, number>>();
-function docTermCounts(doc: Doc): Map<string, number> {
-  let m = docCountsCache.get(doc.tokens);
-  if (m) return m;
-  m = new Map<string, number>();
-  for (const t of doc.tokens) if (isContentTerm(t.norm, t.kind)) m.set(t.norm, (m.get(t.norm) ?? 0) + 1);
-  docCountsCache.set(doc.tokens, m);
-  return m;
+interface DocTerms {
+  index: Map<string, number>;
+  terms: string[];
+  n: Int32Array;
+  first: Int32Array;
+  other: Map<string, number> | null;
+}
+const docTermsCache = new WeakMap<readonly unknown[], DocTerms>();
+function docTerms(doc: Doc): DocTerms {
+  const hit = docTermsCache.get(doc.tokens);
+  if (hit) return hit;
+  const index = new Map<string, number>();
+  const terms: string[] = [];
+  const n: number[] = [];
+  const first: number[] = [];
+  let other: Map<string, number> | null = null;
+  doc.tokens.forEach((t, i) => {
+    if (t.kind !== 'word') {
+      if (isContentTerm(t.norm, 'word') && !other?.has(t.norm)) (other ??= new Map()).set(t.norm, i);
+      return;
+    }
+    if (!isContentTerm(t.norm, t.kind)) return;
+    const k = index.get(t.norm);
+    if (k !== undefined) n[k]!++;
+    else {
+      index.set(t.norm, terms.length);
+      terms.push(t.norm);
+      n.push(1);
+      first.push(i);
+    }
+  });
+  const entry = { index, terms, n: Int32Array.from(n), first: Int32Array.from(first), other };
+  docTermsCache.set(doc.tokens, entry);
+  return entry;
 }
 
 /** Content-term counts over `docs`; keys in order of first occurrence (docs in order, tokens in order). */
 export function termCounts(docs: readonly Doc[]): Map<string, number> {
   const m = new Map<string, number>();
-  for (const d of docs) for (const [k, v] of docTermCounts(d)) m.set(k, (m.get(k) ?? 0) + v);
+  for (const d of docs) {
+    const dt = docTerms(d);
+    dt.terms.forEach((k, i) => m.set(k, (m.get(k) ?? 0) + dt.n[i]!));
+  }
   return m;
 }
 
@@ -137,25 +169,113 @@ export function distinctiveWords(docs: readonly Doc[], options: DistinctiveOptio
   const minZ = options.minZ ?? 1.96;
   const maxEvidence = options.evidence ?? 3;
   const background = options.background ?? docs;
-  // Prior over the background plus the compared docs, so every counted term has α_w > 0.
-  const all = termCounts(docs);
-  const bgCounts = options.background ? termCounts(options.background) : all;
-  if (options.background) for (const [k, v] of all) if (!bgCounts.has(k)) bgCounts.set(k, v);
-  const alpha = scaledPrior(bgCounts, priorScale);
-  let a0 = 0;
-  for (const v of alpha.values()) a0 += v;
-  // One vs rest without building each rest: rest counts are all counts minus the outlet's own.
+  // Terms numbered in order of first occurrence (docs in order, then the background's new terms):
+  // the key order of the count maps this replaces, so sums run in the same order (same bits).
+  const ids = new Map<string, number>();
+  const termOf: string[] = [];
+  const idsOf = (d: Doc): Int32Array => {
+    const dt = docTerms(d);
+    const out = new Int32Array(dt.terms.length);
+    dt.terms.forEach((t, k) => {
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = termOf.length;
+        ids.set(t, id);
+        termOf.push(t);
+      }
+      out[k] = id;
+    });
+    return out;
+  };
+  const docIds = new Map<Doc, Int32Array>();
+  for (const d of docs) if (!docIds.has(d)) docIds.set(d, idsOf(d));
+  const nDocTerms = termOf.length;
+  let allCount = new Float64Array(nDocTerms);
   let nAll = 0;
-  for (const v of all.values()) nAll += v;
+  for (const d of docs) {
+    const dn = docTerms(d).n;
+    const di = docIds.get(d)!;
+    for (let k = 0; k < di.length; k++) {
+      allCount[di[k]!]! += dn[k]!;
+      nAll += dn[k]!;
+    }
+  }
+  // Prior over the background plus the compared docs, so every counted term has α_w > 0.
+  let bgOrder: Int32Array | null = null;
+  let bgCount = allCount;
+  if (options.background) {
+    const order: number[] = [];
+    const bg: number[] = [];
+    const seen: boolean[] = [];
+    for (const d of options.background) {
+      const dn = docTerms(d).n;
+      const di = idsOf(d);
+      for (let k = 0; k < di.length; k++) {
+        const id = di[k]!;
+        if (!seen[id]) {
+          seen[id] = true;
+          order.push(id);
+          bg[id] = 0;
+        }
+        bg[id] = bg[id]! + dn[k]!;
+      }
+    }
+    for (let id = 0; id < nDocTerms; id++) {
+      if (seen[id]) continue;
+      order.push(id);
+      bg[id] = allCount[id]!;
+    }
+    bgOrder = Int32Array.from(order);
+    bgCount = Float64Array.from({ length: termOf.length }, (_, id) => bg[id] ?? 0);
+    const grown = new Float64Array(termOf.length);
+    grown.set(allCount);
+    allCount = grown;
+  }
+  let nBg = 0;
+  const visit = (f: (id: number) => void): void => {
+    if (bgOrder) for (const id of bgOrder) f(id);
+    else for (let id = 0; id < nDocTerms; id++) f(id);
+  };
+  visit((id) => (nBg += bgCount[id]!));
+  const alpha = new Float64Array(termOf.length);
+  let a0 = 0;
+  // α_w = scale · count / n, as scaledPrior computes it; a0 summed in the prior's key order.
+  if (nBg !== 0)
+    visit((id) => {
+      alpha[id] = (priorScale * bgCount[id]!) / nBg;
+      a0 += alpha[id]!;
+    });
+  // One vs rest without building each rest: rest counts are all counts minus the outlet's own.
+  const mine = new Float64Array(termOf.length);
   const outlets = byOutlet(docs).map(([outlet, ds]) => {
-    const mine = termCounts(ds);
+    const used: number[] = [];
     let nA = 0;
-    for (const v of mine.values()) nA += v;
-    const scored = oneVsRest(mine, nA, all, nAll - nA, alpha, a0)
-      .filter((s) => s.z >= minZ)
-      .sort(byZ)
-      .slice(0, top);
-    const words = scored.map((s) => ({ term: s.term, z: round(s.z), delta: round(s.delta), count: s.countA, countOthers: s.countB, evidence: evidenceOf(ds, s.term, maxEvidence) }));
+    for (const d of ds) {
+      const dn = docTerms(d).n;
+      const di = docIds.get(d)!;
+      for (let k = 0; k < di.length; k++) {
+        const id = di[k]!;
+        if (mine[id] === 0) used.push(id);
+        mine[id]! += dn[k]!;
+        nA += dn[k]!;
+      }
+    }
+    const nB = nAll - nA;
+    const scored: LogOdds[] = [];
+    for (const id of used) {
+      const aw = alpha[id]!;
+      if (aw <= 0) continue;
+      const ya = mine[id]!;
+      const yb = allCount[id]! - ya;
+      // The arithmetic of logOddsDirichlet, term by term (bit-identical figures).
+      const delta = Math.log((ya + aw) / (nA + a0 - ya - aw)) - Math.log((yb + aw) / (nB + a0 - yb - aw));
+      const variance = 1 / (ya + aw) + 1 / (yb + aw);
+      const z = delta / Math.sqrt(variance);
+      if (z >= minZ) scored.push({ term: termOf[id]!, delta, variance, z, countA: ya, countB: yb });
+    }
+    for (const id of used) mine[id] = 0;
+    scored.sort(byZ);
+    const words = scored.slice(0, top).map((s) => ({ term: s.term, z: round(s.z), delta: round(s.delta), count: s.countA, countOthers: s.countB, evidence: evidenceOf(ds, s.term, maxEvidence) }));
     return { outlet, docs: ds.length, tokens: nA, words };
   });
   return { priorScale, backgroundDocs: background.length, outlets };
@@ -165,28 +285,17 @@ function byZ(x: LogOdds, y: LogOdds): number {
   return y.z - x.z || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
 }
 
-/**
- * `logOddsDirichlet(mine, all − mine, alpha)` restricted to the terms the
- * outlet uses (the only ones `distinctiveWords` reports), with the same
- * arithmetic so the figures are bit-identical; `a0` = Σ α_w, `nB` = rest total.
- */
-function oneVsRest(mine: Counts, nA: number, all: Counts, nB: number, alpha: Counts, a0: number): LogOdds[] {
-  const out: LogOdds[] = [];
-  for (const [term, ya] of mine) {
-    const aw = alpha.get(term) ?? 0;
-    if (aw <= 0) continue;
-    const yb = (all.get(term) ?? 0) - ya;
-    const delta = Math.log((ya + aw) / (nA + a0 - ya - aw)) - Math.log((yb + aw) / (nB + a0 - yb - aw));
-    const variance = 1 / (ya + aw) + 1 / (yb + aw);
-    out.push({ term, delta, variance, z: delta / Math.sqrt(variance), countA: ya, countB: yb });
-  }
-  return out;
-}
-
+/** The first `max` occurrences of `term` in `docs` (in order), each doc scanned from the term's first token. */
 function evidenceOf(docs: readonly Doc[], term: string, max: number): DistinctiveWord['evidence'] {
   const out: DistinctiveWord['evidence'] = [];
   for (const d of docs) {
-    for (const t of d.tokens) {
+    const dt = docTerms(d);
+    const k = dt.index.get(term);
+    const o = dt.other?.get(term);
+    if (k === undefined && o === undefined) continue;
+    const from = Math.min(k === undefined ? Infinity : dt.first[k]!, o ?? Infinity);
+    for (let i = from; i < d.tokens.length; i++) {
+      const t = d.tokens[i]!;
       if (t.norm !== term) continue;
       out.push({ doc: d.id, start: t.start, end: t.end, text: d.text.slice(t.start, t.end) });
       if (out.length >= max) return out;

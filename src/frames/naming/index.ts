@@ -86,40 +86,145 @@ export function mentionsOf(doc: Doc): Mention[] {
  * their Jaro-Winkler similarity (natural's implementation) is ≥ `jw` with the same
  * first letter; a one-word key (a surname) joins the one group whose names end
  * with it, and stays apart when several do ("kim" with "kim jong un" and "kim yo jong").
+ *
+ * Linear-ish rather than all pairs (a 74-article story has ~900 keys): word-boundary
+ * suffixes are looked up in a set, and Jaro-Winkler runs only within a first-letter
+ * bucket on pairs whose length-based upper bound can reach `jw` (the same pairs join
+ * as with the all-pairs scan; the partition does not depend on the order of joins).
  */
-function mergeUnknown(keys: readonly string[], jw: number): Map<string, string> {
-  const sorted = [...keys].sort();
-  const parent = new Map(sorted.map((k) => [k, k]));
-  const find = (k: string): string => {
+export function mergeUnknown(keys: readonly string[], jw: number): Map<string, string> {
+  const sorted = [...new Set(keys)].sort();
+  const n = sorted.length;
+  const index = new Map(sorted.map((k, i) => [k, i]));
+  // Union-find over indices into `sorted`: the smaller index (the alphabetically first key) is the root.
+  const parent = Int32Array.from(sorted, (_, i) => i);
+  const find = (k: number): number => {
     let r = k;
-    while (parent.get(r) !== r) r = parent.get(r)!;
+    while (parent[r] !== r) r = parent[r]!;
     return r;
   };
-  const union = (a: string, b: string): void => {
+  const union = (a: number, b: number): void => {
     const ra = find(a);
     const rb = find(b);
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
-  const multi = sorted.filter((k) => k.includes(' '));
-  for (let i = 0; i < multi.length; i++) {
-    for (let j = i + 1; j < multi.length; j++) {
-      const a = multi[i]!;
-      const b = multi[j]!;
-      if (a.endsWith(` ${b}`) || b.endsWith(` ${a}`) || (a[0] === b[0] && distance.JaroWinklerDistance(a, b) >= jw)) union(a, b);
+  const multi: number[] = [];
+  for (let i = 0; i < n; i++) if (sorted[i]!.includes(' ')) multi.push(i);
+  // a ends with ` ${b}` (b multi-word): b is a suffix of a after one of a's spaces.
+  for (const i of multi) {
+    const a = sorted[i]!;
+    for (let p = a.indexOf(' '); p >= 0; p = a.indexOf(' ', p + 1)) {
+      const j = index.get(a.slice(p + 1));
+      if (j !== undefined && sorted[j]!.includes(' ')) union(i, j);
     }
   }
-  for (const k of sorted.filter((x) => !x.includes(' '))) {
-    const groups = new Set(multi.filter((m) => m.endsWith(` ${k}`)).map(find));
-    if (groups.size === 1) union(k, [...groups][0]!);
+  // Same first letter and Jaro-Winkler ≥ jw, called as the all-pairs scan did (earlier key first).
+  const buckets = new Map<string, number[]>();
+  for (const i of multi) {
+    const c = sorted[i]![0]!;
+    const list = buckets.get(c);
+    if (list) list.push(i);
+    else buckets.set(c, [i]);
+  }
+  const hist = charHistograms(sorted);
+  for (const list of buckets.values()) {
+    for (let x = 0; x < list.length; x++) {
+      const i = list[x]!;
+      const a = sorted[i]!;
+      for (let y = x + 1; y < list.length; y++) {
+        const j = list[y]!;
+        const b = sorted[j]!;
+        if (jaroWinklerBound(a, b, commonChars(hist, i, j)) < jw - 1e-9) continue;
+        if (distance.JaroWinklerDistance(a, b) >= jw) union(i, j);
+      }
+    }
+  }
+  // One-word key k: the multi-word keys ending with ` ${k}` are those whose last word is k.
+  const byLastWord = new Map<string, number[]>();
+  for (const i of multi) {
+    const m = sorted[i]!;
+    const last = m.slice(m.lastIndexOf(' ') + 1);
+    const list = byLastWord.get(last);
+    if (list) list.push(i);
+    else byLastWord.set(last, [i]);
+  }
+  for (let i = 0; i < n; i++) {
+    const k = sorted[i]!;
+    if (k.includes(' ')) continue;
+    const ends = byLastWord.get(k);
+    if (!ends) continue;
+    const root = find(ends[0]!);
+    if (ends.every((m) => find(m) === root)) union(i, root);
   }
   // Each group is named by its fullest key (most words, then longest, then alphabetical).
-  const best = new Map<string, string>();
-  for (const k of sorted) {
-    const r = find(k);
-    const cur = best.get(r);
-    if (!cur || k.split(' ').length > cur.split(' ').length || (k.split(' ').length === cur.split(' ').length && k.length > cur.length)) best.set(r, k);
+  const words = sorted.map((k) => k.split(' ').length);
+  const best = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    const cur = best[r]!;
+    if (cur < 0 || words[i]! > words[cur]! || (words[i] === words[cur] && sorted[i]!.length > sorted[cur]!.length)) best[r] = i;
   }
-  return new Map(sorted.map((k) => [k, best.get(find(k))!]));
+  return new Map(sorted.map((k, i) => [k, sorted[best[find(i)]!]!]));
+}
+
+/** Per key, counts of a–z, space and any other character (28 bins), for `commonChars`. */
+function charHistograms(keys: readonly string[]): Uint16Array {
+  const h = new Uint16Array(keys.length * 28);
+  keys.forEach((k, i) => {
+    for (let p = 0; p < k.length; p++) {
+      const c = k.charCodeAt(p);
+      const bin = c >= 97 && c <= 122 ? c - 97 : c === 32 ? 26 : 27;
+      h[i * 28 + bin]!++;
+    }
+  });
+  return h;
+}
+
+/** Σ over bins of the smaller count: at least the number of Jaro matches (a match pairs equal characters). */
+function commonChars(h: Uint16Array, i: number, j: number): number {
+  let m = 0;
+  for (let b = 0; b < 28; b++) m += Math.min(h[i * 28 + b]!, h[j * 28 + b]!);
+  return m;
+}
+
+/**
+ * An upper bound of natural's JaroWinklerDistance(a, b) for a ≠ b: at most
+ * `common` (≤ min(|a|, |b|)) matches and no transpositions, with the same
+ * arithmetic as natural's formula.
+ */
+function jaroWinklerBound(a: string, b: string, common: number): number {
+  const m = Math.min(a.length, b.length, common);
+  let l = 0;
+  while (a[l] === b[l] && l < 4) l++;
+  if (m === 0) return l * 0.1;
+  const jaro = (m / a.length + m / b.length + m / m) / 3.0;
+  return jaro + l * 0.1 * (1 - jaro);
+}
+
+/** A mention as the naming table reads it; `unknown` is the unknown actor's key (actorId without `x:`), else null. */
+interface NamingMention extends Mention {
+  unknown: string | null;
+}
+
+/**
+ * Mentions read from a 'mentions' layer, cached per layer array: an article is
+ * in an event table and again in its story's (a replaced layer is read afresh).
+ */
+const namingCache = new WeakMap<readonly Finding[], NamingMention[]>();
+
+function namingMentions(doc: Doc): NamingMention[] {
+  const layer = doc.layers.mentions;
+  const hit = layer && namingCache.get(layer);
+  if (hit) return hit;
+  // Built field by field from the layer (an object spread per mention is slow in V8).
+  const list = layer
+    ? layer.map((f): NamingMention => {
+        const d = f.data as MentionData;
+        return { start: f.start, end: f.end, actorId: d.actorId, label: d.label, type: d.actorType, name: d.name, kind: d.kind, via: d.via, unknown: d.actorId.startsWith('x:') ? d.actorId.slice(2) : null };
+      })
+    : detectMentions(doc).map((m): NamingMention => Object.assign(m, { unknown: m.actorId.startsWith('x:') ? m.actorId.slice(2) : null }));
+  if (layer) namingCache.set(layer, list);
+  return list;
 }
 
 /** Names used for each actor, per outlet, over a set of docs (e.g. one event). Independent of input order. */
@@ -127,46 +232,79 @@ export function namingTable(docs: readonly Doc[], options: NamingOptions = {}): 
   const minUnknown = options.minUnknownCount ?? 2;
   const jw = options.unknownMergeJw ?? 0.94;
   const ordered = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const all = ordered.map((d) => ({ doc: d, outlet: outletLabel(d), mentions: mentionsOf(d) }));
+  const all = ordered.map((d) => ({ doc: d, outlet: outletLabel(d), mentions: namingMentions(d) }));
   const unknownKeys = new Set<string>();
-  for (const a of all) for (const m of a.mentions) if (m.actorId.startsWith('x:')) unknownKeys.add(m.actorId.slice(2));
+  for (const a of all) for (const m of a.mentions) if (m.unknown !== null) unknownKeys.add(m.unknown);
   const rep = mergeUnknown([...unknownKeys], jw);
 
-  interface Acc {
-    label: string;
-    known: boolean;
-    total: number;
-    byOutlet: Map<string, Map<string, NameUse>>;
-  }
-  const actors = new Map<string, Acc>();
-  for (const { doc, outlet, mentions } of all) {
-    for (const m of mentions) {
-      const known = !m.actorId.startsWith('x:');
-      const id = known ? m.actorId : `x:${rep.get(m.actorId.slice(2)) ?? m.actorId.slice(2)}`;
-      let acc = actors.get(id);
-      if (!acc) actors.set(id, (acc = { label: known ? m.label : m.name, known, total: 0, byOutlet: new Map() }));
-      acc.total++;
-      let names = acc.byOutlet.get(outlet);
-      if (!names) acc.byOutlet.set(outlet, (names = new Map()));
-      const nameKey = known ? m.name : m.name;
-      let use = names.get(nameKey);
-      if (!use) names.set(nameKey, (use = { name: nameKey, count: 0, kind: m.kind, evidence: [] }));
+  // Pass 1: each mention's actor (an index), with mention totals and outlet counts per actor, so
+  // that rows are built only for the actors listed (most unknown names occur once and are dropped).
+  const actorIndex = new Map<string, number>();
+  const actorIds: string[] = [];
+  const firstMention: NamingMention[] = [];
+  const totals: number[] = [];
+  const firstOutlet: string[] = [];
+  const manyOutlets: boolean[] = [];
+  const unknownIndex = new Map<string, number>();
+  const ofMention = all.map(({ outlet, mentions }) => {
+    const of = new Int32Array(mentions.length);
+    mentions.forEach((m, k) => {
+      let a = m.unknown === null ? actorIndex.get(m.actorId) : unknownIndex.get(m.unknown);
+      if (a === undefined) {
+        const id = m.unknown === null ? m.actorId : `x:${rep.get(m.unknown)!}`;
+        a = actorIndex.get(id);
+        if (a === undefined) {
+          a = actorIds.length;
+          actorIndex.set(id, a);
+          actorIds.push(id);
+          firstMention.push(m);
+          totals.push(0);
+          firstOutlet.push(outlet);
+          manyOutlets.push(false);
+        }
+        if (m.unknown !== null) unknownIndex.set(m.unknown, a);
+      }
+      totals[a]!++;
+      if (firstOutlet[a] !== outlet) manyOutlets[a] = true;
+      of[k] = a;
+    });
+    return of;
+  });
+  const keep = actorIds.map((id, a) => !id.startsWith('x:') || totals[a]! >= minUnknown || manyOutlets[a]!);
+
+  // Pass 2: rows of the listed actors, in order of first mention (as before).
+  const byOutletOf: Array<Map<string, Map<string, NameUse>> | undefined> = [];
+  all.forEach(({ doc, outlet, mentions }, docIndex) => {
+    const of = ofMention[docIndex]!;
+    mentions.forEach((m, k) => {
+      const a = of[k]!;
+      if (!keep[a]) return;
+      let byOutlet = byOutletOf[a];
+      if (!byOutlet) byOutletOf[a] = byOutlet = new Map();
+      let names = byOutlet.get(outlet);
+      if (!names) byOutlet.set(outlet, (names = new Map()));
+      let use = names.get(m.name);
+      if (!use) names.set(m.name, (use = { name: m.name, count: 0, kind: m.kind, evidence: [] }));
       use.count++;
       use.evidence.push({ articleId: doc.id, start: m.start, end: m.end });
-    }
-  }
-  const list: NamingTable['actors'] = [];
-  for (const [actorId, acc] of actors) {
-    if (!acc.known && acc.total < minUnknown && acc.byOutlet.size < 2) continue;
-    if (!acc.known) acc.label = mostUsedName(acc.byOutlet);
+    });
+  });
+  const list: Array<{ row: NamingTable['actors'][number]; total: number }> = [];
+  actorIds.forEach((actorId, a) => {
+    if (!keep[a]) return;
+    const known = !actorId.startsWith('x:');
+    const accByOutlet = byOutletOf[a]!;
+    const first = firstMention[a]!;
+    const label = known ? first.label : mostUsedName(accByOutlet);
     const byOutlet: Record<string, NameUse[]> = {};
-    for (const outlet of [...acc.byOutlet.keys()].sort()) {
-      byOutlet[outlet] = [...acc.byOutlet.get(outlet)!.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const outlet of [...accByOutlet.keys()].sort()) {
+      byOutlet[outlet] = [...accByOutlet.get(outlet)!.values()].sort((x, y) => y.count - x.count || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
     }
-    list.push({ actorId, label: acc.label, known: acc.known, byOutlet });
-  }
-  list.sort((a, b) => Number(b.known) - Number(a.known) || total(b) - total(a) || (a.actorId < b.actorId ? -1 : 1));
-  return { actors: list };
+    // totals[a] = the sum of the rows' counts (each mention counts once in one row).
+    list.push({ row: { actorId, label, known, byOutlet }, total: totals[a]! });
+  });
+  list.sort((a, b) => Number(b.row.known) - Number(a.row.known) || b.total - a.total || (a.row.actorId < b.row.actorId ? -1 : 1));
+  return { actors: list.map((x) => x.row) };
 }
 
 /** The name used most often across outlets (ties: the longer, then the alphabetically first). */
@@ -174,12 +312,6 @@ function mostUsedName(byOutlet: Map<string, Map<string, NameUse>>): string {
   const counts = new Map<string, number>();
   for (const names of byOutlet.values()) for (const u of names.values()) counts.set(u.name, (counts.get(u.name) ?? 0) + u.count);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0]![0];
-}
-
-function total(a: NamingTable['actors'][number]): number {
-  let n = 0;
-  for (const uses of Object.values(a.byOutlet)) for (const u of uses) n += u.count;
-  return n;
 }
 
 /** Per outlet: the share of its mentions of `actorId` that use each kind of name (official, metonym, …). */

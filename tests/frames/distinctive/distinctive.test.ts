@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTestDoc } from '../../helpers.js';
-import { distinctiveWords, logOddsDirichlet, scaledPrior } from '../../../src/frames/distinctive/index.js';
+import type { Doc } from '../../../src/doc/types.js';
+import { distinctiveWords, logOddsDirichlet, scaledPrior, termCounts } from '../../../src/frames/distinctive/index.js';
 
 describe('logOddsDirichlet', () => {
   it('matches a hand-computed Fightin’ Words z-score and sign', () => {
@@ -49,5 +50,50 @@ describe('distinctiveWords', () => {
     const a = makeTestDoc('Missile launch condemned.', { id: 'a', outlet: 'A' });
     const b = makeTestDoc('Satellite launch celebrated.', { id: 'b', outlet: 'B' });
     expect(JSON.stringify(distinctiveWords([a, b], { minZ: 0 }))).toBe(JSON.stringify(distinctiveWords([b, a], { minZ: 0 })));
+  });
+});
+
+/** distinctiveWords spelled out with the exported building blocks (count maps, one vs rest), top terms and counts only. */
+function reference(docs: readonly Doc[], background: readonly Doc[] | undefined, minZ: number): Array<[string, Array<[string, number, number, number, number]>]> {
+  const all = termCounts(docs);
+  const bg = background ? termCounts(background) : all;
+  if (background) for (const [k, v] of all) if (!bg.has(k)) bg.set(k, v);
+  const alpha = scaledPrior(bg, 1000);
+  const outlets = [...new Set(docs.map((d) => d.meta.outlet.value ?? ''))].sort();
+  return outlets.map((o) => {
+    const mine = termCounts(docs.filter((d) => d.meta.outlet.value === o).sort((a, b) => (a.id < b.id ? -1 : 1)));
+    const rest = new Map([...all].map(([k, v]) => [k, v - (mine.get(k) ?? 0)]));
+    const words = logOddsDirichlet(mine, rest, alpha).filter((w) => w.countA > 0 && w.z >= minZ).slice(0, 15);
+    const round = (x: number): number => Math.round(x * 1e4) / 1e4;
+    return [o, words.map((w): [string, number, number, number, number] => [w.term, round(w.z), round(w.delta), w.countA, w.countB])];
+  });
+}
+
+describe('distinctiveWords counting', () => {
+  const docs = [
+    makeTestDoc('The regime launched a missile. The regime said the missile test was a success for the regime.', { id: 'k1', outlet: 'KCNA' }),
+    makeTestDoc('Seoul said the launch was a provocation. The missile flew 800 km, Seoul said.', { id: 'y1', outlet: 'Yonhap' }),
+    makeTestDoc('The launch drew condemnation. Officials in Seoul and Tokyo condemned the missile launch.', { id: 'r1', outlet: 'Reuters' }),
+    makeTestDoc('Tokyo protested the missile launch through diplomatic channels.', { id: 'r2', outlet: 'Reuters' }),
+  ];
+  const background = [...docs, makeTestDoc('Markets rose in Tokyo and Seoul as the yen fell.', { id: 'b1', outlet: 'Other' })];
+  const summary = (r: ReturnType<typeof distinctiveWords>) => r.outlets.map((o) => [o.outlet, o.words.map((w) => [w.term, w.z, w.delta, w.count, w.countOthers])]);
+
+  it('gives the figures of the count-map computation, with and without a background prior', () => {
+    expect(summary(distinctiveWords(docs, { minZ: -Infinity }))).toEqual(reference(docs, undefined, -Infinity));
+    expect(summary(distinctiveWords(docs, { minZ: -Infinity, background }))).toEqual(reference(docs, background, -Infinity));
+  });
+
+  it('gives the same result from cached per-article counts as from fresh ones, and recounts replaced tokens', () => {
+    const first = JSON.stringify(distinctiveWords(docs, { minZ: 0 }));
+    expect(JSON.stringify(distinctiveWords(docs, { minZ: 0 }))).toBe(first);
+    const fresh = docs.map((d) => ({ ...d, tokens: [...d.tokens] }));
+    expect(JSON.stringify(distinctiveWords(fresh, { minZ: 0 }))).toBe(first);
+    // New tokens (a re-tokenized article) are counted afresh, not served from the old array's counts.
+    const changed = makeTestDoc('The puppet regime regime regime.', { id: 'k1', outlet: 'KCNA' });
+    const edited = [{ ...docs[0]!, text: changed.text, tokens: changed.tokens }, ...docs.slice(1)];
+    const kcna = distinctiveWords(edited, { minZ: -Infinity }).outlets.find((o) => o.outlet === 'KCNA')!;
+    expect(kcna.words.find((w) => w.term === 'regime')!.count).toBe(3);
+    expect(kcna.words.find((w) => w.term === 'regime')!.evidence.map((e) => e.text)).toEqual(['regime', 'regime', 'regime']);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeTestDoc } from '../../helpers.js';
-import { NamingTableSchema, detectMentions, mentionsAnalyzer, nameKindShares, namingTable } from '../../../src/frames/naming/index.js';
+import fc from 'fast-check';
+import { NamingTableSchema, detectMentions, mentionsAnalyzer, mergeUnknown, nameKindShares, namingTable } from '../../../src/frames/naming/index.js';
+import { distance } from '../../../src/text/index.js';
 
 describe('mentions', () => {
   it('matches aliases of one actor with their kinds', () => {
@@ -80,5 +82,84 @@ describe('naming table', () => {
     const t = namingTable([x, y]);
     const hayes = t.actors.find((r) => r.actorId === 'x:peter hayes');
     expect(hayes?.byOutlet.B?.[0]?.name).toBe('Hayes');
+  });
+});
+
+/** The all-pairs scan mergeUnknown replaced, kept as the reference it must agree with. */
+function mergeUnknownAllPairs(keys: readonly string[], jw: number): Map<string, string> {
+  const sorted = [...keys].sort();
+  const parent = new Map(sorted.map((k) => [k, k]));
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  const union = (a: string, b: string): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  const multi = sorted.filter((k) => k.includes(' '));
+  for (let i = 0; i < multi.length; i++) {
+    for (let j = i + 1; j < multi.length; j++) {
+      const a = multi[i]!;
+      const b = multi[j]!;
+      if (a.endsWith(` ${b}`) || b.endsWith(` ${a}`) || (a[0] === b[0] && distance.JaroWinklerDistance(a, b) >= jw)) union(a, b);
+    }
+  }
+  for (const k of sorted.filter((x) => !x.includes(' '))) {
+    const groups = new Set(multi.filter((m) => m.endsWith(` ${k}`)).map(find));
+    if (groups.size === 1) union(k, [...groups][0]!);
+  }
+  const best = new Map<string, string>();
+  for (const k of sorted) {
+    const r = find(k);
+    const cur = best.get(r);
+    if (!cur || k.split(' ').length > cur.split(' ').length || (k.split(' ').length === cur.split(' ').length && k.length > cur.length)) best.set(r, k);
+  }
+  return new Map(sorted.map((k) => [k, best.get(find(k))!]));
+}
+
+describe('mergeUnknown', () => {
+  it('joins a name with its longer form and a surname with its one group', () => {
+    const rep = mergeUnknown(['peter hayes', 'analyst peter hayes', 'hayes', 'kim', 'kim jong un', 'kim yo jong', 'jong un'], 0.94);
+    expect(rep.get('peter hayes')).toBe('analyst peter hayes');
+    expect(rep.get('hayes')).toBe('analyst peter hayes');
+    expect(rep.get('kim')).toBe('kim');
+    expect(rep.get('jong un')).toBe('kim jong un');
+  });
+
+  it('joins near-identical spellings with the same first letter', () => {
+    const rep = mergeUnknown(['volodymyr zelenskyy', 'volodymyr zelensky', 'wolodymyr zelensky'], 0.94);
+    expect(rep.get('volodymyr zelenskyy')).toBe(rep.get('volodymyr zelensky'));
+    expect(rep.get('wolodymyr zelensky')).toBe('wolodymyr zelensky');
+  });
+
+  it('agrees with the all-pairs scan on random keys', () => {
+    const word = fc.constantFrom('kim', 'jong', 'un', 'yo', 'peter', 'hayes', 'haynes', 'moon', 'jae', 'in', 'jae-in', 'park', 'parke', 'a', 'b', 'é', '');
+    const key = fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 30 }), fc.constantFrom(0.8, 0.9, 0.94), (keys, jw) => {
+        expect([...mergeUnknown(keys, jw)]).toEqual([...mergeUnknownAllPairs([...new Set(keys)], jw)]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('namingTable cache', () => {
+  it('gives the same table from cached mentions as from fresh ones, and reads a replaced layer afresh', () => {
+    const a = makeTestDoc('Analyst Peter Hayes said North Korea fired. Peter Hayes added that Pyongyang would not stop.', { id: 'a', outlet: 'One' });
+    const b = makeTestDoc('Hayes told the DPRK to stop. North Korea said no.', { id: 'b', outlet: 'Two' });
+    for (const d of [a, b]) d.layers.mentions = mentionsAnalyzer.run(d);
+    const first = JSON.stringify(namingTable([a, b]));
+    expect(JSON.stringify(namingTable([b, a]))).toBe(first);
+    const freshA = { ...a, layers: { ...a.layers, mentions: [...a.layers.mentions!] } };
+    const freshB = { ...b, layers: { ...b.layers, mentions: [...b.layers.mentions!] } };
+    expect(JSON.stringify(namingTable([freshA, freshB]))).toBe(first);
+    // A replaced layer: the table follows it, not the cached reading of the old one.
+    b.layers.mentions = [];
+    const onlyA = namingTable([a, b]);
+    expect(onlyA.actors.every((x) => Object.keys(x.byOutlet).every((o) => o === 'One'))).toBe(true);
   });
 });
