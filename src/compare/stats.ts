@@ -1,6 +1,9 @@
 import type { Doc } from '../doc/types.js';
 import { docProfile } from './profile.js';
 import { sortedUnique } from './hash.js';
+import { Int32Counts } from './counts.js';
+
+export { Int32Counts } from './counts.js';
 
 /**
  * Corpus-wide document frequencies of word n-gram shingles and of words, used to
@@ -13,18 +16,19 @@ import { sortedUnique } from './hash.js';
  * rises, as in lossy counting (Manku & Motwani 2002). A key missing from a map
  * then has df ≤ floor, and a kept key's df is undercounted by at most floor,
  * which is harmless here: only high document frequencies (stock phrases) and
- * IDF of words (about 10^5–10^6 distinct norms) matter. A V8 Map costs about
- * 40–80 bytes an entry, so the default cap (2^21 keys each) holds both maps in
- * roughly 200–300 MB at worst; small corpora use far less.
+ * IDF of words (about 10^5–10^6 distinct norms) matter. The counts are
+ * typed-array hash tables (counts.ts, 16 bytes an entry at half load), so the
+ * default cap (2^21 keys each) holds both in about 130 MB at worst, where V8
+ * Maps took about 350 MB; small corpora use far less.
  */
 export interface CorpusStats {
   docCount: number;
   /** Shingle size (words) the shingle counts were made with. */
   ngram: number;
   /** Hashed shingle (int32) → number of documents holding it. */
-  shingleDf: Map<number, number>;
+  shingleDf: Int32Counts;
   /** Hashed word stem (int32) → number of documents holding it. */
-  wordDf: Map<number, number>;
+  wordDf: Int32Counts;
   maxEntries: number;
   /** Lossy-counting floors: a key missing from the map has df ≤ floor. */
   shingleFloor: number;
@@ -40,15 +44,12 @@ export const defaultStatsOptions: StatsOptions = { ngram: 4, maxEntries: 1 << 21
 
 export function emptyStats(options: Partial<StatsOptions> = {}): CorpusStats {
   const o = { ...defaultStatsOptions, ...options };
-  return { docCount: 0, ngram: o.ngram, shingleDf: new Map(), wordDf: new Map(), maxEntries: o.maxEntries, shingleFloor: 0, wordFloor: 0 };
+  return { docCount: 0, ngram: o.ngram, shingleDf: new Int32Counts(), wordDf: new Int32Counts(), maxEntries: o.maxEntries, shingleFloor: 0, wordFloor: 0 };
 }
 
-function prune(map: Map<number, number>, maxEntries: number, floor: number): number {
+function prune(counts: Int32Counts, maxEntries: number, floor: number): number {
   // Raise the floor until at most 3/4 of the cap is left, so pruning stays rare.
-  while (map.size > (maxEntries * 3) >> 2) {
-    floor++;
-    for (const [k, v] of map) if (v <= floor) map.delete(k);
-  }
+  while (counts.size > (maxEntries * 3) >> 2) counts.prune(++floor);
   return floor;
 }
 
@@ -70,8 +71,8 @@ export function statsHashes(doc: Doc, ngram: number): { shingles: Int32Array; st
  */
 export function addHashesToStats(stats: CorpusStats, shingles: ArrayLike<number>, stems: ArrayLike<number>): CorpusStats {
   stats.docCount++;
-  for (let i = 0; i < shingles.length; i++) stats.shingleDf.set(shingles[i]!, (stats.shingleDf.get(shingles[i]!) ?? 0) + 1);
-  for (let i = 0; i < stems.length; i++) stats.wordDf.set(stems[i]!, (stats.wordDf.get(stems[i]!) ?? 0) + 1);
+  for (let i = 0; i < shingles.length; i++) stats.shingleDf.add(shingles[i]!);
+  for (let i = 0; i < stems.length; i++) stats.wordDf.add(stems[i]!);
   if (stats.shingleDf.size > stats.maxEntries) stats.shingleFloor = prune(stats.shingleDf, stats.maxEntries, stats.shingleFloor);
   if (stats.wordDf.size > stats.maxEntries) stats.wordFloor = prune(stats.wordDf, stats.maxEntries, stats.wordFloor);
   return stats;
@@ -90,7 +91,7 @@ export function mergeStats(a: CorpusStats, b: CorpusStats): CorpusStats {
     [a.wordDf, out.wordDf],
     [b.wordDf, out.wordDf],
   ] as const)
-    for (const [k, v] of m) target.set(k, (target.get(k) ?? 0) + v);
+    for (const [k, v] of m) target.add(k, v);
   if (out.shingleDf.size > out.maxEntries) out.shingleFloor = prune(out.shingleDf, out.maxEntries, out.shingleFloor);
   if (out.wordDf.size > out.maxEntries) out.wordFloor = prune(out.wordDf, out.maxEntries, out.wordFloor);
   return out;
@@ -110,13 +111,13 @@ export function idf(stats: CorpusStats, wordHash: number): number {
 
 /** Serializable form (for handing counts between worker threads or saving them). */
 export function statsToJSON(stats: CorpusStats): { docCount: number; ngram: number; maxEntries: number; shingleFloor: number; wordFloor: number; shingleDf: number[]; wordDf: number[] } {
-  const flat = (m: Map<number, number>): number[] => [...m].sort((x, y) => x[0] - y[0]).flat();
+  const flat = (m: Int32Counts): number[] => [...m].sort((x, y) => x[0] - y[0]).flat();
   return { docCount: stats.docCount, ngram: stats.ngram, maxEntries: stats.maxEntries, shingleFloor: stats.shingleFloor, wordFloor: stats.wordFloor, shingleDf: flat(stats.shingleDf), wordDf: flat(stats.wordDf) };
 }
 
 export function statsFromJSON(json: ReturnType<typeof statsToJSON>): CorpusStats {
-  const unflat = (a: number[]): Map<number, number> => {
-    const m = new Map<number, number>();
+  const unflat = (a: number[]): Int32Counts => {
+    const m = new Int32Counts(a.length / 2);
     for (let i = 0; i + 1 < a.length; i += 2) m.set(a[i]!, a[i + 1]!);
     return m;
   };

@@ -3,7 +3,7 @@
  * and stem hashes computed in workers), counted on the main thread in input
  * order, so the counts never depend on how many workers ran.
  */
-import { emptyStats, type CorpusStats } from '../compare/index.js';
+import { emptyStats, Int32Counts, type CorpusStats } from '../compare/index.js';
 
 export { addHashesToStats } from '../compare/index.js';
 
@@ -21,14 +21,8 @@ export interface FlatStats {
 }
 
 export function flattenStats(s: CorpusStats): FlatStats {
-  const flat = (m: Map<number, number>): [Int32Array, Int32Array] => {
-    const keys = new Int32Array(m.size);
-    const counts = new Int32Array(m.size);
-    let i = 0;
-    for (const [k, v] of m) {
-      keys[i] = k;
-      counts[i++] = v;
-    }
+  const flat = (m: Int32Counts): [Int32Array, Int32Array] => {
+    const { keys, counts } = m.toArrays();
     return [keys, counts];
   };
   const [shingleKeys, shingleCounts] = flat(s.shingleDf);
@@ -41,8 +35,8 @@ export function statsFromFlat(f: FlatStats): CorpusStats {
   s.docCount = f.docCount;
   s.shingleFloor = f.shingleFloor;
   s.wordFloor = f.wordFloor;
-  for (let i = 0; i < f.shingleKeys.length; i++) s.shingleDf.set(f.shingleKeys[i]!, f.shingleCounts[i]!);
-  for (let i = 0; i < f.wordKeys.length; i++) s.wordDf.set(f.wordKeys[i]!, f.wordCounts[i]!);
+  s.shingleDf = Int32Counts.fromArrays(f.shingleKeys, f.shingleCounts);
+  s.wordDf = Int32Counts.fromArrays(f.wordKeys, f.wordCounts);
   return s;
 }
 

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Int32Counts } from '../../src/compare/counts.js';
+
+const sorted = (it: Iterable<[number, number]>): Array<[number, number]> => [...it].sort((a, b) => a[0] - b[0]);
+
+describe('Int32Counts', () => {
+  it('counts like a Map under any sequence of adds and prunes, including key 0 and negative keys', () => {
+    const op = fc.oneof(fc.record({ add: fc.integer({ min: -40, max: 40 }) }), fc.record({ prune: fc.integer({ min: 0, max: 3 }) }), fc.record({ big: fc.integer() }));
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+        const t = new Int32Counts(4);
+        const m = new Map<number, number>();
+        for (const o of ops) {
+          if ('prune' in o) {
+            t.prune(o.prune);
+            for (const [k, v] of m) if (v <= o.prune) m.delete(k);
+          } else {
+            const k = 'add' in o ? o.add : o.big;
+            t.add(k);
+            m.set(k, (m.get(k) ?? 0) + 1);
+          }
+        }
+        expect(t.size).toBe(m.size);
+        expect(sorted(t)).toEqual(sorted(m));
+        for (const k of [-41, 0, 41]) expect(t.get(k)).toBe(m.get(k));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('round-trips through its arrays, and refuses a count of 0 (it would read as an empty slot)', () => {
+    const t = new Int32Counts();
+    for (let k = 0; k < 5000; k++) t.add(k * 7919, (k % 5) + 1);
+    const { keys, counts } = t.toArrays();
+    expect(sorted(Int32Counts.fromArrays(keys, counts))).toEqual(sorted(t));
+    expect(() => t.set(1, 0)).toThrow(RangeError);
+  });
+});
