@@ -10,7 +10,7 @@
 import type { Doc } from '../doc/types.js';
 import { isStopword } from '../text/index.js';
 import { extractEntities, loadGazetteer } from './entities.js';
-import { extractDates } from './dates.js';
+import { DATELINE_CHARS, extractDates } from './dates.js';
 
 export const KINDS = ['term', 'phrase', 'entity', 'place', 'number', 'date'] as const;
 export type FeatureKind = (typeof KINDS)[number];
@@ -33,9 +33,28 @@ export interface ArticleFeatures {
   spans: readonly number[] | Int32Array;
   /** One label per triple of `spans`, joined by "\n" (one string keeps worker messages and memory small). */
   labels: string;
+  /**
+   * Decimal figures ("5.6", "88.41": magnitudes, rates, shares) first written in the lead, the first
+   * {@link LEAD_CHARS} characters, once each. Optional: features built before this field existed hold none.
+   */
+  leadFigures?: readonly LeadFigure[];
   /** Number of word tokens (for diagnostics; 0 for an empty text). */
   words: number;
 }
+
+/** A decimal figure of the lead: its `number` feature key, its value and its first offsets in `doc.text`. */
+export interface LeadFigure {
+  key: number;
+  value: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The lead: headline and first sentence or two, where a report states its measurements (magnitude,
+ * turnout, rate); the same span as a dateline ({@link DATELINE_CHARS}).
+ */
+export const LEAD_CHARS = DATELINE_CHARS;
 
 /** Most labelled (tie-able) features kept per article; names and dates come first. */
 export const MAX_LABELS = 64;
@@ -122,6 +141,10 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
     }
   };
 
+  const leadFigures: LeadFigure[] = [];
+  const leadFigure = (key: number, value: string, start: number, end: number): void => {
+    if (start < LEAD_CHARS && !leadFigures.some((x) => x.key === key)) leadFigures.push({ key, value, start, end });
+  };
   const dateSpans = time.mentions;
   let d = 0;
   const { tokens, text } = doc;
@@ -144,11 +167,17 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
       const n = tokens[i + 1];
       if (n && n.kind === 'number' && t.norm.length === 1 && n.norm.length === 1 && text.slice(t.end, n.start) === '. ') {
         const value = `${t.norm}.${n.norm}`;
-        add('number', finishKey(fnvMore(PREFIX.number, value), 'number'), value, i, t.start, n.end);
+        const key = finishKey(fnvMore(PREFIX.number, value), 'number');
+        add('number', key, value, i, t.start, n.end);
+        leadFigure(key, value, t.start, n.end);
         i++;
         continue;
       }
-      if (!/^(?:19|20)\d{2}$/.test(t.norm)) add('number', finishKey(fnvMore(PREFIX.number, t.norm), 'number'), t.norm, i, t.start, t.end);
+      if (!/^(?:19|20)\d{2}$/.test(t.norm)) {
+        const key = finishKey(fnvMore(PREFIX.number, t.norm), 'number');
+        add('number', key, t.norm, i, t.start, t.end);
+        if (t.norm.includes('.')) leadFigure(key, t.norm, t.start, t.end);
+      }
     }
   }
   for (const e of extractEntities(doc, gazetteer)) add(e.kind, finishKey(fnvMore(PREFIX[e.kind], e.key), e.kind), e.key, -1, e.start, e.end);
@@ -175,6 +204,7 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
     counts,
     spans,
     labels: labelled.map(({ a }) => labelOf(a, tokens).replace(/\n/g, ' ')).join('\n'),
+    leadFigures,
     words,
   };
 }

@@ -5,8 +5,8 @@
  */
 import { averageLink, type Edge } from './cluster.js';
 import { dayNumber } from './dates.js';
-import { kindOfKey, labelsOf, type ArticleFeatures, type FeatureKind } from './features.js';
-import type { EventGroup, Grouping, Membership, Pin, StoryGroup, Tie } from './index.js';
+import { kindOfKey, labelsOf, type ArticleFeatures, type FeatureKind, type LeadFigure } from './features.js';
+import type { EventGroup, FigureConflict, Grouping, Membership, Pin, StoryGroup, Tie } from './index.js';
 
 export interface GroupOptions {
   /** Events: merge while the average similarity of all cross pairs is ≥ this (0–1). */
@@ -38,6 +38,12 @@ export interface GroupOptions {
   maxCandidates: number;
   /** A pair may join an event only if its cosine over event-specific features (held by at most half the corpus) is at least this. */
   minSpecificSim: number;
+  /**
+   * Conflicting figures: a pair whose leads both state decimal figures and neither article mentions any
+   * of the other's has its first-order similarity multiplied by this (0: the pair counts as never
+   * proposed; 1: rule off). Two reports of one quake may differ (5.9 and 6.1), so a soft rule, not a cannot-link.
+   */
+  figureConflictFactor: number;
 }
 
 export const defaultGroupOptions: GroupOptions = {
@@ -56,6 +62,7 @@ export const defaultGroupOptions: GroupOptions = {
   maxTies: 12,
   maxCandidates: 30,
   minSpecificSim: 0.08,
+  figureConflictFactor: 0,
 };
 
 /** A sparse unit vector: ascending keys with their weights. */
@@ -183,6 +190,20 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
     timeOf[q] = timeFactor(pairA[q]!, pairB[q]!);
     first[q] = first[q]! * timeOf[q]!;
   }
+  // Conflicting figures discount the pair before neighbour profiles are built: a look-alike report with
+  // another magnitude is neither a link nor a shared neighbour.
+  const conflicts: Array<{ a: number; b: number; sim: number }> = [];
+  if (opt.figureConflictFactor !== 1) {
+    const hasFigures = Uint8Array.from(reps, (i) => ((feats[i]!.leadFigures?.length ?? 0) > 0 ? 1 : 0));
+    for (let q = 0; q < m; q++) {
+      if (first[q]! <= 0 || hasFigures[pairA[q]!] === 0 || hasFigures[pairB[q]!] === 0) continue;
+      const a = reps[pairA[q]!]!;
+      const b = reps[pairB[q]!]!;
+      if (!figuresConflict(feats[a]!, feats[b]!)) continue;
+      if (spec[q]! >= opt.minSpecificSim && first[q]! >= opt.eventThreshold) conflicts.push({ a, b, sim: first[q]! });
+      first[q] = first[q]! * opt.figureConflictFactor;
+    }
+  }
   const snn = opt.neighbours > 0 ? sharedNeighbourSims(u, pairA, pairB, first, opt.neighbours, opt.minNeighbourSim, timeOf) : first;
   const clusterEdges: Edge[] = [];
   for (let q = 0; q < m; q++) {
@@ -228,7 +249,7 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
     unitSimSum[e.b] = unitSimSum[e.b]! + e.sim * mult[e.a]!;
   }
   const simSum = Float64Array.from(unitOf, (r) => unitSimSum[r]!);
-  const grouping = buildGrouping(feats, simSum, eventUnits, storyOf, idfOf, opt, partCounter(idsOf, (k) => dense.find(k), nf));
+  const grouping = buildGrouping(feats, simSum, eventUnits, storyOf, idfOf, opt, partCounter(idsOf, (k) => dense.find(k), nf), conflicts);
   // Candidate pairs as article indices (each unit by its first article).
   return { grouping, pairA: pairA.map((a) => reps[a]!), pairB: pairB.map((b) => reps[b]!), order: feats.map((f) => f.id), unitOf };
 }
@@ -637,6 +658,34 @@ export function timeGap(di: number | null, dj: number | null, fi: number | null,
   return 0;
 }
 
+/**
+ * Conflicting figures: both leads state decimal figures (magnitudes, turnout, rates) and neither article
+ * mentions any of the other's anywhere. Two reports of one happening share at least one of its
+ * measurements; look-alike happenings of one topic (two quakes, two elections) state different ones.
+ */
+export function figuresConflict(a: ArticleFeatures, b: ArticleFeatures): boolean {
+  const la = a.leadFigures;
+  const lb = b.leadFigures;
+  if (!la || !lb || la.length === 0 || lb.length === 0) return false;
+  for (const x of la) if (hasKey(b.keys, x.key)) return false;
+  for (const x of lb) if (hasKey(a.keys, x.key)) return false;
+  return true;
+}
+
+/** Binary search in ascending feature keys. */
+function hasKey(keys: ArrayLike<number>, k: number): boolean {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = keys[mid]!;
+    if (x === k) return true;
+    if (x < k) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 /** Cosine of two unit vectors by a merge over their ascending keys. */
 export function dot(a: Vec, b: Vec): number {
   let i = 0;
@@ -684,6 +733,7 @@ function buildGrouping(
   idfOf: (k: number) => number,
   opt: GroupOptions,
   counter: PartCounter,
+  conflicts: ReadonlyArray<{ a: number; b: number; sim: number }>,
 ): Grouping {
   const eventIndexOf = new Array<number>(feats.length);
   eventUnits.forEach((m, e) => m.forEach((i) => (eventIndexOf[i] = e)));
@@ -717,9 +767,10 @@ function buildGrouping(
     if (!l) labels.set(i, (l = labelsOf(feats[i]!)));
     return l;
   };
+  const conflictsOf = figureConflictsOf(feats, conflicts, eventIndexOf, eventId);
   const events: EventGroup[] = evOrder.map(({ e }) => {
     const m = eventUnits[e]!;
-    return {
+    const group: EventGroup = {
       id: eventId[e]!,
       storyId: storyId[e]!,
       articleIds: m.map((i) => feats[i]!.id),
@@ -727,6 +778,10 @@ function buildGrouping(
       dateRange: dateRangeOf(feats, m),
       ties: m.length > 1 ? tiesOf(feats, m.map((i) => [i]), labelsFor, idfOf, opt, counter) : [],
     };
+    // Only where the rule kept a similar pair in two events (absent otherwise: most events have none).
+    const c = conflictsOf.get(e);
+    if (c) group.conflicts = c;
+    return group;
   });
   const stories: StoryGroup[] = stOrder.map(({ es }) => {
     const sortedEs = [...es].sort((x, y) => cmp(eventId[x]!, eventId[y]!));
@@ -746,6 +801,52 @@ function buildGrouping(
     return { id: f.id, story: storyId[e]!, event: eventId[e]!, cohesion: size === 1 ? 1 : round(simSum[i]! / (size - 1)) };
   });
   return { stories, events, articles };
+}
+
+/** Most conflicts listed per event. */
+const MAX_CONFLICTS = 5;
+
+/**
+ * Per event, the look-alike events the figure rule kept apart: for each other event, the most similar
+ * conflicting pair across the two (first-order similarity before the discount, at least the event
+ * threshold and past the specificity gate), with both articles' lead figures as evidence.
+ */
+function figureConflictsOf(
+  feats: readonly ArticleFeatures[],
+  conflicts: ReadonlyArray<{ a: number; b: number; sim: number }>,
+  eventIndexOf: readonly number[],
+  eventId: readonly string[],
+): Map<number, FigureConflict[]> {
+  // Keyed by the event pair (here × events + there): a number, not a string, per conflicting pair.
+  const best = new Map<number, { here: number; there: number; sim: number }>();
+  const offer = (here: number, there: number, sim: number): void => {
+    const k = eventIndexOf[here]! * eventId.length + eventIndexOf[there]!;
+    const cur = best.get(k);
+    if (!cur || sim > cur.sim || (sim === cur.sim && (here < cur.here || (here === cur.here && there < cur.there)))) best.set(k, { here, there, sim });
+  };
+  for (const { a, b, sim } of conflicts) {
+    if (eventIndexOf[a] === eventIndexOf[b]) continue;
+    offer(a, b, sim);
+    offer(b, a, sim);
+  }
+  const perEvent = new Map<number, Array<{ here: number; there: number; sim: number }>>();
+  for (const c of best.values()) {
+    const e = eventIndexOf[c.here]!;
+    const list = perEvent.get(e);
+    if (list) list.push(c);
+    else perEvent.set(e, [c]);
+  }
+  const evidence = (i: number): FigureConflict['evidence'] => (feats[i]!.leadFigures ?? []).map((x: LeadFigure) => ({ articleId: feats[i]!.id, value: x.value, start: x.start, end: x.end }));
+  const out = new Map<number, FigureConflict[]>();
+  for (const [e, list] of perEvent) {
+    const other = (c: { there: number }): string => eventId[eventIndexOf[c.there]!]!;
+    list.sort((x, y) => y.sim - x.sim || cmp(other(x), other(y)));
+    out.set(
+      e,
+      list.slice(0, MAX_CONFLICTS).map((c) => ({ eventId: other(c), similarity: round(c.sim), evidence: [...evidence(c.here), ...evidence(c.there)] })),
+    );
+  }
+  return out;
 }
 
 /** Counts, for a set of labelled raw keys, how many parts (lists of articles) hold each: typed arrays over dense feature ids, reset after each use. */

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export { extractFeatures, type ArticleFeatures, type FeatureKind } from './features.js';
+export { extractFeatures, type ArticleFeatures, type FeatureKind, type LeadFigure } from './features.js';
 export { extractEntities, loadGazetteer, normalizeName, type EntityMention, type Gazetteer } from './entities.js';
 export { extractDates, type DateMention, type TimeEvidence } from './dates.js';
 export { groupArticles, groupWithDiagnostics, defaultGroupOptions, type GroupOptions, type GroupDiagnostics } from './group.js';
@@ -18,6 +18,18 @@ export const TieSchema = z.object({
 });
 export type Tie = z.infer<typeof TieSchema>;
 
+/**
+ * A look-alike event kept apart by conflicting figures: the most similar pair across the two events
+ * (first-order similarity before the discount) and both articles' lead figures, none of which the other
+ * article mentions.
+ */
+export const FigureConflictSchema = z.object({
+  eventId: z.string(),
+  similarity: z.number(),
+  evidence: z.array(z.object({ articleId: z.string(), value: z.string(), start: z.number().int(), end: z.number().int() })),
+});
+export type FigureConflict = z.infer<typeof FigureConflictSchema>;
+
 const DateRangeSchema = z.object({ from: z.string(), to: z.string() }).nullable();
 
 export const EventGroupSchema = z.object({
@@ -28,6 +40,8 @@ export const EventGroupSchema = z.object({
   /** Earliest and latest article date (published, else a dateline in the text); null when none is dated. */
   dateRange: DateRangeSchema,
   ties: z.array(TieSchema),
+  /** Similar events kept apart by the conflicting-figures rule (README, similarity step 4b); absent when none. */
+  conflicts: z.array(FigureConflictSchema).optional(),
 });
 export type EventGroup = z.infer<typeof EventGroupSchema>;
 

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDoc, recordFromText } from '../../src/pipeline/build-doc.js';
 import { extractFeatures, groupArticles, groupWithDiagnostics, PinSchema, EventGroupSchema, StoryGroupSchema, MembershipSchema, type ArticleFeatures } from '../../src/group/index.js';
+import { figuresConflict } from '../../src/group/group.js';
 import { makeTestDoc } from '../helpers.js';
 
 const feat = (id: string, text: string, published?: string): ArticleFeatures => extractFeatures(makeTestDoc(text, { id, published: published ?? null }));
@@ -112,6 +113,66 @@ describe('groupArticles', () => {
         expect(x.end).toBeGreaterThan(x.start);
       }
     expect(ev.ties.some((t) => t.value === 'qeshm' || t.value === 'dargahan')).toBe(true);
+  });
+});
+
+describe('conflicting figures', () => {
+  // Two quakes on one island: the same wording, different magnitudes; the 2005 reports are dated, the 2008 ones not.
+  const q2008 = [
+    'A magnitude 5.6 earthquake struck Qeshm island off southern Iran, damaging homes in villages near Dargahan, state television said.',
+    'State television said the magnitude 5.6 earthquake damaged homes in villages on Qeshm island near Dargahan in southern Iran.',
+    'Homes were damaged in villages near Dargahan when a 5.6 earthquake struck Qeshm island off southern Iran, state television said.',
+  ];
+  const q2005 = [
+    'A magnitude 5.9 earthquake struck Qeshm island off southern Iran, damaging homes in villages near Dargahan, state television said.',
+    'State television said the magnitude 5.9 earthquake damaged homes in villages on Qeshm island near Dargahan in southern Iran.',
+    'Homes were damaged in villages near Dargahan when a 5.9 earthquake struck Qeshm island off southern Iran, state television said.',
+  ];
+  const corpus = [
+    ...q2008.map((t, i) => feat(`x${i}`, t)),
+    ...q2005.map((t, i) => feat(`y${i}`, t, `2005-11-2${7 + (i % 2)}`)),
+    ...quakeB.map((t, i) => feat(`b${i}`, t)),
+    ...noise.map((t, i) => feat(`n${i}`, t)),
+  ];
+
+  it('figuresConflict flags two leads whose decimal figures the other article never mentions', () => {
+    expect(figuresConflict(feat('p', q2008[0]!), feat('q', q2005[0]!))).toBe(true);
+  });
+
+  it('figuresConflict does not flag a pair sharing one figure, or a pair where one lead states none', () => {
+    const both = feat('r', 'A magnitude 5.9 earthquake struck Qeshm island; the survey first put it at 5.6.');
+    expect(figuresConflict(feat('p', q2008[0]!), both)).toBe(false);
+    expect(figuresConflict(feat('p', q2008[0]!), feat('s', 'An earthquake struck Qeshm island off southern Iran.'))).toBe(false);
+  });
+
+  it('extractFeatures keeps only the figures of the lead, with offsets pointing at them', () => {
+    const text = `${'The quake struck the island and damaged homes. '.repeat(10)}Its magnitude was 5.6.`;
+    expect(extractFeatures(makeTestDoc(text, { id: 'late' })).leadFigures).toEqual([]);
+    const doc = makeTestDoc('The magnitude 6. 1 quake and a 4.8 aftershock hit the island.', { id: 'lead' });
+    const figures = extractFeatures(doc).leadFigures!;
+    expect(figures.map((x) => x.value)).toEqual(['6.1', '4.8']);
+    expect(figures.map((x) => doc.text.slice(x.start, x.end))).toEqual(['6. 1', '4.8']);
+  });
+
+  it('groupArticles keeps look-alike reports with conflicting figures in two events, and merges them with the rule off', () => {
+    const on = groupArticles(corpus).events.map((e) => e.articleIds);
+    expect(on).toContainEqual(['x0', 'x1', 'x2']);
+    expect(on).toContainEqual(['y0', 'y1', 'y2']);
+    const off = groupArticles(corpus, { figureConflictFactor: 1 }).events.map((e) => e.articleIds);
+    expect(off).toContainEqual(['x0', 'x1', 'x2', 'y0', 'y1', 'y2']);
+  });
+
+  it('groupArticles explains the split: each event names the other with both leads\' figures as evidence', () => {
+    const g = groupArticles(corpus);
+    const x = g.events.find((e) => e.articleIds.includes('x0'))!;
+    const y = g.events.find((e) => e.articleIds.includes('y0'))!;
+    const c = x.conflicts!.find((k) => k.eventId === y.id)!;
+    expect(c.similarity).toBeGreaterThan(0);
+    expect(new Set(c.evidence.map((v) => v.value))).toEqual(new Set(['5.6', '5.9']));
+    expect(y.conflicts!.some((k) => k.eventId === x.id)).toBe(true);
+    for (const e of g.events) EventGroupSchema.parse(e);
+    const text = new Map<string, string>([...q2008.map((t, i): [string, string] => [`x${i}`, t]), ...q2005.map((t, i): [string, string] => [`y${i}`, t])]);
+    for (const v of c.evidence) expect(text.get(v.articleId)!.slice(v.start, v.end)).toBe(v.value);
   });
 });
 
