@@ -42,6 +42,10 @@ function eventMarkdown(view: ReportView, eventId: string, out: string[]): void {
   out.push(`### Event ${mdText(e.id)}: ${mdText(shorten(eventTitle(view, e), 120))}`, '');
   out.push(`${arts.length} article(s); dates: ${e.dateRange ? `${e.dateRange.from} – ${e.dateRange.to}` : 'unknown'}.`);
   if (e.ties.length) out.push(`Grouped by: ${e.ties.slice(0, 10).map((t) => `${mdText(t.value)} (${t.kind})`).join(', ')}.`);
+  for (const c of e.conflicts ?? []) {
+    const values = (here: boolean): string => [...new Set(c.evidence.filter((f) => e.articleIds.includes(f.articleId) === here).map((f) => mdText(f.value)))].join(', ');
+    out.push(`Kept apart from event ${mdText(c.eventId)} (similarity ${c.similarity.toFixed(2)}): figures here ${values(true)}; there ${values(false)}.`);
+  }
   out.push('');
   out.push('| article | outlet | title | date |', '| --- | --- | --- | --- |');
   for (const a of arts) out.push(`| ${mdText(a.rec.id)} | ${mdText(a.label)}${a.registry ? ` (${a.registry.kind}, ${a.registry.country.value}, ${a.registry.stateAffiliation.value})` : ''} | ${mdText(a.rec.title)} | ${mdText(a.rec.published)} (${a.rec.meta.published?.source ?? 'none'}) |`);

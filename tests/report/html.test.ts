@@ -3,8 +3,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { buildReport, reportHtml, writeReports, type Report } from '../../src/report/index.js';
-import type { Analysis } from '../../src/pipeline/index.js';
+import { buildReport, reportHtml, reportMarkdown, writeReports, type Report } from '../../src/report/index.js';
+import { analyze, type Analysis } from '../../src/pipeline/index.js';
 import { hostileAnalysis } from './fixtures.js';
 
 function parse(html: string) {
@@ -73,5 +73,24 @@ describe('reportHtml on untrusted articles', () => {
     expect(csv).not.toMatch(/(^|,)"?=cmd/m);
     const spans = await readFile(join(out, 'exports', 'spans.csv'), 'utf8');
     for (const line of spans.split('\n')) for (const cell of line.split(',')) expect(cell).not.toMatch(/^"?[=+@]/);
+  });
+});
+
+describe('events kept apart by the conflicting-figures rule', () => {
+  it('show, in the page and in Markdown, the look-alike event and the figures of each side, escaped', async () => {
+    const report = buildReport(await analyze({ inputs: ['data/sample'] }));
+    const [a, b] = report.events;
+    expect(a && b).toBeTruthy();
+    a!.conflicts = [{ eventId: b!.id, similarity: 0.3125, evidence: [
+      { articleId: a!.articleIds[0]!, value: '5.6', start: 10, end: 13 },
+      { articleId: b!.articleIds[0]!, value: '<b>5.9</b>', start: 20, end: 23 },
+    ] }];
+    const doc = parse(reportHtml(report));
+    const apart = [...doc.querySelectorAll('.ties')].find((el) => el.textContent?.includes('Kept apart'));
+    expect(apart?.textContent).toContain('similarity 0.31');
+    expect(apart?.textContent).toContain('figures here 5.6; there <b>5.9</b>');
+    expect(apart?.querySelector('a')?.getAttribute('href')).toMatch(/^#/);
+    expect(apart?.querySelector('b')).toBeNull();
+    expect(reportMarkdown(report)).toContain(`Kept apart from event ${b!.id} (similarity 0.31): figures here 5.6; there`);
   });
 });

@@ -244,6 +244,23 @@ export interface EventRenderOptions {
   evidence: EvidenceRegistry;
 }
 
+/** Look-alike events the conflicting-figures rule kept apart (grouping step 4b), each figure with its article and offsets. */
+function keptApart(view: ReportView, e: EventRecord): string {
+  if (!e.conflicts?.length) return '';
+  const members = new Set(e.articleIds);
+  const figures = (list: Array<{ articleId: string; value: string; start: number; end: number }>): string =>
+    [...new Set(list.map((f) => f.value))].map((v) => {
+      const f = list.find((x) => x.value === v)!;
+      return `<span class="tie" title="${escapeHtml(`${f.articleId}, characters ${f.start}–${f.end}`)}">${isolate(v)}</span>`;
+    }).join(' ');
+  const items = e.conflicts.map((c) => {
+    const here = c.evidence.filter((f) => members.has(f.articleId));
+    const there = c.evidence.filter((f) => !members.has(f.articleId));
+    return `<li>event <a href="#${eventAnchor(view, c.eventId)}">${escapeHtml(c.eventId)}</a> (similarity ${c.similarity.toFixed(2)}): figures here ${figures(here)}; there ${figures(there)}</li>`;
+  });
+  return `<div class="ties">Kept apart from look-alike events whose leads state other figures:<ul>${items.join('')}</ul></div>`;
+}
+
 /** The event's section: a <details> that starts open for the most covered events. */
 export function eventSection(view: ReportView, e: EventRecord, o: EventRenderOptions): string {
   const anchor = eventAnchor(view, e.id);
@@ -255,10 +272,11 @@ export function eventSection(view: ReportView, e: EventRecord, o: EventRenderOpt
   const meta = `${arts.length} article${arts.length === 1 ? '' : 's'} · ${outlets.length} outlet${outlets.length === 1 ? '' : 's'} · ${dates}`;
   const ties = e.ties.length ? `<p class="ties">Grouped together because they share: ${e.ties.slice(0, 12).map((t) => `<span class="tie" title="${escapeHtml(`${t.kind}, weight ${t.weight.toFixed(2)}`)}">${isolate(t.value)}</span>`).join(' ')}</p>` : '';
   const ev = o.evidence;
+  const apart = keptApart(view, e);
   const shown = arts.slice(0, MAX_COLUMNS);
   const profiles = profilesByOutlet(arts);
   const { spans, table, key } = passageSpans(view, e, anchor);
-  let body = ties;
+  let body = ties + apart;
   if (arts.length < 2) {
     body += `<p class="note">Only one article covers this event, so there is nothing to compare it with.</p>`;
     body += `<div class="cols">${shown.map((a) => articleColumn(a, { passages: [], evidence: ev })).join('')}</div>`;
