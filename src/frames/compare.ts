@@ -4,7 +4,7 @@
  * figure keeps the finding spans it was counted from.
  */
 import { z } from 'zod';
-import type { Doc, Finding } from '../doc/types.js';
+import type { Doc } from '../doc/types.js';
 import { outletLabel } from '../doc/meta.js';
 import { summarizeSources, compareVoices, SourcesSummarySchema, type QuoteData } from './sources/index.js';
 import { namingTable, NamingTableSchema, type MentionData } from './naming/index.js';
@@ -65,81 +65,90 @@ export function compareGroupFraming(docs: readonly Doc[], level: 'event' | 'stor
   return result;
 }
 
-const SpanRefSchema = z.object({ start: z.number().int(), end: z.number().int(), text: z.string() });
 const SideSchema = <T extends z.ZodType>(item: T) => z.object({ a: item, b: item });
+const CountSchema = <K extends string>(key: K) => z.object({ [key]: z.string(), count: z.number().int() } as Record<K, z.ZodString> & { count: z.ZodNumber });
 
+/**
+ * Two articles side by side. Each side is counts by name (speaker, verb, loaded term, actor name): the
+ * spans behind every count are the article's own findings in `articles[].layers` (quotes, loaded,
+ * mentions) with that speaker, verb, term or name, so a pair does not repeat them. (It did: an
+ * article of an event of n articles had its spans written n − 1 times, more than half of a 28k-article
+ * report.)
+ */
 export const PairFramingSchema = z.object({
-  /** Frame distributions of both articles and their Jensen-Shannon divergence (bits), with the frames driving it. */
+  /** Frame distributions of both articles (from `layers.frames`) and their Jensen-Shannon divergence (bits), with the frames driving it. */
   frames: z.object({
     a: z.record(FrameIdSchema, z.number()),
     b: z.record(FrameIdSchema, z.number()),
     jsd: z.number(),
     drivers: z.array(z.object({ frame: FrameIdSchema, contribution: z.number() })),
   }),
-  /** Who gets a voice: speakers on each side, with the quote spans. */
-  voices: z.object({
-    a: z.array(z.object({ speaker: z.string(), quotes: z.array(SpanRefSchema) })),
-    b: z.array(z.object({ speaker: z.string(), quotes: z.array(SpanRefSchema) })),
-    shared: z.array(z.string()),
-  }),
-  /** Reporting verbs by class on each side, with spans of the verbs' quotes. */
-  verbs: SideSchema(z.object({ neutral: z.array(SpanRefSchema.extend({ verb: z.string() })), evaluative: z.array(SpanRefSchema.extend({ verb: z.string() })) })),
-  /** Loaded words on each side and those only one side uses. */
-  loaded: SideSchema(z.array(SpanRefSchema.extend({ technique: z.string(), neutral: z.string().nullable() }))).extend({ onlyA: z.array(z.string()), onlyB: z.array(z.string()) }),
-  hedges: SideSchema(HedgeDocCountsSchema),
-  /** Actors both name, and the names each side uses for them. */
-  naming: z.array(z.object({ actorId: z.string(), label: z.string(), a: z.array(z.object({ name: z.string(), count: z.number().int(), spans: z.array(SpanRefSchema) })), b: z.array(z.object({ name: z.string(), count: z.number().int(), spans: z.array(SpanRefSchema) })) })),
+  /** Who gets a voice: quotes per speaker on each side (`layers.quotes`, `data.speaker`), and the speakers both quote. */
+  voices: SideSchema(z.array(CountSchema('speaker'))).extend({ shared: z.array(z.string()) }),
+  /** Reporting verbs by class on each side (`layers.quotes`, `data.verb` and `data.verbClass`). */
+  verbs: SideSchema(z.object({ neutral: z.array(CountSchema('verb')), evaluative: z.array(CountSchema('verb')) })),
+  /** Loaded words on each side (`layers.loaded`, lower-cased text) and those only one side uses. */
+  loaded: SideSchema(z.array(z.object({ term: z.string(), technique: z.string(), neutral: z.string().nullable(), count: z.number().int() }))).extend({ onlyA: z.array(z.string()), onlyB: z.array(z.string()) }),
+  /** Hedge counts and rates on each side (`layers.hedges`). */
+  hedges: SideSchema(HedgeDocCountsSchema.omit({ spans: true })),
+  /** Actors both name, and the names each side uses for them (`layers.mentions`, `data.actorId` and `data.name`). */
+  naming: z.array(z.object({ actorId: z.string(), label: z.string(), a: z.array(CountSchema('name')), b: z.array(CountSchema('name')) })),
 });
 export type PairFraming = z.infer<typeof PairFramingSchema>;
 
-const ref = (f: Finding) => ({ start: f.start, end: f.end, text: f.text });
+function hedgeCounts(doc: Doc): Omit<ReturnType<typeof countHedges>, 'spans'> {
+  const { spans, ...counts } = countHedges(doc);
+  void spans;
+  return counts;
+}
+
+/** Counts by key, most frequent first, ties by key. */
+function counted<K extends string>(field: K, keys: Iterable<string>): Array<Record<K, string> & { count: number }> {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([k, count]) => ({ [field]: k, count }) as Record<K, string> & { count: number });
+}
+
+function quoteData(doc: Doc): QuoteData[] {
+  return (doc.layers.quotes ?? []).map((f) => f.data as unknown as QuoteData | undefined).filter((d): d is QuoteData => Boolean(d));
+}
 
 function voicesOf(doc: Doc) {
-  const by = new Map<string, Finding[]>();
-  for (const f of doc.layers.quotes ?? []) {
-    const speaker = (f.data as unknown as QuoteData | undefined)?.speaker;
-    if (!speaker) continue;
-    const list = by.get(speaker) ?? [];
-    list.push(f);
-    by.set(speaker, list);
-  }
-  return [...by.entries()].sort((x, y) => y[1].length - x[1].length || (x[0] < y[0] ? -1 : 1)).map(([speaker, fs]) => ({ speaker, quotes: fs.map(ref) }));
+  return counted('speaker', quoteData(doc).flatMap((d) => (d.speaker ? [d.speaker] : [])));
 }
 
 function verbsOf(doc: Doc) {
-  const neutral: Array<ReturnType<typeof ref> & { verb: string }> = [];
-  const evaluative: typeof neutral = [];
-  for (const f of doc.layers.quotes ?? []) {
-    const d = f.data as unknown as QuoteData | undefined;
-    if (!d?.verb || !d.verbClass) continue;
-    (d.verbClass === 'evaluative' ? evaluative : neutral).push({ ...ref(f), verb: d.verb });
-  }
-  return { neutral, evaluative };
+  const quotes = quoteData(doc).filter((d) => d.verb && d.verbClass);
+  return {
+    neutral: counted('verb', quotes.filter((d) => d.verbClass !== 'evaluative').map((d) => d.verb!)),
+    evaluative: counted('verb', quotes.filter((d) => d.verbClass === 'evaluative').map((d) => d.verb!)),
+  };
 }
 
 function loadedOf(doc: Doc) {
-  return (doc.layers.loaded ?? []).map((f) => {
+  const rows = new Map<string, { term: string; technique: string; neutral: string | null; count: number }>();
+  for (const f of doc.layers.loaded ?? []) {
     const d = f.data as unknown as LoadedData | undefined;
-    return { ...ref(f), technique: d?.technique ?? f.label ?? 'Loaded_Language', neutral: d?.neutral ?? null };
-  });
+    const term = f.text.toLowerCase();
+    const technique = d?.technique ?? f.label ?? 'Loaded_Language';
+    const key = `${term}\u0000${technique}`;
+    const row = rows.get(key);
+    if (row) row.count++;
+    else rows.set(key, { term, technique, neutral: d?.neutral ?? null, count: 1 });
+  }
+  return [...rows.values()].sort((x, y) => y.count - x.count || (x.term < y.term ? -1 : x.term > y.term ? 1 : x.technique < y.technique ? -1 : 1));
 }
 
-function namesOf(doc: Doc): Map<string, { label: string; names: Map<string, Finding[]> }> {
-  const actors = new Map<string, { label: string; names: Map<string, Finding[]> }>();
+function namesOf(doc: Doc): Map<string, { label: string; names: string[] }> {
+  const actors = new Map<string, { label: string; names: string[] }>();
   for (const f of doc.layers.mentions ?? []) {
     const d = f.data as unknown as MentionData | undefined;
     if (!d) continue;
     let a = actors.get(d.actorId);
-    if (!a) actors.set(d.actorId, (a = { label: d.label, names: new Map() }));
-    const list = a.names.get(d.name) ?? [];
-    list.push(f);
-    a.names.set(d.name, list);
+    if (!a) actors.set(d.actorId, (a = { label: d.label, names: [] }));
+    a.names.push(d.name);
   }
   return actors;
-}
-
-function nameRows(names: Map<string, Finding[]>) {
-  return [...names.entries()].sort((x, y) => y[1].length - x[1].length || (x[0] < y[0] ? -1 : 1)).map(([name, fs]) => ({ name, count: fs.length, spans: fs.slice(0, 5).map(ref) }));
 }
 
 /** One article's side of a pair comparison, built from its layers. */
@@ -169,7 +178,7 @@ function sideOf(doc: Doc): PairSide {
     voices: voicesOf(doc),
     verbs: verbsOf(doc),
     loaded,
-    terms: new Set(loaded.map((x) => x.text.toLowerCase())),
+    terms: new Set(loaded.map((x) => x.term)),
     names: namesOf(doc),
   };
   sideCache.set(doc, side);
@@ -197,15 +206,15 @@ export function compareFramingPair(a: Doc, b: Doc): PairFraming {
   const naming = [...na.keys()].filter((k) => nb.has(k)).sort().map((actorId) => ({
     actorId,
     label: na.get(actorId)!.label,
-    a: nameRows(na.get(actorId)!.names),
-    b: nameRows(nb.get(actorId)!.names),
+    a: counted('name', na.get(actorId)!.names),
+    b: counted('name', nb.get(actorId)!.names),
   }));
   return {
     frames: { a: fa, b: fb, jsd: Math.round(jsd * 1e4) / 1e4, drivers },
     voices: { a: va, b: vb, shared: va.map((v) => v.speaker).filter((s) => speakersB.has(s)).sort() },
     verbs: { a: sa.verbs, b: sb.verbs },
     loaded: { a: sa.loaded, b: sb.loaded, onlyA: [...termsA].filter((t) => !termsB.has(t)).sort(), onlyB: [...termsB].filter((t) => !termsA.has(t)).sort() },
-    hedges: { a: countHedges(a), b: countHedges(b) },
+    hedges: { a: hedgeCounts(a), b: hedgeCounts(b) },
     naming,
   };
 }
