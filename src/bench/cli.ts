@@ -47,6 +47,8 @@ export interface SizeResult {
   peakRssMb: number;
   phases: { articlesMs: number; groupMs: number; storiesMs: number; reportMs: number };
   reportBytes: number;
+  /** Characters of article text in the input (counted before the clock starts): the corpus's halves differ in length. */
+  textChars: number;
 }
 
 function arg(name: string): string | undefined {
@@ -68,10 +70,26 @@ async function corpusSlice(dir: string, offset: number, size: number): Promise<s
   return path;
 }
 
+/** Characters of the `text` field over the first `size` records of a .jsonl.gz. */
+async function textChars(path: string, size: number): Promise<number> {
+  let n = 0;
+  let chars = 0;
+  for await (const line of createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity })) {
+    if (n++ >= size) break;
+    try {
+      chars += String((JSON.parse(line) as { text?: unknown }).text ?? '').length;
+    } catch {
+      // A bad line is the pipeline's to report; it adds no text here.
+    }
+  }
+  return chars;
+}
+
 /** One size, in this process: the child side. */
 async function runOne(size: number, workers: number | undefined, frames: 'all' | 'grouped', offset: number): Promise<SizeResult> {
   const out = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
   const input = offset > 0 ? await corpusSlice(out, offset, size) : CORPUS;
+  const chars = await textChars(input, size);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   try {
@@ -99,6 +117,7 @@ async function runOne(size: number, workers: number | undefined, frames: 'all' |
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       phases: { articlesMs: Math.round(r.timings.articlesMs), groupMs: Math.round(r.timings.groupMs), storiesMs: Math.round(r.timings.storiesMs), reportMs: Math.round(r.timings.reportMs) },
       reportBytes: statSync(join(out, 'report.json')).size,
+      textChars: chars,
     };
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -106,9 +125,9 @@ async function runOne(size: number, workers: number | undefined, frames: 'all' |
 }
 
 function table(rows: SizeResult[]): string {
-  const head = ['articles', 'wall s', 'art/s', 'peak RSS MB', 'CPU s', 'articles s', 'group s', 'stories s', 'report s', 'events>1', 'stories>1', 'report MB'];
+  const head = ['articles', 'text MB', 'wall s', 'art/s', 'peak RSS MB', 'CPU s', 'CPU s/text MB', 'articles s', 'group s', 'stories s', 'report s', 'events>1', 'stories>1', 'report MB'];
   const s = (ms: number): string => (ms / 1000).toFixed(1);
-  const lines = rows.map((r) => [r.articles, s(r.wallMs), r.articlesPerSecond, r.peakRssMb, s(r.cpuMs), s(r.phases.articlesMs), s(r.phases.groupMs), s(r.phases.storiesMs), s(r.phases.reportMs), r.multiArticleEvents, r.multiArticleStories, Math.round(r.reportBytes / 1e6)].map(String));
+  const lines = rows.map((r) => [r.articles, (r.textChars / 1e6).toFixed(1), s(r.wallMs), r.articlesPerSecond, r.peakRssMb, s(r.cpuMs), ((r.cpuMs / 1000) / Math.max(1e-6, r.textChars / 1e6)).toFixed(1), s(r.phases.articlesMs), s(r.phases.groupMs), s(r.phases.storiesMs), s(r.phases.reportMs), r.multiArticleEvents, r.multiArticleStories, Math.round(r.reportBytes / 1e6)].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
   return [fmt(head), ...lines.map(fmt)].join('\n');
@@ -163,8 +182,9 @@ async function main(): Promise<void> {
   const half = last ? byArticles.find((r) => Math.abs(r.articles * 2 - last.articles) / last.articles < 0.05) : undefined;
   const growth = last && half ? Math.round((last.wallMs / half.wallMs) * 100) / 100 : null;
   process.stdout.write(`${table(rows)}\n`);
-  if (growth !== null) process.stdout.write(`time growth from ${half!.articles} to ${last!.articles} articles: ${growth}×\n`);
-  const json = { corpus: CORPUS, offset, frames, workers: workers ?? null, sizes: rows, growthLastDoubling: growth, stageCosts: costs ?? null };
+  const textGrowth = last && half ? Math.round((last.textChars / half.textChars) * 100) / 100 : null;
+  if (growth !== null) process.stdout.write(`time growth from ${half!.articles} to ${last!.articles} articles: ${growth}× (the text grows ${textGrowth}×)\n`);
+  const json = { corpus: CORPUS, offset, frames, workers: workers ?? null, sizes: rows, growthLastDoubling: growth, textGrowthLastDoubling: textGrowth, stageCosts: costs ?? null };
   const line = JSON.stringify(json);
   process.stdout.write(`${line}\n`);
   await writeFileAtomic('reports/bench/bench.json', `${line}\n`);
