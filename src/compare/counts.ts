@@ -8,16 +8,15 @@
  * it follows the `Map` methods the statistics use, so code reading them is unchanged.
  */
 export class Int32Counts {
-  #keys: Int32Array;
-  #counts: Int32Array;
+  /** Slot i holds its key at 2i and its count at 2i + 1 (one cache line per probe, not two). */
+  #slots: Int32Array;
   #mask: number;
   #size = 0;
 
   constructor(capacity = 1024) {
     let n = 16;
     while (n < capacity * 2) n *= 2;
-    this.#keys = new Int32Array(n);
-    this.#counts = new Int32Array(n);
+    this.#slots = new Int32Array(2 * n);
     this.#mask = n - 1;
   }
 
@@ -27,13 +26,14 @@ export class Int32Counts {
 
   /** Fibonacci hashing: keys are hashes already, but tests and small ids are not spread. */
   #slot(key: number): number {
+    const s = this.#slots;
     let i = Math.imul(key, 0x9e3779b1) & this.#mask;
-    while (this.#counts[i] !== 0 && this.#keys[i] !== key) i = (i + 1) & this.#mask;
+    while (s[2 * i + 1] !== 0 && s[2 * i] !== key) i = (i + 1) & this.#mask;
     return i;
   }
 
   get(key: number): number | undefined {
-    const c = this.#counts[this.#slot(key)]!;
+    const c = this.#slots[2 * this.#slot(key) + 1]!;
     return c === 0 ? undefined : c;
   }
 
@@ -54,34 +54,34 @@ export class Int32Counts {
   }
 
   #put(key: number, value: number, add: boolean): void {
+    const s = this.#slots;
     const i = this.#slot(key);
-    if (this.#counts[i] === 0) {
-      this.#keys[i] = key;
-      this.#counts[i] = value;
+    if (s[2 * i + 1] === 0) {
+      s[2 * i] = key;
+      s[2 * i + 1] = value;
       if (++this.#size * 2 > this.#mask + 1) this.#rehash((this.#mask + 1) * 2);
-    } else this.#counts[i] = add ? this.#counts[i]! + value : value;
+    } else s[2 * i + 1] = add ? s[2 * i + 1]! + value : value;
   }
 
   #rehash(capacity: number): void {
-    const keys = this.#keys;
-    const counts = this.#counts;
-    this.#keys = new Int32Array(capacity);
-    this.#counts = new Int32Array(capacity);
+    const old = this.#slots;
+    this.#slots = new Int32Array(2 * capacity);
     this.#mask = capacity - 1;
-    for (let i = 0; i < keys.length; i++) {
-      if (counts[i] === 0) continue;
-      const j = this.#slot(keys[i]!);
-      this.#keys[j] = keys[i]!;
-      this.#counts[j] = counts[i]!;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i + 1] === 0) continue;
+      const j = this.#slot(old[i]!);
+      this.#slots[2 * j] = old[i]!;
+      this.#slots[2 * j + 1] = old[i + 1]!;
     }
   }
 
   /** Removes every key whose count is ≤ `floor`, and shrinks the table to fit what is left. */
   prune(floor: number): void {
+    const s = this.#slots;
     let kept = 0;
-    for (let i = 0; i < this.#counts.length; i++) {
-      if (this.#counts[i]! > floor) kept++;
-      else this.#counts[i] = 0;
+    for (let i = 1; i < s.length; i += 2) {
+      if (s[i]! > floor) kept++;
+      else s[i] = 0;
     }
     this.#size = kept;
     let n = 16;
@@ -90,7 +90,8 @@ export class Int32Counts {
   }
 
   *entries(): IterableIterator<[number, number]> {
-    for (let i = 0; i < this.#counts.length; i++) if (this.#counts[i] !== 0) yield [this.#keys[i]!, this.#counts[i]!];
+    const s = this.#slots;
+    for (let i = 0; i < s.length; i += 2) if (s[i + 1] !== 0) yield [s[i]!, s[i + 1]!];
   }
 
   *keys(): IterableIterator<number> {
@@ -107,13 +108,14 @@ export class Int32Counts {
 
   /** Keys and counts as two arrays (slot order), for handing to another thread. */
   toArrays(): { keys: Int32Array; counts: Int32Array } {
+    const s = this.#slots;
     const keys = new Int32Array(this.#size);
     const counts = new Int32Array(this.#size);
     let at = 0;
-    for (let i = 0; i < this.#counts.length; i++) {
-      if (this.#counts[i] === 0) continue;
-      keys[at] = this.#keys[i]!;
-      counts[at++] = this.#counts[i]!;
+    for (let i = 0; i < s.length; i += 2) {
+      if (s[i + 1] === 0) continue;
+      keys[at] = s[i]!;
+      counts[at++] = s[i + 1]!;
     }
     return { keys, counts };
   }
