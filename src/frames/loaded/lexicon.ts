@@ -91,19 +91,22 @@ export interface PhraseHit {
 /** The last doc's hits: the analyzer matches each doc twice (as tagger features, then as lexicon findings). */
 let lastMatch: { tokens: readonly unknown[]; text: string; index: PhraseIndex; hits: readonly PhraseHit[] } | null = null;
 
-/** Longest-match, left-to-right phrase hits over the doc's tokens (non-overlapping). */
-export function matchPhrases(doc: Pick<Doc, 'text' | 'tokens'>, index: PhraseIndex): readonly PhraseHit[] {
+/**
+ * Longest-match, left-to-right phrase hits over the doc's tokens (non-overlapping).
+ * `firstLists[i]`, when given, must be `index.byFirst.get(tokens[i].norm)` (a caller that caches it per word type).
+ */
+export function matchPhrases(doc: Pick<Doc, 'text' | 'tokens'>, index: PhraseIndex, firstLists?: readonly (readonly PhraseEntry[] | undefined)[]): readonly PhraseHit[] {
   if (lastMatch && lastMatch.tokens === doc.tokens && lastMatch.text === doc.text && lastMatch.index === index) return lastMatch.hits;
-  const hits = findPhrases(doc, index);
+  const hits = findPhrases(doc, index, firstLists);
   lastMatch = { tokens: doc.tokens, text: doc.text, index, hits };
   return hits;
 }
 
-function findPhrases(doc: Pick<Doc, 'text' | 'tokens'>, index: PhraseIndex): PhraseHit[] {
+function findPhrases(doc: Pick<Doc, 'text' | 'tokens'>, index: PhraseIndex, firstLists?: readonly (readonly PhraseEntry[] | undefined)[]): PhraseHit[] {
   const { tokens, text } = doc;
   const out: PhraseHit[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const list = index.byFirst.get(tokens[i]!.norm);
+    const list = firstLists ? firstLists[i] : index.byFirst.get(tokens[i]!.norm);
     let hit: PhraseHit | null = null;
     if (list) {
       for (const entry of list) {

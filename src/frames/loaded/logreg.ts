@@ -44,7 +44,10 @@ export interface LogRegFit {
 }
 
 export function sigmoid(z: number): number {
-  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  // One exp call (the same value both times, so the same result as writing it twice).
+  const e = Math.exp(z);
+  return e / (1 + e);
 }
 
 /** log(1 + exp(−m)) without overflow. */

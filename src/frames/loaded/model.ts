@@ -16,7 +16,7 @@
  */
 import type { Doc } from '../../doc/types.js';
 import { isStopword } from '../../text/index.js';
-import { featureById, featureGeneration, featureHash, PAIR, tokenFeatureHashes, walkTokenFeatures, type TokenFeatureHashes } from './features.js';
+import { featureById, featureGeneration, featureHash, makeScoringHead, PAIR, scoreTokens, tokenFeatureHashes, walkSpanFeatures, type ScoringHead, type TokenFeatureHashes } from './features.js';
 import { matchPhrases, type PhraseIndex } from './lexicon.js';
 import { sigmoid, trainLogReg } from './logreg.js';
 import { foldOf, scoreSpans, type ScoredSpan } from './score.js';
@@ -410,9 +410,15 @@ interface WeightTable {
   /** Head j's weights by entry (the same numbers as `weights`, contiguous for the scoring loop). */
   byHead: Float64Array[];
   names: string[];
+  /** Feature hash by entry. */
+  hashes: Uint32Array;
   /** Entry by feature id (features.ts), for ids of `generation`: −2 unresolved, −1 not in the model. */
   entryOfId: Int32Array;
   generation: number;
+  /** Scorer of each head (features.ts scoreTokens), built on first use. */
+  scorers: (ScoringHead | undefined)[];
+  /** Scratch for applyLoadedModel's cues, by entry (all 0 between calls). */
+  cueBest: Float64Array;
 }
 
 function growEntryOfId(t: WeightTable, id: number): Int32Array {
@@ -431,9 +437,10 @@ function weightTable(model: LoadedModel): WeightTable {
   const H = HEADS.length;
   let size = 16;
   while (size < names.length * 2) size *= 2;
-  const t: WeightTable = { mask: size - 1, slots: new Int32Array(2 * size), present: new Int32Array(1 << 15), weights: new Float64Array(names.length * H), byHead: HEADS.map(() => new Float64Array(names.length)), names, entryOfId: new Int32Array(1 << 16).fill(-2), generation: featureGeneration() };
+  const t: WeightTable = { mask: size - 1, slots: new Int32Array(2 * size), present: new Int32Array(1 << 15), weights: new Float64Array(names.length * H), byHead: HEADS.map(() => new Float64Array(names.length)), names, hashes: new Uint32Array(names.length), entryOfId: new Int32Array(1 << 16).fill(-2), generation: featureGeneration(), scorers: [], cueBest: new Float64Array(names.length) };
   names.forEach((name, e) => {
     const h = featureHash(name);
+    t.hashes[e] = h;
     model.weights[name]!.forEach((w, j) => {
       t.weights[e * H + j] = w;
       t.byHead[j]![e] = w;
@@ -446,6 +453,15 @@ function weightTable(model: LoadedModel): WeightTable {
   });
   weightTables.set(model, t);
   return t;
+}
+
+/** Head j of the table as a scorer (features.ts), built once per model head. */
+function scoringHeadOf(t: WeightTable, j: number, bias: number): ScoringHead {
+  const hit = t.scorers[j];
+  if (hit && hit.bias === bias) return hit;
+  const scorer = makeScoringHead(bias, t.hashes, t.byHead[j]!);
+  t.scorers[j] = scorer;
+  return scorer;
 }
 
 /** Entry of hash h in the table, or −1. */
@@ -461,9 +477,6 @@ function lookup(t: WeightTable, h: number): number {
     s = (s + 1) & t.mask;
   }
 }
-
-/** Scratch for applyLoadedModel's per-occurrence entries (grown on demand; the call is synchronous). */
-let entryBuffer = new Int32Array(1 << 15);
 
 /** A model hit: tokens [first, last), label, mean span-head probability, and the strongest cue features. */
 export interface ModelHit {
@@ -488,61 +501,57 @@ export function applyLoadedModel(doc: Pick<Doc, 'text' | 'tokens'>, model: Loade
   const table = weightTable(model);
   const H = HEADS.length;
   const tw = table.weights;
-  const n = doc.tokens.length;
-  const { ids, off, pairs } = walkTokenFeatures(doc, lexicon);
+  // Tokens whose z is clearly below logit(θ_low) get p = 0 (no exp): decoding only compares them with θ_low and θ.
+  const lowest = Math.min(head.low, head.threshold);
+  const zFloor = lowest > 0 && lowest < 1 ? Math.log(lowest / (1 - lowest)) - 0.01 : -Infinity;
+  const { probs, z: zs, walk } = scoreTokens(doc, lexicon, scoringHeadOf(table, h, head.bias), zFloor);
   // Entry of every feature id, resolved on first sight (−2: not yet; −1: not in the model).
   if (table.generation !== featureGeneration()) {
     table.entryOfId.fill(-2);
     table.generation = featureGeneration();
   }
-  const m = off[n]!;
-  // Token i's model entries are entries[eoff[i] … eoff[i+1]) in feature order; features outside the model add 0 and are
-  // skipped. z sums the head's weights in that same order, so the probabilities are those of headProbs to the last bit.
-  if (entryBuffer.length < m) entryBuffer = new Int32Array(2 * m);
-  const entries = entryBuffer;
-  const eoff = new Int32Array(n + 1);
-  const probs = new Float64Array(n);
-  const wh = table.byHead[h]!;
-  let entryOfId = table.entryOfId;
-  let me = 0;
-  let p = 0;
-  for (let i = 0; i < n; i++) {
-    let z = head.bias;
-    for (let k = off[i]!, end = off[i + 1]!; k < end; k++) {
-      const id = ids[k]!;
-      let e: number;
-      if (id === PAIR) e = lookup(table, pairs[p++]!);
-      else {
-        if (id >= entryOfId.length) entryOfId = growEntryOfId(table, id);
-        e = entryOfId[id]!;
-        if (e === -2) e = entryOfId[id] = lookup(table, featureById(id).h);
-      }
-      if (e < 0) continue;
-      entries[me++] = e;
-      z += wh[e]!;
-    }
-    eoff[i + 1] = me;
-    probs[i] = sigmoid(z);
-  }
-  const entry = entries;
+  if (table.cueBest.length < table.names.length) table.cueBest = new Float64Array(table.names.length);
+  const best = table.cueBest;
   const out: ModelHit[] = [];
   for (const s of decodeSpans(doc, probs, head.threshold, model.options.maxGap, head.low)) {
-    const cueWeight = new Map<string, number>();
+    // The mean p over the span from exact probabilities (a bridged function word may have had p = 0 above).
+    let sum = 0;
+    for (let k = s.first; k < s.last; k++) sum += sigmoid(zs[k]!);
+    const score = sum / (s.last - s.first);
+    // The span's features again, as ids (few tokens): the nc head and the cues need them one by one.
+    const { ids, off, pairs } = walkSpanFeatures(walk, s.first, s.last);
+    let entryOfId = table.entryOfId;
+    // Largest positive weight of each model feature in the span (best[e] > 0 only for entries in `touched`).
+    const touched: number[] = [];
     let nc = 0;
-    for (let i = s.first; i < s.last; i++) {
+    let p = 0;
+    for (let i = 0; i < s.last - s.first; i++) {
       let z = ncHead?.bias ?? 0;
-      for (let k = eoff[i]!; k < eoff[i + 1]!; k++) {
-        const e = entry[k]!;
+      for (let k = off[i]!; k < off[i + 1]!; k++) {
+        const id = ids[k]!;
+        let e: number;
+        if (id === PAIR) e = lookup(table, pairs[p++]!);
+        else {
+          if (id >= entryOfId.length) entryOfId = growEntryOfId(table, id);
+          e = entryOfId[id]!;
+          if (e === -2) e = entryOfId[id] = lookup(table, featureById(id).h);
+        }
+        if (e < 0) continue;
         if (ncHead) z += tw[e * H + 1]!;
         const w = tw[e * H + h]!;
-        const name = table.names[e]!;
-        if (w > 0) cueWeight.set(name, Math.max(cueWeight.get(name) ?? 0, w));
+        if (w > 0) {
+          if (best[e] === 0) touched.push(e);
+          if (w > best[e]!) best[e] = w;
+        }
       }
       nc += sigmoid(z);
     }
+    const names = table.names;
+    touched.sort((a, b) => best[b]! - best[a]! || (names[a]! < names[b]! ? -1 : 1));
+    const cues = touched.slice(0, 3).map((e) => names[e]!);
+    for (const e of touched) best[e] = 0;
     const isNc = ncHead !== undefined && nc / (s.last - s.first) >= ncHead.threshold;
-    const cues = [...cueWeight.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([k]) => k);
-    out.push({ first: s.first, last: s.last, label: isNc ? 'Name_Calling,Labeling' : 'Loaded_Language', score: Math.round(s.score * 1e4) / 1e4, cues });
+    out.push({ first: s.first, last: s.last, label: isNc ? 'Name_Calling,Labeling' : 'Loaded_Language', score: Math.round(score * 1e4) / 1e4, cues });
   }
   return out;
 }
