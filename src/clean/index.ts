@@ -14,7 +14,8 @@ import type { Format, OffsetMap, Removal, RemovalReason, Span } from '../doc/typ
 import { composeText } from '../doc/offsets.js';
 import { splitBlocks, type Block } from './blocks.js';
 import { matchBlockRule } from './rules.js';
-import { EXCERPT_END, contentStems, endsWithExcerptMarker, isHeadlineLike, isProse, normalizeForDuplicates, overlap, startsWithDateline, wordCount, hasDoubleQuotes } from './signals.js';
+import { contentStemIds, offerComposedTokens, type RangeScan } from '../text/index.js';
+import { EXCERPT_END, endsWithExcerptMarker, isHeadlineLike, isProse, normalizeForDuplicates, startsWithDateline, wordCountUpTo, WORDS_COUNTED, hasDoubleQuotes } from './signals.js';
 
 export { BLOCK_RULES, matchBlockRule, type BlockRule } from './rules.js';
 export { splitBlocks, type Block } from './blocks.js';
@@ -130,24 +131,24 @@ interface Verdict {
 interface BlockState {
   block: Block;
   verdict: Verdict | null;
+  /** wordCount of the text up to WORDS_COUNTED, counted once (prose, headline and repeat tests all use it, with lower thresholds). */
+  words: number;
   prose: boolean;
   headline: boolean;
-  /** Content stems, computed only when the overlap rules need them. */
-  stems: Set<string> | null;
-  /** Vocabulary overlap with the story prose; computed after the block rules. */
+  /** Vocabulary overlap with the story prose; computed after the block rules, for kept non-prose blocks. */
   overlap: number;
   /** Numbers only, or a table row (a quarter or more of the tokens are numbers): data, never judged by overlap. */
   data: boolean;
   titleCase: boolean;
-  /** Opens with a dateline ("TORONTO, March 3 - …"): story text. */
-  dateline: boolean;
-  /** Holds quoted speech in double quotes: story text, not a headline of another story. */
+  /**
+   * Opens with a dateline ("TORONTO, March 3 - …"): story text. Null until asked: only headline-like
+   * lines and lines at the head are (the pattern is the costliest signal on long paragraphs).
+   */
+  dateline: boolean | null;
+  /** Holds quoted speech in double quotes: story text, not a headline of another story. Only set on headline-like non-prose lines, the only ones asked. */
   quoted: boolean;
-}
-
-function stemsOf(state: BlockState): Set<string> {
-  state.stems ??= contentStems(state.block.text);
-  return state.stems;
+  /** Index of the block's range in the overlap rules' token scan (-1: not scanned). */
+  range: number;
 }
 
 /** A bare list label: a "Read more"-style marker with no headline of its own, or a section label. */
@@ -237,14 +238,82 @@ function neighbourRules(states: BlockState[]): void {
   }
 }
 
-/** Pass 2b: rules on position and vocabulary overlap with the story prose. */
-function overlapRules(states: BlockState[]): void {
+/**
+ * Marks per content-stem id (see contentStemIds), reused across articles: an id is in the current
+ * vocabulary (or the current block's stems) when its mark equals that set's stamp, so a new set
+ * costs a new stamp, not a clear.
+ */
+let vocabularyMarks = new Int32Array(1 << 12);
+let blockMarks = new Int32Array(1 << 12);
+let vocabularyStamp = 0;
+let blockStamp = 0;
+
+/** A fresh vocabulary (of an article whose ids are below idCount). */
+function newVocabulary(idCount: number): number {
+  if (vocabularyMarks.length < idCount) {
+    const size = Math.max(idCount, 2 * vocabularyMarks.length);
+    vocabularyMarks = new Int32Array(size);
+    blockMarks = new Int32Array(size);
+    vocabularyStamp = blockStamp = 0;
+  }
+  if (vocabularyStamp === 0x7fffffff) {
+    vocabularyMarks.fill(0);
+    vocabularyStamp = 0;
+  }
+  return ++vocabularyStamp;
+}
+
+/** A fresh set of one block's stems (marks sized by the article's newVocabulary). */
+function newBlockSet(): number {
+  if (blockStamp === 0x7fffffff) {
+    blockMarks.fill(0);
+    blockStamp = 0;
+  }
+  return ++blockStamp;
+}
+
+/**
+ * Pass 2b: rules on position and vocabulary overlap with the story prose.
+ * Overlap of a block = share of its distinct content stems that occur in the kept prose blocks.
+ */
+function overlapRules(states: BlockState[], original: string): RangeScan | null {
   // Most clean articles are all prose: nothing to judge, so skip the tokenizing.
-  if (!states.some((s) => s.verdict === null && !s.prose)) return;
-  const vocabulary = new Set<string>();
-  for (const s of states) if (s.verdict === null && s.prose) for (const stem of stemsOf(s)) vocabulary.add(stem);
-  if (vocabulary.size === 0) return; // no prose: nothing to compare with, keep what the block rules kept
-  for (const s of states) if (!s.prose) s.overlap = overlap(stemsOf(s), vocabulary);
+  if (!states.some((s) => s.verdict === null && !s.prose)) return null;
+  // Only kept blocks are ever judged or compared with: one scan of their ranges of the original.
+  const judged = kept(states);
+  const ranges: number[] = [];
+  for (const s of judged) ranges.push(s.block.bodyStart, s.block.end);
+  const { ids, offsets, idCount, scan } = contentStemIds(original, ranges, 'en');
+  judged.forEach((s, r) => (s.range = r));
+  const vocabulary = newVocabulary(idCount);
+  let vocabularySize = 0;
+  for (let r = 0; r < judged.length; r++) {
+    if (!judged[r]!.prose) continue;
+    for (let k = offsets[r]!; k < offsets[r + 1]!; k++) {
+      const id = ids[k]!;
+      if (vocabularyMarks[id] !== vocabulary) {
+        vocabularyMarks[id] = vocabulary;
+        vocabularySize++;
+      }
+    }
+  }
+  if (vocabularySize === 0) return scan; // no prose: nothing to compare with, keep what the block rules kept
+  for (let r = 0; r < judged.length; r++) {
+    const s = judged[r]!;
+    if (s.prose) continue;
+    const own = newBlockSet();
+    let size = 0;
+    let hit = 0;
+    for (let k = offsets[r]!; k < offsets[r + 1]!; k++) {
+      const id = ids[k]!;
+      if (blockMarks[id] === own) continue;
+      blockMarks[id] = own;
+      size++;
+      if (vocabularyMarks[id] === vocabulary) hit++;
+    }
+    // The share of the block's distinct stems in the vocabulary, as signals.overlap computes it on sets.
+    s.overlap = size === 0 ? 0 : hit / size;
+  }
 
   for (let i = 0; i < states.length; i++) {
     if (states[i]!.verdict?.rule !== 'about-author') continue;
@@ -267,7 +336,7 @@ function overlapRules(states: BlockState[]): void {
   // vocabulary alone must not remove it. Lines further up, past other chrome, are judged as before.
   for (let i = 0; i < first - 1; i++) {
     const s = states[i]!;
-    if (s.verdict === null && !s.data && !s.dateline && s.overlap < OVERLAP_THRESHOLDS.head) remove(s, STRUCTURAL_RULES.unrelatedHeadLine);
+    if (s.verdict === null && !s.data && !(s.dateline ??= startsWithDateline(s.block.text)) && s.overlap < OVERLAP_THRESHOLDS.head) remove(s, STRUCTURAL_RULES.unrelatedHeadLine);
   }
 
   // Runs of unrelated headline-like lines; removed blocks do not break a run (labels sit between items).
@@ -287,6 +356,7 @@ function overlapRules(states: BlockState[]): void {
     const s = states[i]!;
     if (s.verdict === null && s.headline && !s.prose && !s.data && !s.quoted && s.overlap < OVERLAP_THRESHOLDS.tail) remove(s, STRUCTURAL_RULES.tailShortLine);
   }
+  return scan;
 }
 
 /** Pass 3: repeated paragraphs, excerpts and contained blocks among the kept blocks. */
@@ -297,7 +367,7 @@ function duplicateRules(states: BlockState[]): void {
   // The earlier copy stays: a title or lede keeps its place at the head.
   for (const s of candidates) {
     // Short repeated lines ("Pay April 15" in a table) are data, not a repeated paragraph.
-    if (wordCount(s.block.text) < MIN_REPEAT_WORDS) continue;
+    if (s.words < MIN_REPEAT_WORDS) continue;
     const norm = norms.get(s)!;
     if (seen.has(norm)) remove(s, STRUCTURAL_RULES.sameAsEarlier);
     else seen.add(norm);
@@ -306,14 +376,6 @@ function duplicateRules(states: BlockState[]): void {
   const remaining = kept(states);
   const texts = remaining.map((s) => norms.get(s)!);
   const total = texts.reduce((n, t) => n + t.length + 1, 0);
-  // All kept texts in one string (normalized text holds no "\n"), so that one native search per
-  // block finds every block containing it, instead of a search per pair of blocks.
-  const joined = texts.join('\n');
-  const starts: number[] = [];
-  for (let j = 0, at = 0; j < texts.length; j++) {
-    starts.push(at);
-    at += texts[j]!.length + 1;
-  }
   for (let i = 0; i < remaining.length; i++) {
     const text = texts[i]!;
     if (endsWithExcerptMarker(text)) {
@@ -326,26 +388,20 @@ function duplicateRules(states: BlockState[]): void {
     }
     // The first kept block is the title: never dropped as contained in the text.
     if (i === 0 || text.length < MIN_REPEAT_CHARS || total > MAX_CONTAINMENT_SCAN) continue;
-    if (containedInOther(joined, starts, texts, remaining, i)) remove(remaining[i]!, STRUCTURAL_RULES.containedInLonger);
+    if (containedInOther(texts, remaining, i)) remove(remaining[i]!, STRUCTURAL_RULES.containedInLonger);
   }
 }
 
 /**
- * True when texts[i] occurs inside a longer text of another block still kept: every occurrence
- * of it in `joined` (texts joined by "\n", starting at `starts`) lies inside one block's text.
+ * True when texts[i] occurs inside a longer text of another block still kept. A native search per
+ * longer block: together they read about half the kept text for a typical paragraph (measured
+ * faster than one search through all kept text joined, and than the longer texts joined).
  */
-function containedInOther(joined: string, starts: readonly number[], texts: readonly string[], states: readonly BlockState[], i: number): boolean {
+function containedInOther(texts: readonly string[], states: readonly BlockState[], i: number): boolean {
   const text = texts[i]!;
-  for (let at = joined.indexOf(text); at >= 0; at = joined.indexOf(text, at + 1)) {
-    // The block holding the occurrence: the last one starting at or before it.
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    if (lo !== i && states[lo]!.verdict === null && texts[lo]!.length > text.length) return true;
+  for (let j = 0; j < texts.length; j++) {
+    const other = texts[j]!;
+    if (other.length > text.length && j !== i && states[j]!.verdict === null && other.includes(text)) return true;
   }
   return false;
 }
@@ -358,26 +414,31 @@ function containedInOther(joined: string, starts: readonly number[], texts: read
  */
 export function cleanText(original: string, _options: CleanOptions = {}): CleanResult {
   const states: BlockState[] = splitBlocks(original).map((block) => {
-    const rule = matchBlockRule(block.text);
-    const prose = isProse(block.text);
-    const dateline = startsWithDateline(block.text);
+    const text = block.text;
+    const rule = matchBlockRule(text);
+    const words = wordCountUpTo(text, WORDS_COUNTED);
+    const prose = isProse(text, words);
+    const headlineLike = isHeadlineLike(text, words);
+    const dateline = headlineLike ? startsWithDateline(text) : null;
+    // A dateline opens a story paragraph ("TORONTO, March 3 - Shr 8 cts"): never a headline.
+    const headline = headlineLike && !dateline;
     return {
       block,
       verdict: rule ? { reason: rule.reason, rule: rule.name } : null,
+      words,
       prose,
-      // A dateline opens a story paragraph ("TORONTO, March 3 - Shr 8 cts"): never a headline.
-      headline: isHeadlineLike(block.text) && !dateline,
+      headline,
       dateline,
-      quoted: hasDoubleQuotes(block.text),
-      stems: null,
+      quoted: headline && !prose && hasDoubleQuotes(text),
       overlap: 0,
       // Only non-prose lines are ever judged by these.
-      data: !prose && isData(block.text),
-      titleCase: !prose && isTitleCase(block.text),
+      data: !prose && isData(text),
+      titleCase: !prose && isTitleCase(text),
+      range: -1,
     };
   });
   neighbourRules(states);
-  overlapRules(states);
+  const scan = overlapRules(states, original);
   duplicateRules(states);
 
   const keptSpans: Span[] = [];
@@ -394,5 +455,12 @@ export function cleanText(original: string, _options: CleanOptions = {}): CleanR
     keptSpans.push({ start: block.bodyStart, end: block.end });
   }
   const { text, map } = composeText(original, keptSpans);
+  if (scan) {
+    // The scan covered every block kept at the time, and verdicts only go from null to set: every
+    // kept block was scanned. Hand its tokens on to the text stage.
+    const pieces: { range: number; shift: number }[] = [];
+    for (const s of states) if (s.verdict === null) pieces.push({ range: s.range, shift: map[pieces.length]!.clean - map[pieces.length]!.orig });
+    offerComposedTokens(text, scan, pieces);
+  }
   return { text, map, removed };
 }

@@ -407,32 +407,54 @@ export const BLOCK_RULES: readonly BlockRule[] = [
 /**
  * Cheap necessary conditions, by rule name: a literal that every match of the rule contains.
  * The unanchored patterns otherwise try every position of every block up to their length cap
- * (most of the clean stage's time on story paragraphs). `lower` is text.toLowerCase(): the
+ * (most of the clean stage's time on story paragraphs). `lower(text)` is text.toLowerCase(): the
  * patterns with the i flag match their literals in any letter case; with the iu flags "ſ" and
  * the Kelvin sign also fold to "s" and "k", so literals for those rules avoid both letters.
+ * Lower-casing a block costs several searches: icon-names and lorem-ipsum, which reach long
+ * paragraphs, test their own pattern directly, and `has` lower-cases short blocks only.
  */
-const NEEDS: Readonly<Record<string, (text: string, lower: string) => boolean>> = {
+const NEEDS: Readonly<Record<string, (text: string) => boolean>> = {
   'breadcrumb-trail': (t) => t.includes('»') || t.includes('›'),
-  'cookie-notice': (_, l) => l.includes('cookie'),
-  'app-download': (_, l) => l.includes('app') || l.includes('google play'),
-  'donation-appeal': (_, l) => l.includes('donat') || l.includes('journalism') || l.includes('become a') || l.includes('please') || l.includes('chip in'),
-  'mailing-list': (_, l) => l.includes('mailing li') || l.includes('letter') || l.includes('daily briefing') || l.includes('mail update') || l.includes('mail alert'),
+  'cookie-notice': (t) => has(t, 'cookie', /cookie/i),
+  'app-download': (t) => lower(t).includes('app') || lower(t).includes('google play'),
+  'donation-appeal': (t) => lower(t).includes('donat') || lower(t).includes('journalism') || lower(t).includes('become a') || lower(t).includes('please') || lower(t).includes('chip in'),
+  'mailing-list': (t) => lower(t).includes('mailing li') || lower(t).includes('letter') || lower(t).includes('daily briefing') || lower(t).includes('mail update') || lower(t).includes('mail alert'),
   'copyright-photo-credit': (t) => t.includes('©'),
   'slash-photo-credit': (t) => t.includes('/'),
-  'labelled-photo-credit': (t) => t.includes(':'),
-  'copyright-line': (t, l) => t.includes('©') || l.includes('(c)') || l.includes('copyright') || l.includes('all rights reserved'),
+  // The credit's colon comes after the last sentence end: [^.!?]{1,80}$ follows it.
+  'labelled-photo-credit': (t) => t.indexOf(':', Math.max(t.lastIndexOf('.'), t.lastIndexOf('!'), t.lastIndexOf('?')) + 1) >= 0,
+  // Only "all rights reserved" may stand anywhere: the other forms open the line.
+  'copyright-line': (t) => t.startsWith('©') || /^(?:\(c\)|copyright)/i.test(t) || has(t, 'all rights reserved', /all rights reserved/i),
   'tagged-headline': (t) => /[A-Z]$/.test(t),
 };
+
+/** text.toLowerCase() of the block being matched, made on first use (no closure per block). */
+let lowerOf: string | null = null;
+function lower(text: string): string {
+  return (lowerOf ??= text.toLowerCase());
+}
+
+/**
+ * Blocks up to this length meet several literal conditions (donation-appeal, mailing-list, …), which
+ * share one lower-cased copy; longer ones meet one or two, each cheaper as a case-insensitive pattern
+ * (lower-casing costs as much as several searches).
+ */
+const SHARED_LOWER_MAX = 250;
+
+/** Whether `literal` (lower case) occurs in the block in any letter case: `pattern` is /literal/i. */
+function has(text: string, literal: string, pattern: RegExp): boolean {
+  return text.length <= SHARED_LOWER_MAX ? lower(text).includes(literal) : pattern.test(text);
+}
 
 /** The rules with their conditions resolved once (a lookup by name per block and rule showed in profiles). */
 const CHECKS = BLOCK_RULES.map((rule) => ({ rule, maxChars: rule.maxChars, needs: NEEDS[rule.name] ?? null }));
 
 /** The first rule matching the block text, or null. */
 export function matchBlockRule(text: string): BlockRule | null {
-  let lower: string | null = null;
+  lowerOf = null;
   for (const { rule, maxChars, needs } of CHECKS) {
     if (text.length > maxChars) continue;
-    if (needs && !needs(text, (lower ??= text.toLowerCase()))) continue;
+    if (needs && !needs(text)) continue;
     const ok = typeof rule.match === 'function' ? rule.match(text) : rule.match.test(text);
     if (ok) return rule;
   }

@@ -8,19 +8,32 @@ import { foldPunctuation, forEachTokenForm, isStopword } from '../text/index.js'
 
 /** Whitespace-separated words (a character loop: this runs on every block of every article). */
 export function wordCount(text: string): number {
+  return wordCountUpTo(text, Infinity);
+}
+
+/**
+ * wordCount(text), or `limit` when there are more words: the block tests compare word counts with
+ * thresholds of 25 or less, so a long paragraph need not be read past its 25th word.
+ */
+export function wordCountUpTo(text: string, limit: number): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
+    // Printable ASCII first: one comparison for most characters.
+    const space = c <= 32 ? c === 32 || c === 9 || c === 10 || c === 13 : c >= 0xa0 && (c === 0xa0 || c === 0x202f || c === 0x3000 || (c >= 0x2000 && c <= 0x200b));
     if (space) inWord = false;
     else if (!inWord) {
+      if (n === limit) return limit;
       inWord = true;
       n++;
     }
   }
   return n;
 }
+
+/** The largest word count any block test distinguishes (isProse: 25 words or more is prose). */
+export const WORDS_COUNTED = 25;
 
 /** Double quotation marks: quoted speech is story text (headlines quote with single marks). */
 export function hasDoubleQuotes(text: string): boolean {
@@ -35,8 +48,7 @@ const CLOSERS = /["”’'»)\]]+$/u;
  * after 20 words) and has at least 6 words, or it has 25 words or more
  * whatever its end (a long paragraph whose final period was lost).
  */
-export function isProse(text: string): boolean {
-  const words = wordCount(text);
+export function isProse(text: string, words = wordCount(text)): boolean {
   if (words >= 25) return true;
   if (words < 6 || !/\p{Ll}/u.test(text)) return false;
   const end = text.replace(CLOSERS, '');
@@ -47,20 +59,21 @@ export function isProse(text: string): boolean {
  * A headline-like block: at most 20 words and 200 characters, no final period
  * and no second sentence (a lower-case word, a period and a capital: "U.S. House"
  * is one sentence, "training. They" is two). Headlines may end in ? or !.
+ * `words` is the block's wordCount when the caller has it.
  */
-export function isHeadlineLike(text: string): boolean {
-  if (text.length > 200 || wordCount(text) > 20) return false;
+export function isHeadlineLike(text: string, words?: number): boolean {
+  if (text.length > 200 || (words ?? wordCount(text)) > 20) return false;
   // A final period ends a sentence; a final colon introduces what follows: neither ends a headline.
   if (/[.:]$/u.test(text.replace(CLOSERS, ''))) return false;
   return !/\p{Ll}{2,}[.!]\s+["“‘(]?\p{Lu}/u.test(text);
 }
 
 /**
- * Stems of the block's content words (no stopwords, no numbers, no one-letter words).
- * Through the text stage's token forms, whose per-surface table of forms makes a seen word cost no normalizing,
- * stemming or substring (this runs on every non-prose block and every prose block beside one).
+ * Stems of the block's content words (no stopwords, no numbers, no one-letter words), as strings.
+ * The clean stage itself counts overlap on the text stage's integer stem ids (contentStemIds, same
+ * definition of a content word, without a string set per block); this is the readable reference
+ * the tests compare those ids with.
  */
-// Local reference: called per token (under tsx each imported binding is a getter call).
 const stopword = isStopword;
 
 export function contentStems(text: string): Set<string> {
@@ -84,10 +97,14 @@ export function overlap(stems: ReadonlySet<string>, vocabulary: ReadonlySet<stri
 export function normalizeForDuplicates(text: string): string {
   const lower = foldPunctuation(text).toLowerCase();
   // Most blocks have no run of spaces and no other white space: nothing to replace.
-  return SPACE_TO_FOLD.test(lower) ? lower.replace(/\s+/gu, ' ') : lower;
+  return SPACE_TO_FOLD.test(lower) ? lower.replace(SPACE_RUN, ' ') : lower;
 }
-/** White space that normalizeForDuplicates changes: anything but a single " ". */
-const SPACE_TO_FOLD = /[^\S ]| {2}/u;
+/**
+ * White space that normalizeForDuplicates changes: anything but a single " ". Without the u flag:
+ * every white-space character is a single UTF-16 unit, so the matches are the same, found faster.
+ */
+const SPACE_TO_FOLD = /[^\S ]| {2}/;
+const SPACE_RUN = /\s+/g;
 
 /** An excerpt marker at the end of a teaser: "[…]", "[...]", "…", "...". */
 export const EXCERPT_END = /\s*(?:\[(?:…|\.\.\.)\]|…|\.\.\.)$/u;

@@ -3,6 +3,7 @@ import { spanIndexAt } from '../doc/span.js';
 import * as chars from './chars.js';
 import { normalizeWord } from './normalize.js';
 import { stemWord } from './stem.js';
+import { isStopword } from './stopwords.js';
 
 /**
  * Word and number tokens with offsets. Hand-written scanner over Unicode classes
@@ -36,30 +37,88 @@ const UPPER = chars.UPPER;
 const LOWER = chars.LOWER;
 const MARK = chars.MARK;
 const NUMBER = chars.NUMBER;
+const WORD = LETTER | MARK;
+const ALNUM = LETTER | MARK | NUMBER;
 
-/** Flags of the code point at `i` (0 past the end); units of that code point via `width`. */
+/**
+ * Flags of the code point at `i` inside text[.., to) (0 at or past `to`, and for a lone surrogate);
+ * the units of that code point in `width`. Bounded by `to` so that a range of a longer text scans
+ * exactly as its slice would (the clean stage scans blocks in place, without slicing).
+ */
 let width = 1;
-function at(text: string, i: number): number {
-  if (i >= text.length) return 0;
+function at(text: string, i: number, to: number): number {
+  if (i >= to) return 0;
   const c = text.charCodeAt(i);
+  width = 1;
   if (c < 0xd800 || c > 0xdbff) {
-    width = 1;
     const f = TABLE[c]!;
     return f !== 0 ? f : chars.flagsOfUnit(c);
   }
-  const d = text.charCodeAt(i + 1);
-  width = d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
-  return chars.flagsAt(text, i);
+  if (i + 1 < to) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      width = 2;
+      return chars.flagsAt(text, i);
+    }
+  }
+  return 0;
 }
 
-/** Calls `emit` for each token in order: the scanner behind `tokenOffsets` and `tokenize`. */
-function scan(text: string, emit: (start: number, end: number, number: boolean) => void): void {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const f = at(text, i);
-    const w = width;
-    if ((f & (LETTER | MARK | NUMBER)) === 0) {
+/**
+ * Token buffers, reused across calls: start, end and number flag of each token of the current scan.
+ * (A callback per token cost more than the scanning itself: each caller passed its own closure.)
+ */
+let bufStart = new Int32Array(4096);
+let bufEnd = new Int32Array(4096);
+let bufNumber = new Uint8Array(4096);
+let bufEntry = new Int32Array(4096);
+/** FNV-1a hash of each token's units (the form table's key hash), computed while scanning. */
+let bufHash = new Int32Array(4096);
+
+function growBuffers(): void {
+  const n = bufStart.length * 2;
+  const copy = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+    b.set(a);
+    return b;
+  };
+  bufStart = copy(bufStart, new Int32Array(n));
+  bufEnd = copy(bufEnd, new Int32Array(n));
+  bufNumber = copy(bufNumber, new Uint8Array(n));
+  bufEntry = copy(bufEntry, new Int32Array(n));
+  bufHash = copy(bufHash, new Int32Array(n));
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function hashOf(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+  return h;
+}
+
+function push(count: number, start: number, end: number, number: boolean, hash: number): number {
+  if (count === bufStart.length) growBuffers();
+  bufStart[count] = start;
+  bufEnd[count] = end;
+  bufNumber[count] = number ? 1 : 0;
+  bufHash[count] = hash;
+  return count + 1;
+}
+
+/** Scans text[from, to) into the token buffers from index `count` on; returns the new count. */
+function scanInto(text: string, from: number, to: number, count: number): number {
+  let i = from;
+  while (i < to) {
+    const c0 = text.charCodeAt(i);
+    // Most characters are single units whose class the table already holds.
+    let f = c0 < 0xd800 || c0 > 0xdbff ? TABLE[c0]! : 0;
+    let w = 1;
+    if (f === 0) {
+      f = at(text, i, to);
+      w = width;
+    }
+    if ((f & ALNUM) === 0) {
       i += w;
       continue;
     }
@@ -68,24 +127,24 @@ function scan(text: string, emit: (start: number, end: number, number: boolean) 
       let j = i;
       let pairs = 0;
       for (;;) {
-        if ((at(text, j) & UPPER) === 0) break;
+        if ((at(text, j, to) & UPPER) === 0) break;
         const k = j + width;
-        if (text.charCodeAt(k) !== DOT) break;
+        if (k >= to || text.charCodeAt(k) !== DOT) break;
         j = k + 1;
         pairs++;
       }
       if (pairs >= 2) {
-        emit(i, j, false);
+        count = push(count, i, j, false, hashOf(text, i, j));
         i = j;
         continue;
       }
     } else if (f & LOWER) {
       // \p{Ll}\.\p{Ll}\.
       let j = i + w;
-      if (text.charCodeAt(j) === DOT && at(text, j + 1) & LOWER) {
+      if (j < to && text.charCodeAt(j) === DOT && at(text, j + 1, to) & LOWER) {
         j += 1 + width;
-        if (text.charCodeAt(j) === DOT) {
-          emit(i, j + 1, false);
+        if (j < to && text.charCodeAt(j) === DOT) {
+          count = push(count, i, j + 1, false, hashOf(text, i, j + 1));
           i = j + 1;
           continue;
         }
@@ -93,39 +152,58 @@ function scan(text: string, emit: (start: number, end: number, number: boolean) 
     } else if (f & NUMBER) {
       // \p{N}+(?:[.,]\p{N}+)*
       let j = i + w;
-      while (j < n && at(text, j) & NUMBER) j += width;
+      while (j < to && at(text, j, to) & NUMBER) j += width;
       for (;;) {
-        const c = text.charCodeAt(j);
-        if ((c !== DOT && c !== COMMA) || (at(text, j + 1) & NUMBER) === 0) break;
+        const c = j < to ? text.charCodeAt(j) : 0;
+        if ((c !== DOT && c !== COMMA) || (at(text, j + 1, to) & NUMBER) === 0) break;
         j += 1 + width;
-        while (j < n && at(text, j) & NUMBER) j += width;
+        while (j < to && at(text, j, to) & NUMBER) j += width;
       }
-      emit(i, j, true);
+      count = push(count, i, j, true, hashOf(text, i, j));
       i = j;
       continue;
     }
-    if (f & (LETTER | MARK)) {
+    if (f & WORD) {
       // [\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*
       let j = i + w;
-      while (j < n && at(text, j) & (LETTER | MARK | NUMBER)) j += width;
+      // The key hash, built along the common path (single units); recomputed after any other step.
+      let h = Math.imul(FNV_OFFSET ^ c0, FNV_PRIME);
+      let hashed = w === 1;
       for (;;) {
+        // The hot loop: single units by table, anything else through `at`.
+        if (j >= to) break;
         const c = text.charCodeAt(j);
-        if ((c !== APOS && c !== RIGHT_QUOTE) || (at(text, j + 1) & (LETTER | MARK)) === 0) break;
-        j += 1 + width;
-        while (j < n && at(text, j) & (LETTER | MARK)) j += width;
+        const g = c < 0xd800 || c > 0xdbff ? TABLE[c]! : 0;
+        if (g !== 0) {
+          if ((g & ALNUM) === 0) break;
+          h = Math.imul(h ^ c, FNV_PRIME);
+          j++;
+        } else if (at(text, j, to) & ALNUM) {
+          j += width;
+          hashed = false;
+        } else break;
       }
-      emit(i, j, false);
+      for (;;) {
+        const c = j < to ? text.charCodeAt(j) : 0;
+        if ((c !== APOS && c !== RIGHT_QUOTE) || (at(text, j + 1, to) & WORD) === 0) break;
+        j += 1 + width;
+        while (j < to && at(text, j, to) & WORD) j += width;
+        hashed = false;
+      }
+      count = push(count, i, j, false, hashed ? h : hashOf(text, i, j));
       i = j;
       continue;
     }
     i += w;
   }
+  return count;
 }
 
 /** Token boundaries only (no normal forms): the hot loop for corpus-wide passes. */
 export function tokenOffsets(text: string): RawToken[] {
-  const out: RawToken[] = [];
-  scan(text, (start, end, number) => out.push({ start, end, kind: number ? 'number' : 'word' }));
+  const n = scanInto(text, 0, text.length, 0);
+  const out: RawToken[] = new Array<RawToken>(n);
+  for (let k = 0; k < n; k++) out[k] = { start: bufStart[k]!, end: bufEnd[k]!, kind: bufNumber[k] === 1 ? 'number' : 'word' };
   return out;
 }
 
@@ -137,58 +215,67 @@ export function tokenOffsets(text: string): RawToken[] {
  * substring and no string hashing. Entries are numbered in insertion order and their data kept in
  * flat arrays (key characters in one pool): the frequent words arrive first and stay together in
  * cache. (A Map lookup with a fresh slice cost 180 ns a token, more than scanning and building
- * the token together.) Bounded: emptied when full (the forms are pure functions of the surface,
- * so output does not depend on it).
+ * the token together.) Bounded: once full, the entries of the current call are kept without a
+ * slot, and the table is emptied at the start of the next call (the forms are pure functions of
+ * the surface, so output does not depend on it; entry and stem ids stay valid for a whole call).
  */
 interface FormTable {
-  /** Entry number + 1 per slot; 0 = empty. */
+  /** Per slot: entry number + 1 (0 = empty), then the entry's hash; side by side, so a probe reads one cache line. */
   slots: Int32Array;
-  hashes: Int32Array;
   /** Key characters of entry e: pool[keyStart[e] .. keyStart[e + 1]). */
   keyStart: Int32Array;
   pool: Uint16Array;
   norms: string[];
   stems: string[];
-  caps: Uint8Array;
-  size: number;
+  caps: boolean[];
+  /** Content-stem id of each entry (see contentStemIds); -1 for other words, -2 not yet known. */
+  content: number[];
+  /** Ids of the stems of content words, numbered from 0 per table. */
+  stemIds: Map<string, number>;
+  /** Entries with a slot (the rest, once full, are kept for the current call only). */
+  slotted: number;
+  full: boolean;
 }
 const SLOT_BITS = 18;
 /** At most a quarter of the slots are used, so probes stay short. */
 const MAX_ENTRIES = 1 << (SLOT_BITS - 2);
 const POOL_CHARS = 1 << 21;
+const MASK = (1 << SLOT_BITS) - 1;
 const tables = new Map<string, FormTable>();
 
 function emptyTable(): FormTable {
   return {
-    slots: new Int32Array(1 << SLOT_BITS),
-    hashes: new Int32Array(MAX_ENTRIES),
+    slots: new Int32Array(2 << SLOT_BITS),
     keyStart: new Int32Array(MAX_ENTRIES + 1),
     pool: new Uint16Array(POOL_CHARS),
     norms: [],
     stems: [],
-    caps: new Uint8Array(MAX_ENTRIES),
-    size: 0,
+    caps: [],
+    content: [],
+    stemIds: new Map(),
+    slotted: 0,
+    full: false,
   };
 }
 
+/** The table for the language, emptied first when the previous call filled it. */
 function formTable(language: string): FormTable {
-  let table = tables.get(language);
-  if (!table) tables.set(language, (table = emptyTable()));
+  // "und" text is stemmed as English (stemWord): the same forms, so the same table.
+  const key = language === 'und' ? 'en' : language;
+  let table = tables.get(key);
+  if (!table || table.full) tables.set(key, (table = emptyTable()));
   return table;
 }
 
-/** Entry number of text[start, end) in the table (adding it, with its forms, when new). */
-function entryOf(table: FormTable, text: string, start: number, end: number, number: boolean, language: string): number {
-  let h = 0x811c9dc5;
-  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-  const mask = (1 << SLOT_BITS) - 1;
+/** Entry number of text[start, end) in the table (adding it, with its forms, when new); `h` is hashOf(text, start, end). */
+function entryOf(table: FormTable, text: string, start: number, end: number, number: boolean, language: string, h: number): number {
   const len = end - start;
-  const { slots, hashes, keyStart, pool } = table;
-  let slot = h & mask;
+  const { slots, keyStart, pool } = table;
+  let slot = h & MASK;
   for (;;) {
-    const e = slots[slot]! - 1;
+    const e = slots[2 * slot]! - 1;
     if (e < 0) break;
-    if (hashes[e] === h) {
+    if (slots[2 * slot + 1] === h) {
       const from = keyStart[e]!;
       if (keyStart[e + 1]! - from === len) {
         let k = 0;
@@ -196,54 +283,182 @@ function entryOf(table: FormTable, text: string, start: number, end: number, num
         if (k === len) return e;
       }
     }
-    slot = (slot + 1) & mask;
+    slot = (slot + 1) & MASK;
   }
-  const e = table.size;
-  const from = keyStart[e]!;
-  if (e >= MAX_ENTRIES || from + len > POOL_CHARS) return -1;
   // Numbers and words never share a surface (the first character decides), so one table serves both.
   const surface = text.slice(start, end);
   const norm = normalizeWord(surface);
   const c = surface.charAt(0);
-  for (let k = 0; k < len; k++) pool[from + k] = text.charCodeAt(start + k);
-  keyStart[e + 1] = from + len;
-  hashes[e] = h;
+  const e = table.norms.length;
   table.norms.push(norm);
   table.stems.push(number ? norm : stemWord(norm, language));
-  table.caps[e] = c !== c.toLowerCase() ? 1 : 0;
-  table.size++;
-  slots[slot] = e + 1;
+  table.caps.push(c !== c.toLowerCase());
+  table.content.push(-2);
+  const from = keyStart[e]!;
+  if (table.full || e >= MAX_ENTRIES || from + len > POOL_CHARS) {
+    table.full = true;
+    return e;
+  }
+  for (let k = 0; k < len; k++) pool[from + k] = text.charCodeAt(start + k);
+  keyStart[e + 1] = from + len;
+  slots[2 * slot] = e + 1;
+  slots[2 * slot + 1] = h;
+  table.slotted++;
   return e;
+}
+
+/** Fills bufEntry[from .. to) with the entries of the buffered tokens. */
+function entriesInto(table: FormTable, text: string, from: number, to: number, language: string): void {
+  for (let k = from; k < to; k++) bufEntry[k] = entryOf(table, text, bufStart[k]!, bufEnd[k]!, bufNumber[k] === 1, language, bufHash[k]!);
 }
 
 /**
  * Calls `visit` for each token with its normalized and stemmed forms, allocating nothing per
- * token: for passes that need the forms but not Token objects (the clean stage's content stems).
+ * token: for passes that need the forms but not Token objects.
  */
 export function forEachTokenForm(text: string, language: string, visit: (start: number, end: number, number: boolean, norm: string, stem: string) => void): void {
-  let table = formTable(language);
-  scan(text, (start, end, number) => {
-    let e = entryOf(table, text, start, end, number, language);
-    if (e < 0) {
-      tables.set(language, (table = emptyTable()));
-      e = entryOf(table, text, start, end, number, language);
+  const table = formTable(language);
+  const n = scanInto(text, 0, text.length, 0);
+  entriesInto(table, text, 0, n, language);
+  // Copies: `visit` may scan other text (the buffers are shared).
+  const starts = bufStart.slice(0, n);
+  const ends = bufEnd.slice(0, n);
+  const numbers = bufNumber.slice(0, n);
+  const entries = bufEntry.slice(0, n);
+  for (let k = 0; k < n; k++) {
+    const e = entries[k]!;
+    visit(starts[k]!, ends[k]!, numbers[k] === 1, table.norms[e]!, table.stems[e]!);
+  }
+}
+
+/**
+ * Content-stem ids of text ranges: one id per token that is a content word (a word, not a number,
+ * of two units or more whose normal form has two characters or more and is no stopword), the id
+ * standing for the token's stem: two tokens get the same id exactly when their stems are equal.
+ * Ids are small integers (below `idCount`), valid within one call: callers compare them inside
+ * one article, where sets of stem strings cost a string hash per token.
+ *
+ * `ranges` holds [start, end) pairs; the ids of range r are ids[offsets[r] .. offsets[r + 1]),
+ * in token order (repeats included). A range scans exactly as its slice would.
+ */
+export function contentStemIds(text: string, ranges: readonly number[], language: string): ContentStems {
+  const table = formTable(language);
+  const rangeCount = ranges.length >> 1;
+  const tokenEnds = new Int32Array(rangeCount);
+  let n = 0;
+  for (let r = 0; r < rangeCount; r++) {
+    n = scanInto(text, ranges[2 * r]!, ranges[2 * r + 1]!, n);
+    tokenEnds[r] = n;
+  }
+  entriesInto(table, text, 0, n, language);
+  const { norms, stems, content, stemIds } = table;
+  const ids = new Int32Array(n);
+  const offsets = new Int32Array(rangeCount + 1);
+  let m = 0;
+  for (let r = 0, k = 0; r < rangeCount; r++) {
+    for (const end = tokenEnds[r]!; k < end; k++) {
+      const e = bufEntry[k]!;
+      let id = content[e]!;
+      if (id === -2) {
+        // Whether an entry is a content word depends on its surface only: decided once per entry.
+        const norm = norms[e]!;
+        if (bufNumber[k] === 1 || bufEnd[k]! - bufStart[k]! < 2 || norm.length < 2 || isStopword(norm)) id = -1;
+        else {
+          const stem = stems[e]!;
+          id = stemIds.get(stem) ?? stemIds.size;
+          if (id === stemIds.size) stemIds.set(stem, id);
+        }
+        content[e] = id;
+      }
+      if (id >= 0) ids[m++] = id;
     }
-    visit(start, end, number, table.norms[e]!, table.stems[e]!);
-  });
+    offsets[r + 1] = m;
+  }
+  const scan: RangeScan = { text, table, starts: bufStart.slice(0, n), ends: bufEnd.slice(0, n), numbers: bufNumber.slice(0, n), entries: bufEntry.slice(0, n), rangeEnds: tokenEnds };
+  return { ids, offsets, idCount: stemIds.size, scan };
+}
+
+export interface ContentStems {
+  ids: Int32Array;
+  offsets: Int32Array;
+  idCount: number;
+  /** The tokens of the ranges, for offerComposedTokens. */
+  scan: RangeScan;
+}
+
+/** Tokens of ranges of a text, with their form-table entries (valid while that table lives). */
+export interface RangeScan {
+  text: string;
+  table: object;
+  starts: Int32Array;
+  ends: Int32Array;
+  numbers: Uint8Array;
+  entries: Int32Array;
+  /** Token count after each range: range r holds tokens rangeEnds[r - 1] .. rangeEnds[r]. */
+  rangeEnds: Int32Array;
+}
+
+/**
+ * Tokens of a text composed of scanned ranges, waiting for the tokenize call on that text: the clean
+ * stage scans the blocks it keeps (contentStemIds), and the text stage then tokenizes the text
+ * made of exactly those blocks. A range scans as its slice would and no token crosses the blank
+ * lines between blocks, so the composed text's tokens are the ranges' tokens, shifted; tokenize
+ * takes them instead of scanning and looking up every token again (output identical: same
+ * offsets, same table entries). Only the last offer is kept.
+ */
+let offered: { text: string; table: object; starts: Int32Array; ends: Int32Array; numbers: Uint8Array; entries: Int32Array } | null = null;
+
+/**
+ * Offers the tokens of `text`, made of the scanned ranges `pieces[k].range` in order, each moved by
+ * `pieces[k].shift` (its offset in `text` minus its offset in the scanned text).
+ */
+export function offerComposedTokens(text: string, scan: RangeScan, pieces: readonly { range: number; shift: number }[]): void {
+  let n = 0;
+  for (const { range } of pieces) n += scan.rangeEnds[range]! - (range > 0 ? scan.rangeEnds[range - 1]! : 0);
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  const numbers = new Uint8Array(n);
+  const entries = new Int32Array(n);
+  let m = 0;
+  for (const { range, shift } of pieces) {
+    const from = range > 0 ? scan.rangeEnds[range - 1]! : 0;
+    const to = scan.rangeEnds[range]!;
+    for (let k = from; k < to; k++, m++) {
+      starts[m] = scan.starts[k]! + shift;
+      ends[m] = scan.ends[k]! + shift;
+    }
+    numbers.set(scan.numbers.subarray(from, to), m - (to - from));
+    entries.set(scan.entries.subarray(from, to), m - (to - from));
+  }
+  offered = { text, table: scan.table, starts, ends, numbers, entries };
 }
 
 /** Full tokens with normalized and stemmed forms and their sentence index. */
 export function tokenize(text: string, sentences: readonly Span[] = [], language = 'en'): Token[] {
-  const out: Token[] = [];
-  let table = formTable(language);
+  const table = formTable(language);
+  let starts: Int32Array;
+  let ends: Int32Array;
+  let numbers: Uint8Array;
+  let entries: Int32Array;
+  let n: number;
+  if (offered !== null && offered.table === table && offered.text === text) {
+    ({ starts, ends, numbers, entries } = offered);
+    n = starts.length;
+  } else {
+    n = scanInto(text, 0, text.length, 0);
+    entriesInto(table, text, 0, n, language);
+    starts = bufStart;
+    ends = bufEnd;
+    numbers = bufNumber;
+    entries = bufEntry;
+  }
+  const { norms, stems, caps } = table;
+  const out: Token[] = new Array<Token>(n);
   let sent = 0;
   let cur: Span | undefined = sentences[0];
-  scan(text, (start, end, number) => {
-    let e = entryOf(table, text, start, end, number, language);
-    if (e < 0) {
-      tables.set(language, (table = emptyTable()));
-      e = entryOf(table, text, start, end, number, language);
-    }
+  for (let k = 0; k < n; k++) {
+    const start = starts[k]!;
+    const e = entries[k]!;
     if (sentences.length > 0 && (!cur || start >= cur.end || start < cur.start)) {
       const i = spanIndexAt(sentences, start);
       if (i >= 0) {
@@ -251,7 +466,7 @@ export function tokenize(text: string, sentences: readonly Span[] = [], language
         cur = sentences[i];
       }
     }
-    out.push({ start, end, kind: number ? 'number' : 'word', norm: table.norms[e]!, stem: table.stems[e]!, cap: table.caps[e] === 1, sent });
-  });
+    out[k] = { start, end: ends[k]!, kind: numbers[k] === 1 ? 'number' : 'word', norm: norms[e]!, stem: stems[e]!, cap: caps[e]!, sent };
+  }
   return out;
 }

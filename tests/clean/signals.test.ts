@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXCERPT_END, contentStems, endsWithExcerptMarker, normalizeForDuplicates } from '../../src/clean/signals.js';
+import { EXCERPT_END, contentStems, endsWithExcerptMarker, normalizeForDuplicates, wordCount, wordCountUpTo } from '../../src/clean/signals.js';
 import { foldPunctuation, isStopword, normalizeWord, stemWord, tokenOffsets } from '../../src/text/index.js';
 
 const PIECES = ['a', 'B', ' ', '  ', '\t', '\n', '\u00A0', '.', '...', '…', '[…]', '[...]', '[', ']', '’', '“', '—', 'Said'];
@@ -35,5 +35,23 @@ describe('contentStems(text)', () => {
     }
     expect(contentStems(t)).toEqual(expected);
     expect(contentStems(t).has('navi')).toBe(true);
+  });
+});
+
+describe('wordCount(text) and wordCountUpTo(text, limit)', () => {
+  const SPACES = [' ', '\t', '\n', '\r', '\u00A0', '\u2000', '\u2009', '\u200B', '\u202F', '\u3000', '\u2028', '\u00AD'];
+  /** The white space wordCount splits on, as a pattern. */
+  const SPACE_RE = /[ \t\n\r\u00A0\u202F\u3000\u2000-\u200B]/;
+  const reference = (t: string): number => t.split(SPACE_RE).filter((w) => w.length > 0).length;
+
+  it('counts runs of characters between its white space, and stops counting at the limit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SPACES, 'a', 'Word', '.', '’', '😀', 'é'), { maxLength: 40 }), fc.integer({ min: 0, max: 30 }), (parts, limit) => {
+        const t = parts.join('');
+        expect(wordCount(t)).toBe(reference(t));
+        expect(wordCountUpTo(t, limit)).toBe(Math.min(reference(t), limit));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forEachTokenForm, normalizeWord, stemWord, tokenOffsets, tokenize } from '../../src/text/index.js';
+import { contentStemIds, forEachTokenForm, isStopword, normalizeWord, offerComposedTokens, stemWord, tokenOffsets, tokenize } from '../../src/text/index.js';
 
 /** The regex the hand-written scanner replaced: both must find the same tokens. */
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|\p{Ll}\.\p{Ll}\.|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu;
@@ -43,5 +43,70 @@ describe('tokenize(text, sentences, language)', () => {
     const seen: string[] = [];
     forEachTokenForm(text, 'en', (start, end, number, norm, stem) => seen.push(`${start}-${end}-${number}-${norm}-${stem}`));
     expect(seen).toEqual(tokenize(text, [], 'en').map((t) => `${t.start}-${t.end}-${t.kind === 'number'}-${t.norm}-${t.stem}`));
+  });
+});
+
+describe('contentStemIds(text, ranges, language)', () => {
+  const WORDS = ['The', 'talks', 'TALKS', 'talked', 'U.S.', 'Navy’s', 'a', 'of', 'said', '12', '1,200', 'Officials', 'official', 'Пхеньян', 'é', 'don\'t', 'p.m.', 'ship', 'ships'];
+  const text = fc.array(fc.constantFrom(...WORDS, ' ', '\n', '. ', '-', '“'), { maxLength: 40 }).map((p) => p.join(''));
+
+  it('gives two tokens the same id exactly when contentStems gives them the same stem, range by range as their slices', () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 6 }), (t, cuts) => {
+        const points = [...new Set([0, t.length, ...cuts.map((c) => c % (t.length + 1))])].sort((a, b) => a - b);
+        const ranges: number[] = [];
+        for (let k = 0; k + 1 < points.length; k++) ranges.push(points[k]!, points[k + 1]!);
+        const { ids, offsets } = contentStemIds(t, ranges, 'en');
+        const stemOfId = new Map<number, string>();
+        for (let r = 0; r < ranges.length / 2; r++) {
+          const slice = t.slice(ranges[2 * r]!, ranges[2 * r + 1]!);
+          const expected: string[] = [];
+          forEachTokenForm(slice, 'en', (start, end, number, norm, stem) => {
+            if (!number && end - start >= 2 && norm.length >= 2 && !isStopword(norm)) expected.push(stem);
+          });
+          const got = Array.from(ids.subarray(offsets[r]!, offsets[r + 1]!));
+          expect(got.length).toBe(expected.length);
+          got.forEach((id, k) => {
+            const stem = stemOfId.get(id) ?? expected[k]!;
+            stemOfId.set(id, stem);
+            expect(stem).toBe(expected[k]);
+          });
+        }
+        // Distinct stems get distinct ids.
+        expect(new Set(stemOfId.values()).size).toBe(stemOfId.size);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('offerComposedTokens(text, scan, pieces)', () => {
+  it('makes tokenize of the composed text give the tokens a fresh scan gives', () => {
+    const original = '  HOME » World\nThe U.S. Navy’s ships sailed at 3 p.m.; 1,200 sailors\n\nwatched.\nOfficials said so';
+    const ranges = [9, 14, 15, 68, 70, 78, 79, 96];
+    const kept = [1, 3];
+    const composed = kept.map((r) => original.slice(ranges[2 * r]!, ranges[2 * r + 1]!)).join('\n\n');
+    const expected = tokenize(composed, [{ start: 0, end: 20 }, { start: 20, end: composed.length }], 'en');
+    const { scan } = contentStemIds(original, ranges, 'en');
+    let at = 0;
+    const pieces = kept.map((r) => {
+      const piece = { range: r, shift: at - ranges[2 * r]! };
+      at += ranges[2 * r + 1]! - ranges[2 * r]! + 2;
+      return piece;
+    });
+    offerComposedTokens(composed, scan, pieces);
+    expect(tokenize(composed, [{ start: 0, end: 20 }, { start: 20, end: composed.length }], 'en')).toEqual(expected);
+    expect(tokenize(composed, [], 'und').map((t) => t.stem)).toEqual(expected.map((t) => t.stem));
+  });
+});
+
+describe('tokenize after an offer', () => {
+  it('takes the offered tokens of that very text without scanning it again', () => {
+    const original = 'Officials said the talks resumed';
+    const { scan } = contentStemIds(original, [0, 9], 'en');
+    // An offer naming a text it was not scanned from: only taking the offer can yield "Officials" here.
+    offerComposedTokens('xyz talks', scan, [{ range: 0, shift: 0 }]);
+    expect(tokenize('xyz talks', [], 'en').map((t) => t.norm)).toEqual(['officials']);
+    expect(tokenize('xyz talks!', [], 'en').map((t) => t.norm)).toEqual(['xyz', 'talks']);
   });
 });
