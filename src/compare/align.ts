@@ -95,9 +95,10 @@ export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats
   const B = pb.tokenHashes;
   const seeds = seedIndex(pb);
   const stock = stockDf(stats, o);
-  const nonStock = new Uint8Array(A.length);
-  const stockFlags = stockFlagsOf(pa, stats, stock);
-  const active = new Map<number, Run>();
+  // Allocated at the first shared seed: most pairs of a large event or story have none.
+  let nonStock: Uint8Array | null = null;
+  let stockFlags: StockFlags | null = null;
+  let active: Map<number, Run> | null = null;
   const runs: Run[] = [];
   // The seed lookup, inlined: it runs for every shingle of A, for every pair (`indexOf` in hash.ts).
   const { keys, slots, mask } = seeds.index;
@@ -115,14 +116,19 @@ export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats
       }
     }
     if (at < 0 || !hasContent(pa, i)) continue;
+    if (active === null) {
+      nonStock = new Uint8Array(A.length);
+      stockFlags = stockFlagsOf(pa, stats, stock);
+      active = new Map();
+    }
     let marked = false;
     for (let q = seeds.start[at]!, qEnd = seeds.start[at + 1]!; q < qEnd; q++) {
       const j = seeds.positions[q]!;
       let same = true;
       for (let k = 0; k < n && same; k++) same = A[i + k] === B[j + k];
       if (!same) continue;
-      if (!marked && !isStock(stockFlags, stats, h, i, stock)) {
-        for (let k = 0; k < n; k++) nonStock[i + k] = 1;
+      if (!marked && !isStock(stockFlags!, stats, h, i, stock)) {
+        for (let k = 0; k < n; k++) nonStock![i + k] = 1;
         marked = true;
       }
       const d = j - i;
@@ -134,8 +140,9 @@ export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats
       }
     }
   }
+  if (active === null) return [];
   for (const r of active.values()) runs.push(r);
-  if (runs.length === 0) return [];
+  if (runs.length === 0 || nonStock === null) return [];
   for (const r of runs) {
     while (r.a > 0 && r.b > 0 && A[r.a - 1] === B[r.b - 1]) {
       r.a--;
@@ -155,7 +162,7 @@ export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats
   merged.sort((x, y) => x.a - y.a || x.b - y.b || y.len - x.len);
 
   const chains: Run[][] = [];
-  let open: Run[][] = [];
+  const open: Run[][] = [];
   for (const r0 of merged) {
     let best: Run[] | null = null;
     let bestCost = Infinity;
@@ -181,10 +188,13 @@ export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats
       chains.push(ch);
       open.push(ch);
     }
-    open = open.filter((ch) => {
+    // Chains ending too far before this run can take no later run (runs come in order of a): drop them, in place.
+    let kept = 0;
+    for (const ch of open) {
       const last = ch[ch.length - 1]!;
-      return last.a + last.len + o.maxGap >= r0.a;
-    });
+      if (last.a + last.len + o.maxGap >= r0.a) open[kept++] = ch;
+    }
+    open.length = kept;
   }
 
   const out: TokenPassage[] = [];

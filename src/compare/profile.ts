@@ -1,6 +1,6 @@
 import type { Doc, Span } from '../doc/types.js';
 import { isStopword } from '../text/index.js';
-import { hashString, intIndex, shingleHashes, sortedUnique, type IntIndex } from './hash.js';
+import { countBag, hashString, shingleHashes, sortedUnique, type CountBag, type IntIndex } from './hash.js';
 import { quoteSpans, quotedTokens } from './quotes.js';
 
 /** The n-gram-independent part of a profile: per-token hashes and flags. */
@@ -31,29 +31,67 @@ export interface DocProfile extends TokenProfile {
 }
 
 const tokenCache = new WeakMap<Doc, TokenProfile>();
+const hashCache = new WeakMap<Doc, TokenHashes>();
+const shingleCache = new WeakMap<Doc, Map<number, Shingles>>();
 const cache = new WeakMap<Doc, Map<number, DocProfile>>();
 /** Positions kept per shingle in the seed index: more repeats of one phrase in one article add nothing. */
 const MAX_SEED_POSITIONS = 8;
 
-/** Hash and stop-word flag of each norm seen, so a word is hashed and looked up once per run, not per occurrence. */
-interface NormEntry {
-  hash: number;
-  stop: boolean;
-  /** The stem last seen with this norm (stems depend on the article's language) and its hash. */
-  stem: string;
-  stemHash: number;
+/** What an article's corpus-statistics contribution needs: no stop words, no quotes. */
+export interface TokenHashes {
+  tokenHashes: Int32Array;
+  stemHashes: Int32Array;
 }
-const normCache = new Map<string, NormEntry>();
-function normEntry(norm: string): NormEntry {
-  let e = normCache.get(norm);
-  if (e === undefined) {
-    e = { hash: hashString(norm), stop: isStopword(norm), stem: norm, stemHash: 0 };
-    e.stemHash = e.hash;
-    if (normCache.size > 500_000) normCache.clear();
-    // A 13+ character slice is a view of the whole article in V8: caching it would keep the article alive.
-    if (norm.length < 13) normCache.set(norm, e);
+
+export interface Shingles {
+  shingles: Int32Array;
+  shingleSet: Int32Array;
+}
+
+/**
+ * Token and stem hashes of a document (cached per Doc). Each token's forms are
+ * hashed where they are: hashing a short norm costs less than looking it up in
+ * a per-form Map (measured at half), and two thirds of stems are the norm itself.
+ */
+export function tokenHashes(doc: Doc): TokenHashes {
+  const hit = hashCache.get(doc);
+  if (hit) return hit;
+  const tokens = doc.tokens;
+  const tokenHashes = new Int32Array(tokens.length);
+  const stemHashes = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const norm = t.norm;
+    const stem = t.stem;
+    const h = hashString(norm);
+    tokenHashes[i] = h;
+    stemHashes[i] = stem === norm ? h : hashString(stem);
   }
-  return e;
+  const out = { tokenHashes, stemHashes };
+  hashCache.set(doc, out);
+  return out;
+}
+
+/**
+ * Stop-word flags of recent norms, direct-mapped by the norm's hash: a slot
+ * holds the last norm seen there, so frequent words are answered by one
+ * comparison of (usually identical) strings instead of a Set lookup.
+ */
+const STOP_SLOTS = 1 << 14;
+const stopNorms: (string | undefined)[] = new Array<string | undefined>(STOP_SLOTS).fill(undefined);
+const stopFlags = new Uint8Array(STOP_SLOTS);
+
+/** `isStopword(norm)`, given `hashString(norm)`. */
+export function isStopHashed(norm: string, hash: number): boolean {
+  const slot = hash & (STOP_SLOTS - 1);
+  if (stopNorms[slot] === norm) return stopFlags[slot] === 1;
+  const stop = isStopword(norm);
+  // A 13+ character slice is a view of the whole article in V8: caching it would keep the article alive.
+  if (norm.length < 13) {
+    stopNorms[slot] = norm;
+    stopFlags[slot] = stop ? 1 : 0;
+  }
+  return stop;
 }
 
 /** Token hashes, stem hashes, content and quote flags of a document (cached per Doc). */
@@ -61,28 +99,43 @@ export function tokenProfile(doc: Doc): TokenProfile {
   const hit = tokenCache.get(doc);
   if (hit) return hit;
   const tokens = doc.tokens;
-  const tokenHashes = new Int32Array(tokens.length);
-  const stemHashes = new Int32Array(tokens.length);
+  const th = tokenHashes(doc);
   const content = new Uint8Array(tokens.length);
   let contentCount = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const e = normEntry(t.norm);
-    tokenHashes[i] = e.hash;
-    if (t.stem !== e.stem) {
-      e.stem = t.stem;
-      e.stemHash = hashString(t.stem);
-    }
-    stemHashes[i] = e.stemHash;
-    if (!e.stop) {
+    if (!isStopHashed(tokens[i]!.norm, th.tokenHashes[i]!)) {
       content[i] = 1;
       contentCount++;
     }
   }
   const quotes = quoteSpans(doc.text);
-  const p: TokenProfile = { tokenHashes, stemHashes, content, quoted: quotedTokens(tokens, quotes), quotes, contentCount };
+  const p: TokenProfile = { tokenHashes: th.tokenHashes, stemHashes: th.stemHashes, content, quoted: quotedTokens(tokens, quotes), quotes, contentCount };
   tokenCache.set(doc, p);
   return p;
+}
+
+const contentCache = new WeakMap<Doc, CountBag>();
+
+/** Content-word stems of a document with their term counts and first positions (cached per Doc): the TF of TF-IDF cosine and of the overall similarity. */
+export function contentStems(doc: Doc): CountBag {
+  let bag = contentCache.get(doc);
+  if (!bag) {
+    const tp = tokenProfile(doc);
+    contentCache.set(doc, (bag = countBag(tp.stemHashes, tp.content)));
+  }
+  return bag;
+}
+
+/** Shingle hashes of a document at each position, and their sorted distinct set (cached per Doc and size). */
+export function docShingles(doc: Doc, ngram: number): Shingles {
+  let perDoc = shingleCache.get(doc);
+  if (!perDoc) shingleCache.set(doc, (perDoc = new Map()));
+  const hit = perDoc.get(ngram);
+  if (hit) return hit;
+  const shingles = shingleHashes(tokenHashes(doc).tokenHashes, ngram);
+  const out = { shingles, shingleSet: sortedUnique(shingles) };
+  perDoc.set(ngram, out);
+  return out;
 }
 
 export function docProfile(doc: Doc, ngram: number): DocProfile {
@@ -91,8 +144,8 @@ export function docProfile(doc: Doc, ngram: number): DocProfile {
   const hit = perDoc.get(ngram);
   if (hit) return hit;
   const tp = tokenProfile(doc);
-  const shingles = shingleHashes(tp.tokenHashes, ngram);
-  const p: DocProfile = { ngram, ...tp, shingles, shingleSet: sortedUnique(shingles) };
+  const sh = docShingles(doc, ngram);
+  const p: DocProfile = { ngram, ...tp, shingles: sh.shingles, shingleSet: sh.shingleSet };
   perDoc.set(ngram, p);
   return p;
 }
@@ -115,34 +168,57 @@ export interface SeedIndex {
   positions: Int32Array;
 }
 
+/**
+ * Built in typed arrays (a per-article Map of position lists cost more than
+ * the pairs that used it): keys get ids in first-occurrence order in an
+ * open-addressing table that then serves as the lookup index itself.
+ */
 export function seedIndex(p: DocProfile): SeedIndex {
   if (p.seedIndex) return p.seedIndex;
-  const lists = new Map<number, number[]>();
+  const n = p.shingles.length;
+  let size = 8;
+  while (size < n * 2) size <<= 1;
+  const mask = size - 1;
+  const slots = new Int32Array(size);
+  const keys = new Int32Array(n);
+  const counts = new Int32Array(n);
+  /** Key id + 1 of each kept seed position, 0 for positions that seed nothing. */
+  const idAt = new Int32Array(n);
+  const filter = new Int32Array(1024);
+  let keyCount = 0;
   let total = 0;
-  for (let i = 0; i < p.shingles.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (!hasContent(p, i)) continue;
     const h = p.shingles[i]!;
-    const list = lists.get(h);
-    if (!list) lists.set(h, [i]);
-    else if (list.length < MAX_SEED_POSITIONS) list.push(i);
-    else continue;
+    let k = -1;
+    let s = (h ^ (h >>> 15)) & mask;
+    for (; slots[s] !== 0; s = (s + 1) & mask)
+      if (keys[slots[s]! - 1] === h) {
+        k = slots[s]! - 1;
+        break;
+      }
+    if (k < 0) {
+      k = keyCount++;
+      keys[k] = h;
+      slots[s] = k + 1;
+      const w = (h >>> 5) & 1023;
+      filter[w] = filter[w]! | (1 << (h & 31));
+    }
+    if (counts[k]! >= MAX_SEED_POSITIONS) continue;
+    counts[k]!++;
+    idAt[i] = k + 1;
     total++;
   }
-  const keys = new Int32Array(lists.size);
-  const filter = new Int32Array(1024);
-  const start = new Int32Array(lists.size + 1);
+  const start = new Int32Array(keyCount + 1);
+  for (let k = 0; k < keyCount; k++) start[k + 1] = start[k]! + counts[k]!;
   const positions = new Int32Array(total);
-  let k = 0;
-  let at = 0;
-  for (const [h, list] of lists) {
-    keys[k] = h;
-    const w = (h >>> 5) & 1023;
-    filter[w] = filter[w]! | (1 << (h & 31));
-    start[k++] = at;
-    for (const i of list) positions[at++] = i;
+  // Positions ascend per key: filled in text order, each at its key's next free place.
+  const next = start.slice(0, keyCount);
+  for (let i = 0; i < n; i++) {
+    const id = idAt[i]!;
+    if (id !== 0) positions[next[id - 1]!++] = i;
   }
-  start[k] = at;
-  p.seedIndex = { index: intIndex(keys), filter, start, positions };
+  p.seedIndex = { index: { keys: keys.slice(0, keyCount), slots, mask }, filter, start, positions };
   return p.seedIndex;
 }
 

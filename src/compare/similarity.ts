@@ -1,21 +1,18 @@
 import type { Doc } from '../doc/types.js';
-import { hashString, indexOf, intIndex, type IntIndex } from './hash.js';
-import { tokenProfile } from './profile.js';
+import { countBag, hashString, indexOf, type CountBag, type IntIndex } from './hash.js';
+import { contentStems, tokenProfile } from './profile.js';
 import type { CorpusStats } from './stats.js';
 import { idf } from './stats.js';
 
-/** Per-article bags for the overall similarity, cached on the Doc object. */
+/** Per-article bags for the overall similarity, cached on the Doc object (typed count bags, in first-occurrence order). */
 interface SimFeatures {
-  /** Content-word stems → term count. */
-  words: Map<number, number>;
+  /** Content-word stems → term count, with each stem's first token (evidence). */
+  words: CountBag;
   /** Stems of the first `LEAD_TOKENS` tokens (the title and lead: texts are title-first). */
-  lead: Map<number, number>;
-  /** Capitalized names (entities, places) → count. */
-  entities: Map<number, number>;
-  /** Numbers, years, months, weekdays (the time and figures of the story) → count. */
-  numbers: Map<number, number>;
-  /** Where each key first occurs (token index), for evidence. */
-  firstAt: Map<number, number>;
+  lead: CountBag;
+  /** Capitalized names (entities, places) and numbers, years, months, weekdays: built when first asked for (the reported score weighs them 0). */
+  entities?: CountBag;
+  numbers?: CountBag;
 }
 
 const LEAD_TOKENS = 40;
@@ -34,10 +31,6 @@ function h(s: string): number {
   return v;
 }
 
-function add(m: Map<number, number>, k: number, by = 1): void {
-  m.set(k, (m.get(k) ?? 0) + by);
-}
-
 /** The key a word is counted under in `CorpusStats.wordDf` (its stem). */
 export function wordKey(stem: string): number {
   return h(stem);
@@ -46,9 +39,17 @@ export function wordKey(stem: string): number {
 function features(doc: Doc): SimFeatures {
   const hit = cache.get(doc);
   if (hit) return hit;
-  const f: SimFeatures = { words: new Map(), lead: new Map(), entities: new Map(), numbers: new Map(), firstAt: new Map() };
-  const tokens = doc.tokens;
   // Stem hashes and stop-word flags are the compare profile's (the same hashes `wordKey` gives).
+  const { stemHashes, content } = tokenProfile(doc);
+  const f: SimFeatures = { words: contentStems(doc), lead: countBag(stemHashes, content, 0, Math.min(LEAD_TOKENS, stemHashes.length)) };
+  cache.set(doc, f);
+  return f;
+}
+
+/** Adds the name and number bags to `f` (one pass over the tokens). */
+function namesAndNumbers(doc: Doc, f: SimFeatures): { entities: CountBag; numbers: CountBag } {
+  if (f.entities && f.numbers) return { entities: f.entities, numbers: f.numbers };
+  const tokens = doc.tokens;
   const { stemHashes, content } = tokenProfile(doc);
   // A capitalized word is a name when it is capitalized somewhere other than a sentence start or the title-first lead.
   const names = new Set<string>();
@@ -58,18 +59,21 @@ function features(doc: Doc): SimFeatures {
     const prev = tokens[i - 1];
     if (prev && prev.sent === t.sent) names.add(t.norm);
   }
+  const isNumber = new Uint8Array(tokens.length);
+  const isEntity = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     if (!content[i]) continue;
     const t = tokens[i]!;
-    const k = stemHashes[i]!;
-    if (!f.firstAt.has(k)) f.firstAt.set(k, i);
-    add(f.words, k);
-    if (i < LEAD_TOKENS) add(f.lead, k);
-    if (t.kind === 'number' || TIME_WORDS.has(t.norm)) add(f.numbers, k);
-    else if (t.cap && names.has(t.norm)) add(f.entities, k);
+    if (t.kind === 'number' || TIME_WORDS.has(t.norm)) isNumber[i] = 1;
+    else if (t.cap && names.has(t.norm)) isEntity[i] = 1;
   }
-  cache.set(doc, f);
-  return f;
+  f.entities = countBag(stemHashes, isEntity);
+  f.numbers = countBag(stemHashes, isNumber);
+  return { entities: f.entities, numbers: f.numbers };
+}
+
+function bagOf(doc: Doc, f: SimFeatures, name: BagName): CountBag {
+  return name === 'words' || name === 'lead' ? f[name] : namesAndNumbers(doc, f)[name];
 }
 
 /**
@@ -99,21 +103,19 @@ function weighted(doc: Doc, f: SimFeatures, name: BagName, stats: CorpusStats): 
   if (!w) perStats.docs.set(doc, (w = {}));
   const hit = w[name];
   if (hit) return hit;
-  const map = f[name];
-  const keys = new Int32Array(map.size);
-  const counts = new Float64Array(map.size);
-  const weights = new Float64Array(map.size);
+  const bag = bagOf(doc, f, name);
+  const n = bag.keys.length;
+  const counts = new Float64Array(n);
+  const weights = new Float64Array(n);
   let norm2 = 0;
-  let i = 0;
-  for (const [k, c] of map) {
-    const x = idf(stats, k);
-    keys[i] = k;
+  for (let i = 0; i < n; i++) {
+    const c = bag.counts[i]!;
+    const x = idf(stats, bag.keys[i]!);
     counts[i] = c;
     weights[i] = x;
     norm2 += (c * x) ** 2;
-    i++;
   }
-  return (w[name] = { index: intIndex(keys), keys, counts, idf: weights, norm2 });
+  return (w[name] = { index: bag.index, keys: bag.keys, counts, idf: weights, norm2 });
 }
 
 interface Overlap {
@@ -220,8 +222,8 @@ export function similarity(a: Doc, b: Doc, stats: CorpusStats): SimilarityResult
       .sort((x, y) => y.w - x.w || x.k - y.k)
       .slice(0, 12)
       .map(({ k }) => {
-        const ta = a.tokens[fa.firstAt.get(k)!]!;
-        const tb = b.tokens[fb.firstAt.get(k)!]!;
+        const ta = a.tokens[fa.words.first[indexOf(fa.words.index, k)]!]!;
+        const tb = b.tokens[fb.words.first[indexOf(fb.words.index, k)]!]!;
         return { text: a.text.slice(ta.start, ta.end), a: { start: ta.start, end: ta.end }, b: { start: tb.start, end: tb.end } };
       });
   return {

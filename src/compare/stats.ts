@@ -1,5 +1,5 @@
 import type { Doc } from '../doc/types.js';
-import { docProfile } from './profile.js';
+import { docShingles, tokenHashes } from './profile.js';
 import { sortedUnique } from './hash.js';
 import { Int32Counts } from './counts.js';
 
@@ -55,14 +55,13 @@ function prune(counts: Int32Counts, maxEntries: number, floor: number): number {
 
 /** Adds one document's distinct shingles and words to the counts (mutates and returns `stats`). */
 export function addToStats(stats: CorpusStats, doc: Doc): CorpusStats {
-  const p = docProfile(doc, stats.ngram);
-  return addHashesToStats(stats, [...new Set(p.shingles)], [...new Set(p.stemHashes)]);
+  const s = statsHashes(doc, stats.ngram);
+  return addHashesToStats(stats, s.shingles, s.stems);
 }
 
 /** One article's contribution to the counts, as `addHashesToStats` takes it: its distinct shingle and stem hashes, ascending (computed in a worker, next to the tokens). */
 export function statsHashes(doc: Doc, ngram: number): { shingles: Int32Array; stems: Int32Array } {
-  const p = docProfile(doc, ngram);
-  return { shingles: p.shingleSet, stems: sortedUnique(p.stemHashes) };
+  return { shingles: docShingles(doc, ngram).shingleSet, stems: sortedUnique(tokenHashes(doc).stemHashes) };
 }
 
 /**

@@ -2,8 +2,8 @@ import type { Doc, Finding } from '../doc/types.js';
 import { spanToOriginal } from '../doc/offsets.js';
 import { makeFinding } from '../doc/span.js';
 import { alignPassages, type AlignOptions, type TokenPassage } from './align.js';
-import { intIndex, intersectionSize, type IntIndex } from './hash.js';
-import { docProfile, type DocProfile } from './profile.js';
+import { intersectionSize, type IntIndex } from './hash.js';
+import { contentStems, docProfile, type DocProfile } from './profile.js';
 import type { Derivation, Direction, Passage, Score, Wording } from './schema.js';
 import { idf, type CorpusStats } from './stats.js';
 import { similarityScore } from './similarity.js';
@@ -99,32 +99,29 @@ interface TfidfVector {
 const tfidfCache = new WeakMap<CorpusStats, { docCount: number; docs: WeakMap<Doc, TfidfVector> }>();
 
 /** TF-IDF vector of a document's content-word stems (raw term counts × smoothed IDF). */
-function tfidfVector(doc: Doc, p: DocProfile, stats: CorpusStats): TfidfVector {
+function tfidfVector(doc: Doc, stats: CorpusStats): TfidfVector {
   let perStats = tfidfCache.get(stats);
   // Counts only grow by whole articles, so an unchanged docCount means unchanged IDFs.
   if (!perStats || perStats.docCount !== stats.docCount) tfidfCache.set(stats, (perStats = { docCount: stats.docCount, docs: new WeakMap() }));
   const hit = perStats.docs.get(doc);
   if (hit) return hit;
-  const vec = new Map<number, number>();
-  for (let i = 0; i < p.stemHashes.length; i++) if (p.content[i]) vec.set(p.stemHashes[i]!, (vec.get(p.stemHashes[i]!) ?? 0) + 1);
-  const keys = new Int32Array(vec.size);
-  const weights = new Float64Array(vec.size);
+  const bag = contentStems(doc);
+  const weights = new Float64Array(bag.keys.length);
   let norm = 0;
-  let i = 0;
-  for (const [k, tf] of vec) {
-    const w = tf * idf(stats, k);
-    keys[i] = k;
-    weights[i++] = w;
+  for (let i = 0; i < bag.keys.length; i++) {
+    const w = bag.counts[i]! * idf(stats, bag.keys[i]!);
+    weights[i] = w;
     norm += w * w;
   }
-  const out = { keys, weights, index: intIndex(keys), norm: Math.sqrt(norm) };
+  const out = { keys: bag.keys, weights, index: bag.index, norm: Math.sqrt(norm) };
   perStats.docs.set(doc, out);
   return out;
 }
 
-export function tfidfCosine(a: Doc, b: Doc, stats: CorpusStats, ngram = defaultCompareOptions.ngram): number {
-  const va = tfidfVector(a, docProfile(a, ngram), stats);
-  const vb = tfidfVector(b, docProfile(b, ngram), stats);
+/** TF-IDF cosine of two documents' content-word stems (`_ngram` is kept for callers: the vectors do not depend on it). */
+export function tfidfCosine(a: Doc, b: Doc, stats: CorpusStats, _ngram = defaultCompareOptions.ngram): number {
+  const va = tfidfVector(a, stats);
+  const vb = tfidfVector(b, stats);
   if (va.norm === 0 || vb.norm === 0) return 0;
   const [small, large] = va.keys.length <= vb.keys.length ? [va, vb] : [vb, va];
   let dot = 0;
@@ -246,7 +243,8 @@ export function hasSharedPassage(a: Doc, b: Doc, stats: CorpusStats, options: Pa
   const o: CompareOptions = { ...defaultCompareOptions, ...options };
   const pa = docProfile(a, o.ngram);
   const pb = docProfile(b, o.ngram);
-  return intersectionSize(pa.shingleSet, pb.shingleSet) > 0 && alignPassages(pa, pb, stats, o).length > 0;
+  // No shingle-set intersection first: the aligner's seed scan answers "nothing shared" as fast, and a passage implies a shared shingle.
+  return alignPassages(pa, pb, stats, o).length > 0;
 }
 
 /** The passages of a comparison as findings on one side's document (for `doc.layers`). */
