@@ -163,6 +163,13 @@ export function intersectionSize(a: Int32Array, b: Int32Array): number {
   return n;
 }
 
+/** An empty open-addressing slot array for up to `n` keys at most half full (0 marks a free slot). */
+export function slotTable(n: number): { slots: Int32Array; mask: number } {
+  let size = 8;
+  while (size < n * 2) size <<= 1;
+  return { slots: new Int32Array(size), mask: size - 1 };
+}
+
 /**
  * A read-only hash index over an Int32Array of distinct keys: key → position in
  * the array, by open addressing with linear probing at load ≤ 1/2. Per-pair
@@ -177,10 +184,7 @@ export interface IntIndex {
 }
 
 export function intIndex(keys: Int32Array): IntIndex {
-  let size = 8;
-  while (size < keys.length * 2) size <<= 1;
-  const slots = new Int32Array(size);
-  const mask = size - 1;
+  const { slots, mask } = slotTable(keys.length);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
     let s = (k ^ (k >>> 15)) & mask;
@@ -219,10 +223,7 @@ export interface CountBag {
 
 export function countBag(values: Int32Array, select: Uint8Array | null, from = 0, to = values.length): CountBag {
   const n = Math.max(0, to - from);
-  let size = 8;
-  while (size < n * 2) size <<= 1;
-  const mask = size - 1;
-  const slots = new Int32Array(size);
+  const { slots, mask } = slotTable(n);
   const keys = new Int32Array(n);
   const counts = new Int32Array(n);
   const first = new Int32Array(n);

@@ -1,6 +1,6 @@
 import type { Doc, Span } from '../doc/types.js';
 import { isStopword } from '../text/index.js';
-import { countBag, hashString, shingleHashes, sortedUnique, type CountBag, type IntIndex } from './hash.js';
+import { countBag, hashString, shingleHashes, slotTable, sortedUnique, type CountBag, type IntIndex } from './hash.js';
 import { quoteSpans, quotedTokens } from './quotes.js';
 
 /** The n-gram-independent part of a profile: per-token hashes and flags. */
@@ -176,10 +176,7 @@ export interface SeedIndex {
 export function seedIndex(p: DocProfile): SeedIndex {
   if (p.seedIndex) return p.seedIndex;
   const n = p.shingles.length;
-  let size = 8;
-  while (size < n * 2) size <<= 1;
-  const mask = size - 1;
-  const slots = new Int32Array(size);
+  const { slots, mask } = slotTable(n);
   const keys = new Int32Array(n);
   const counts = new Int32Array(n);
   /** Key id + 1 of each kept seed position, 0 for positions that seed nothing. */
