@@ -16,7 +16,6 @@ import { analyzeDoc } from '../frames/index.js';
 import { extractFeatures, type EventGroup, type StoryGroup } from '../group/index.js';
 import { defaultStatsOptions, statsHashes, type CorpusStats } from '../compare/index.js';
 import { tokenize } from '../text/index.js';
-import { ComparisonSchema, EventSchema, StorySchema } from '../report/schema.js';
 import { coreFromEntry, entryLine, entryTail } from './entry.js';
 import { reportElement } from '../report/stream.js';
 import { buildDoc } from './build-doc.js';
@@ -143,13 +142,13 @@ export function compareStoryTask(task: StoryTask, stats: CorpusStats): StoryResu
   const events: StoryResult['events'] = [];
   for (const event of task.events) {
     const cmp = compareEvent(event, byId, task.options, stats);
-    const pairs = cmp.pairs.length ? ref(cmp.pairs.map((p) => reportElement(ComparisonSchema.parse(p))).join(',\n')) : null;
-    events.push({ id: event.id, event: ref(reportElement(EventSchema.parse({ ...event, analyses: cmp.analyses }))), pairs });
+    const pairs = cmp.pairs.length ? ref(cmp.pairs.map((p) => reportElement(p)).join(',\n')) : null;
+    events.push({ id: event.id, event: ref(reportElement({ ...event, analyses: cmp.analyses })), pairs });
   }
   const eventOf = new Map<string, string>();
   for (const e of task.events) for (const id of e.articleIds) eventOf.set(id, e.id);
   const storyCmp = compareStory(task.story, byId, eventOf, task.options, stats);
-  const story = ref(reportElement(StorySchema.parse({ ...task.story, analyses: storyCmp.analyses })));
+  const story = ref(reportElement({ ...task.story, analyses: storyCmp.analyses }));
   const layers = task.withFrames ? docs.map((d) => ({ id: d.id, ref: ref(entryTail(d)) })) : [];
   out.close();
   const result: StoryResult = { key: task.key, story, events, layers };
