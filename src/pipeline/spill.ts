@@ -20,7 +20,7 @@ import type { Diagnostic, Finding, OffsetMap, Removal, Skip, SourceRef, Span, Do
 import type { ArticleFeatures } from '../group/index.js';
 
 /** Bump when any per-article stage changes what it produces, so stale cached batches are not reused. */
-export const CACHE_VERSION = 'framelens-run-3';
+export const CACHE_VERSION = 'framelens-run-4';
 
 /** What the later stages need of an analyzed article, without tokens (rebuilt from text and sentences). */
 export interface DocCore {
@@ -66,11 +66,23 @@ export interface BatchResult {
 
 export function hashKey(parts: readonly unknown[]): string {
   const h = createHash('sha256');
-  for (const p of parts) {
-    h.update(typeof p === 'string' ? p : JSON.stringify(p) ?? 'undefined');
-    h.update('\u0000');
-  }
+  for (const p of parts) updateKey(h, p);
   return h.digest('hex').slice(0, 32);
+}
+
+/**
+ * One part of a key: strings length-prefixed as they are, arrays walked between brackets, anything else
+ * as JSON. Arrays are walked rather than stringified whole: a batch's key covers its article texts, and
+ * JSON-escaping 64 texts on the main thread (which also feeds the workers) cost more than hashing them.
+ */
+function updateKey(h: ReturnType<typeof createHash>, p: unknown): void {
+  if (typeof p === 'string') h.update(`${p.length}:`).update(p);
+  else if (Array.isArray(p)) {
+    h.update('\u0001[');
+    for (const q of p) updateKey(h, q);
+    h.update('\u0001]');
+  } else h.update(JSON.stringify(p) ?? 'undefined');
+  h.update('\u0000');
 }
 
 let tmpCounter = 0;
