@@ -410,8 +410,8 @@ export const BLOCK_RULES: readonly BlockRule[] = [
  * (most of the clean stage's time on story paragraphs). `lower(text)` is text.toLowerCase(): the
  * patterns with the i flag match their literals in any letter case; with the iu flags "ſ" and
  * the Kelvin sign also fold to "s" and "k", so literals for those rules avoid both letters.
- * Lower-casing a block costs several searches: icon-names and lorem-ipsum, which reach long
- * paragraphs, test their own pattern directly, and `has` lower-cases short blocks only.
+ * Lower-casing a block costs several searches: icon-names, which reaches long paragraphs, tests
+ * its own pattern directly, and `has` and lorem-ipsum lower-case short blocks only.
  */
 const NEEDS: Readonly<Record<string, (text: string) => boolean>> = {
   'breadcrumb-trail': (t) => t.includes('»') || t.includes('›'),
@@ -426,7 +426,12 @@ const NEEDS: Readonly<Record<string, (text: string) => boolean>> = {
   // Only "all rights reserved" may stand anywhere: the other forms open the line.
   'copyright-line': (t) => t.startsWith('©') || /^(?:\(c\)|copyright)/i.test(t) || has(t, 'all rights reserved', /all rights reserved/i),
   'tagged-headline': (t) => /[A-Z]$/.test(t),
+  // Each alternative holds one of these words: a literal search, where the pattern tries its \b and
+  // seven alternatives at every position of every paragraph.
+  'lorem-ipsum': (t) => (t.length <= SHARED_LOWER_MAX ? LOREM_WORDS.some((w) => lower(t).includes(w)) : LOREM_ANY.test(t)),
 };
+const LOREM_WORDS = ['ipsum', 'sit amet', 'adipiscing', 'eiusmod', 'platea', 'pellentesque'];
+const LOREM_ANY = new RegExp(LOREM_WORDS.join('|'), 'i');
 
 /** text.toLowerCase() of the block being matched, made on first use (no closure per block). */
 let lowerOf: string | null = null;

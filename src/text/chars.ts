@@ -32,18 +32,23 @@ for (let c = 0; c < 128; c++) bmp[c] = classify(String.fromCharCode(c));
 
 /**
  * The BMP table itself, for hot loops in other modules: read `table[c]` and call
- * `flagsOfUnit(c)` only when it is 0 (not yet classified). A local reference avoids
+ * `flagsOfUnit(c)` only when it is 0 (not yet classified, or a high surrogate: always 0). A local reference avoids
  * a call per character (and, under tsx, a getter per imported binding).
  */
 export function unitTable(): Uint8Array {
   return bmp;
 }
 
-/** Flags of the BMP code unit `c` (a surrogate half gets no flags: regexes with /u see no letter in a lone half). */
+/**
+ * Flags of the BMP code unit `c` (a surrogate half gets no flags: regexes with /u see no letter in a lone half).
+ * High surrogates are never stored: their table entry stays 0, so that a hot loop reading `table[c]`
+ * goes to its slow path (pairs) on 0 without first testing for a surrogate.
+ */
 export function flagsOfUnit(c: number): number {
   let f = bmp[c]!;
   if (f === 0) {
-    f = c >= 0xd800 && c <= 0xdfff ? KNOWN : classify(String.fromCharCode(c));
+    if (c >= 0xd800 && c <= 0xdbff) return KNOWN;
+    f = c >= 0xdc00 && c <= 0xdfff ? KNOWN : classify(String.fromCharCode(c));
     bmp[c] = f;
   }
   return f;

@@ -1,6 +1,6 @@
 /** The text stage: paragraphs, sentences, tokens with normalized and stemmed forms. */
 import type { Span, Token } from '../doc/types.js';
-import { splitParagraphs, splitSentences } from './sentences.js';
+import { sentencesInto, splitParagraphs } from './sentences.js';
 import { tokenize } from './tokenize.js';
 
 export { splitParagraphs, splitSentences } from './sentences.js';
@@ -21,7 +21,8 @@ export interface TextLayers {
 export function analyzeText(text: string, language: string): TextLayers {
   const paragraphs = splitParagraphs(text);
   const sentences: Span[] = [];
-  for (const p of paragraphs) sentences.push(...splitSentences(text.slice(p.start, p.end), language, p.start));
+  // In place: the same spans as splitSentences of each paragraph's slice.
+  for (const p of paragraphs) sentencesInto(text, p.start, p.end, language, sentences);
   const tokens = tokenize(text, sentences, language);
   return { paragraphs, sentences, tokens };
 }

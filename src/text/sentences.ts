@@ -105,15 +105,16 @@ function classAt(table: Uint8Array, text: string, i: number, language: string): 
 }
 
 /**
- * Ends of the candidate sentences of one paragraph (no separators inside) by UAX #29 SB6–SB11,
- * in order; null when a character's rules are not implemented here.
+ * Ends of the candidate sentences of the paragraph text[from, to) (no separators inside) by UAX #29
+ * SB6–SB11, in order; null when a character's rules are not implemented here. A range of the whole
+ * text rather than a slice: charCodeAt on a sliced string costs several times more per character.
  */
-function candidateEnds(text: string, language: string): number[] | null {
+function candidateEnds(text: string, from: number, to: number, language: string): number[] | null {
   let table = classTables.get(language);
   if (!table) classTables.set(language, (table = new Uint8Array(65_536)));
-  const n = text.length;
+  const n = to;
   const ends: number[] = [];
-  let i = 0;
+  let i = from;
   while (i < n) {
     let k = table[text.charCodeAt(i)]!;
     if (k === 0) k = classAt(table, text, i, language);
@@ -137,7 +138,7 @@ function candidateEnds(text: string, language: string): number[] | null {
     let keep = x === SB_SCONTINUE || x === SB_ATERM || x === SB_STERM; // SB8a
     if (!keep && k === SB_ATERM) {
       if (s === i + 1 && x === SB_NUMERIC) keep = true; // SB6
-      else if (s === i + 1 && x === SB_UPPER && i > 0) {
+      else if (s === i + 1 && x === SB_UPPER && i > from) {
         const w = classAt(table, text, i - 1, language);
         keep = w === SB_UPPER || w === SB_LOWER; // SB7
       }
@@ -160,12 +161,12 @@ function candidateEnds(text: string, language: string): number[] | null {
   return ends;
 }
 
-/** Ends of the candidate sentences of one paragraph: by hand when every character is supported, else by ICU. */
-function candidates(text: string, language: string): number[] {
-  const ends = candidateEnds(text, language);
+/** Ends of the candidate sentences of the paragraph text[from, to): by hand when every character is supported, else by ICU. */
+function candidates(text: string, from: number, to: number, language: string): number[] {
+  const ends = candidateEnds(text, from, to, language);
   if (ends) return ends;
   const fallback: number[] = [];
-  for (const s of segmenter(language).segment(text)) fallback.push(s.index + s.segment.length);
+  for (const s of segmenter(language).segment(text.slice(from, to))) fallback.push(from + s.index + s.segment.length);
   return fallback;
 }
 
@@ -232,33 +233,51 @@ function nextWord(text: string, from: number, end: number): string {
 /** Sentence spans of one block of text (no paragraph breaks inside), trimmed of white space. */
 export function splitSentences(text: string, language = 'en', offset = 0): Span[] {
   const spans: Span[] = [];
+  sentencesInto(text, 0, text.length, language, spans);
+  for (const span of spans) {
+    span.start += offset;
+    span.end += offset;
+  }
+  return spans;
+}
+
+/**
+ * Appends the sentence spans of the paragraph text[from, to) to `out`, offsets into `text`: the
+ * spans splitSentences(text.slice(from, to), language, from) returns, without the slice.
+ */
+export function sentencesInto(text: string, from: number, to: number, language: string, out: Span[]): void {
   let curStart = -1;
   let curEnd = -1;
-  let start = 0;
-  for (const end of candidates(text, language)) {
+  let start = from;
+  for (const end of candidates(text, from, to, language)) {
     if (curStart >= 0 && isFalseBoundary(text, curStart, curEnd, start, end)) {
       curEnd = end;
     } else {
-      if (curStart >= 0) pushTrimmed(text, curStart, curEnd, offset, spans);
+      if (curStart >= 0) pushTrimmed(text, curStart, curEnd, out);
       curStart = start;
       curEnd = end;
     }
     start = end;
   }
-  if (curStart >= 0) pushTrimmed(text, curStart, curEnd, offset, spans);
-  return spans;
+  if (curStart >= 0) pushTrimmed(text, curStart, curEnd, out);
 }
 
-function pushTrimmed(text: string, start: number, end: number, offset: number, out: Span[]): void {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
-  if (end > start) out.push({ start: start + offset, end: end + offset });
+/** Pushes text[start, end) trimmed of JavaScript white space (`\s`), unless nothing is left. */
+function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
+  while (start < end && flagsOfUnit(text.charCodeAt(start)) & SPACE) start++;
+  while (end > start && flagsOfUnit(text.charCodeAt(end - 1)) & SPACE) end--;
+  if (end > start) out.push({ start, end });
 }
 
 /** Paragraph spans: maximal runs of text between line breaks, trimmed. */
 export function splitParagraphs(text: string): Span[] {
   const out: Span[] = [];
-  const re = /[^\n]+/g;
-  for (const m of text.matchAll(re)) pushTrimmed(text, m.index, m.index + m[0].length, 0, out);
+  let from = 0;
+  while (from < text.length) {
+    let nl = text.indexOf('\n', from);
+    if (nl < 0) nl = text.length;
+    if (nl > from) pushTrimmed(text, from, nl, out);
+    from = nl + 1;
+  }
   return out;
 }

@@ -111,8 +111,8 @@ function scanInto(text: string, from: number, to: number, count: number): number
   let i = from;
   while (i < to) {
     const c0 = text.charCodeAt(i);
-    // Most characters are single units whose class the table already holds.
-    let f = c0 < 0xd800 || c0 > 0xdbff ? TABLE[c0]! : 0;
+    // Most characters are single units whose class the table already holds (a high surrogate reads 0).
+    let f = TABLE[c0]!;
     let w = 1;
     if (f === 0) {
       f = at(text, i, to);
@@ -173,7 +173,7 @@ function scanInto(text: string, from: number, to: number, count: number): number
         // The hot loop: single units by table, anything else through `at`.
         if (j >= to) break;
         const c = text.charCodeAt(j);
-        const g = c < 0xd800 || c > 0xdbff ? TABLE[c]! : 0;
+        const g = TABLE[c]!;
         if (g !== 0) {
           if ((g & ALNUM) === 0) break;
           h = Math.imul(h ^ c, FNV_PRIME);
@@ -267,24 +267,14 @@ function formTable(language: string): FormTable {
   return table;
 }
 
-/** Entry number of text[start, end) in the table (adding it, with its forms, when new); `h` is hashOf(text, start, end). */
-function entryOf(table: FormTable, text: string, start: number, end: number, number: boolean, language: string, h: number): number {
+/**
+ * Adds text[start, end) to the table with its forms and returns its entry number: a surface the
+ * probe did not find, `slot` being the empty slot the probe ended on and `h` hashOf(text, start, end).
+ * Apart from the probe (entriesInto) so that the probe, run for every token, stays a small loop.
+ */
+function addEntry(table: FormTable, text: string, start: number, end: number, number: boolean, language: string, h: number, slot: number): number {
   const len = end - start;
   const { slots, keyStart, pool } = table;
-  let slot = h & MASK;
-  for (;;) {
-    const e = slots[2 * slot]! - 1;
-    if (e < 0) break;
-    if (slots[2 * slot + 1] === h) {
-      const from = keyStart[e]!;
-      if (keyStart[e + 1]! - from === len) {
-        let k = 0;
-        while (k < len && pool[from + k] === text.charCodeAt(start + k)) k++;
-        if (k === len) return e;
-      }
-    }
-    slot = (slot + 1) & MASK;
-  }
   // Numbers and words never share a surface (the first character decides), so one table serves both.
   const surface = text.slice(start, end);
   const norm = normalizeWord(surface);
@@ -307,9 +297,41 @@ function entryOf(table: FormTable, text: string, start: number, end: number, num
   return e;
 }
 
-/** Fills bufEntry[from .. to) with the entries of the buffered tokens. */
+/**
+ * Fills bufEntry[from .. to) with the table entries of the buffered tokens, adding new surfaces.
+ * The probe is written out here with the table and buffers in locals: a call per token cost more
+ * than the probe itself.
+ */
 function entriesInto(table: FormTable, text: string, from: number, to: number, language: string): void {
-  for (let k = from; k < to; k++) bufEntry[k] = entryOf(table, text, bufStart[k]!, bufEnd[k]!, bufNumber[k] === 1, language, bufHash[k]!);
+  const { slots, keyStart, pool } = table;
+  const starts = bufStart;
+  const ends = bufEnd;
+  const hashes = bufHash;
+  const entries = bufEntry;
+  for (let k = from; k < to; k++) {
+    const start = starts[k]!;
+    const len = ends[k]! - start;
+    const h = hashes[k]!;
+    let slot = h & MASK;
+    let e = -1;
+    for (;;) {
+      const stored = slots[2 * slot]!;
+      if (stored === 0) break;
+      if (slots[2 * slot + 1] === h) {
+        const keyFrom = keyStart[stored - 1]!;
+        if (keyStart[stored]! - keyFrom === len) {
+          let i = 0;
+          while (i < len && pool[keyFrom + i] === text.charCodeAt(start + i)) i++;
+          if (i === len) {
+            e = stored - 1;
+            break;
+          }
+        }
+      }
+      slot = (slot + 1) & MASK;
+    }
+    entries[k] = e >= 0 ? e : addEntry(table, text, start, start + len, bufNumber[k] === 1, language, h, slot);
+  }
 }
 
 /**

@@ -80,3 +80,25 @@ describe('matchBlockRule on story sentences', () => {
     });
   }
 });
+
+/**
+ * lorem-ipsum is tried only on blocks holding one of its words (a literal search instead of the
+ * pattern at every position): short blocks through their lower-cased copy, long ones through a
+ * case-insensitive literal pattern. Every alternative in any letter case must still match.
+ */
+describe('matchBlockRule on placeholder Latin', () => {
+  const phrases = ['Lorem Ipsum', 'DOLOR SIT AMET', 'olor sit amet', 'Consectetur Adipiscing', 'adipiscing ELIT', 'Sed do Eiusmod', 'habitasse PLATEA', 'Pellentesque'];
+  const filler = ' The council met on Tuesday and the mayor said the budget would be published next month, after the public hearings in every district of the city.';
+  for (const phrase of phrases) {
+    it(`fires lorem-ipsum on "${phrase}" in a short block and in a long paragraph`, () => {
+      expect(matchBlockRule(`Author bio. ${phrase}, nisi ut aliquip`)?.name).toBe('lorem-ipsum');
+      const long = `${filler.repeat(3)} ${phrase} ut labore${filler.repeat(2)}`;
+      expect(long.length).toBeGreaterThan(250);
+      expect(matchBlockRule(long)?.name).toBe('lorem-ipsum');
+    });
+  }
+
+  it('does not fire on words that only contain the literals ("platear" is no word boundary)', () => {
+    expect(matchBlockRule(`${'The council met on Tuesday and the mayor spoke. '.repeat(6)}Platears and ipsums.`)).toBeNull();
+  });
+});

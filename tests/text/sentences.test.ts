@@ -65,3 +65,31 @@ describe('splitSentences candidates', () => {
     });
   }
 });
+
+/**
+ * analyzeText splits each paragraph in place (sentencesInto on a range of the whole text, without
+ * slicing): the spans must be those of splitSentences on the paragraph's slice, and the paragraphs
+ * those of the maximal runs between line breaks, trimmed.
+ */
+describe('analyzeText paragraphs and sentences', () => {
+  const PIECES = ['\n', '\n\n', ' ', '\t', 'a', 'The', 'Mr.', 'U.S.', 'p.m.', 'J.', 'Navy', 'x.', '5', '.', '!', '?', '"', '“', '”', ')', '’', '\u2028', '\u0301', '😀', '\uD83D', 'Ж', 'ж'];
+  it('gives the spans of splitSentences on each paragraph slice, moved by the paragraph start', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const { paragraphs, sentences } = analyzeText(text, 'en');
+        const runs: Array<{ start: number; end: number }> = [];
+        for (const m of text.matchAll(/[^\n]+/g)) {
+          let start = m.index;
+          let end = m.index + m[0].length;
+          while (start < end && /\s/.test(text[start]!)) start++;
+          while (end > start && /\s/.test(text[end - 1]!)) end--;
+          if (end > start) runs.push({ start, end });
+        }
+        expect(paragraphs).toEqual(runs);
+        expect(sentences).toEqual(runs.flatMap((p) => splitSentences(text.slice(p.start, p.end), 'en', p.start)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
