@@ -99,14 +99,33 @@ export function tokenProfile(doc: Doc): TokenProfile {
   const hit = tokenCache.get(doc);
   if (hit) return hit;
   const tokens = doc.tokens;
-  const th = tokenHashes(doc);
   const content = new Uint8Array(tokens.length);
   let contentCount = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (!isStopHashed(tokens[i]!.norm, th.tokenHashes[i]!)) {
-      content[i] = 1;
-      contentCount++;
+  let th = hashCache.get(doc);
+  if (th) {
+    for (let i = 0; i < tokens.length; i++) {
+      if (!isStopHashed(tokens[i]!.norm, th.tokenHashes[i]!)) {
+        content[i] = 1;
+        contentCount++;
+      }
     }
+  } else {
+    // `tokenHashes(doc)` and the stop-word flags in one pass over the tokens (a story task meets each article here first).
+    const tokenHashes = new Int32Array(tokens.length);
+    const stemHashes = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const norm = t.norm;
+      const stem = t.stem;
+      const h = hashString(norm);
+      tokenHashes[i] = h;
+      stemHashes[i] = stem === norm ? h : hashString(stem);
+      if (!isStopHashed(norm, h)) {
+        content[i] = 1;
+        contentCount++;
+      }
+    }
+    hashCache.set(doc, (th = { tokenHashes, stemHashes }));
   }
   const quotes = quoteSpans(doc.text);
   const p: TokenProfile = { tokenHashes: th.tokenHashes, stemHashes: th.stemHashes, content, quoted: quotedTokens(tokens, quotes), quotes, contentCount };

@@ -2,7 +2,7 @@ import type { Doc } from '../doc/types.js';
 import { countBag, hashString, indexOf, type CountBag, type IntIndex } from './hash.js';
 import { contentStems, tokenProfile } from './profile.js';
 import type { CorpusStats } from './stats.js';
-import { idf } from './stats.js';
+import { contentIdf, idf } from './stats.js';
 
 /** Per-article bags for the overall similarity, cached on the Doc object (typed count bags, in first-occurrence order). */
 interface SimFeatures {
@@ -106,13 +106,15 @@ function weighted(doc: Doc, f: SimFeatures, name: BagName, stats: CorpusStats): 
   const bag = bagOf(doc, f, name);
   const n = bag.keys.length;
   const counts = new Float64Array(n);
-  const weights = new Float64Array(n);
+  // The words bag is `contentStems(doc)`, whose IDFs the TF-IDF cosine looks up too.
+  const shared = name === 'words' ? contentIdf(doc, stats) : null;
+  const weights = shared ?? new Float64Array(n);
   let norm2 = 0;
   for (let i = 0; i < n; i++) {
     const c = bag.counts[i]!;
-    const x = idf(stats, bag.keys[i]!);
+    const x = shared ? shared[i]! : idf(stats, bag.keys[i]!);
     counts[i] = c;
-    weights[i] = x;
+    if (!shared) weights[i] = x;
     norm2 += (c * x) ** 2;
   }
   return (w[name] = { index: bag.index, keys: bag.keys, counts, idf: weights, norm2 });

@@ -1,5 +1,5 @@
 import type { Doc } from '../doc/types.js';
-import { docShingles, tokenHashes } from './profile.js';
+import { contentStems, docShingles, tokenHashes } from './profile.js';
 import { sortedUnique } from './hash.js';
 import { Int32Counts } from './counts.js';
 
@@ -44,13 +44,30 @@ export const defaultStatsOptions: StatsOptions = { ngram: 4, maxEntries: 1 << 21
 
 export function emptyStats(options: Partial<StatsOptions> = {}): CorpusStats {
   const o = { ...defaultStatsOptions, ...options };
-  return { docCount: 0, ngram: o.ngram, shingleDf: new Int32Counts(), wordDf: new Int32Counts(), maxEntries: o.maxEntries, shingleFloor: 0, wordFloor: 0 };
+  return { docCount: 0, ngram: o.ngram, shingleDf: new Int32Counts(1024, o.maxEntries), wordDf: new Int32Counts(1024, o.maxEntries), maxEntries: o.maxEntries, shingleFloor: 0, wordFloor: 0 };
 }
 
+/**
+ * Raises the floor until at most 3/4 of the cap is left, so pruning stays rare:
+ * the lowest such floor read off a histogram of the counts, then one prune
+ * (the same floor and keys as pruning one floor at a time, without a pass per floor).
+ */
 function prune(counts: Int32Counts, maxEntries: number, floor: number): number {
-  // Raise the floor until at most 3/4 of the cap is left, so pruning stays rare.
-  while (counts.size > (maxEntries * 3) >> 2) counts.prune(++floor);
-  return floor;
+  const target = (maxEntries * 3) >> 2;
+  if (counts.size <= target) return floor;
+  const upTo = floor + 64;
+  const histogram = counts.countHistogram(upTo);
+  // Keys added since the last prune may have counts at or under the old floor: they go too.
+  let left = counts.size;
+  for (let c = 1; c <= floor; c++) left -= histogram[c]!;
+  // At least one step up, as one floor at a time would take.
+  let f = floor + 1;
+  left -= histogram[f]!;
+  while (left > target && f < upTo) left -= histogram[++f]!;
+  counts.prune(f);
+  // Past the histogram (counts this flat are not met in practice): one floor at a time.
+  while (counts.size > target) counts.prune(++f);
+  return f;
 }
 
 /** Adds one document's distinct shingles and words to the counts (mutates and returns `stats`). */
@@ -70,8 +87,8 @@ export function statsHashes(doc: Doc, ngram: number): { shingles: Int32Array; st
  */
 export function addHashesToStats(stats: CorpusStats, shingles: ArrayLike<number>, stems: ArrayLike<number>): CorpusStats {
   stats.docCount++;
-  for (let i = 0; i < shingles.length; i++) stats.shingleDf.add(shingles[i]!);
-  for (let i = 0; i < stems.length; i++) stats.wordDf.add(stems[i]!);
+  stats.shingleDf.addEach(shingles);
+  stats.wordDf.addEach(stems);
   if (stats.shingleDf.size > stats.maxEntries) stats.shingleFloor = prune(stats.shingleDf, stats.maxEntries, stats.shingleFloor);
   if (stats.wordDf.size > stats.maxEntries) stats.wordFloor = prune(stats.wordDf, stats.maxEntries, stats.wordFloor);
   return stats;
@@ -106,6 +123,27 @@ export function corpusStats(docs: Iterable<Doc>, options: Partial<StatsOptions> 
 /** Smoothed IDF, ln((1 + N) / (1 + df)) + 1 (scikit-learn's `smooth_idf`). */
 export function idf(stats: CorpusStats, wordHash: number): number {
   return Math.log((1 + stats.docCount) / (1 + (stats.wordDf.get(wordHash) ?? 0))) + 1;
+}
+
+const contentIdfCache = new WeakMap<CorpusStats, { docCount: number; docs: WeakMap<Doc, Float64Array> }>();
+
+/**
+ * `idf(stats, key)` of each key of `contentStems(doc)`, in the bag's order (cached
+ * per article and corpus state): the TF-IDF cosine and the overall similarity
+ * weigh the same stems, and each lookup misses the CPU cache of a large corpus table.
+ */
+export function contentIdf(doc: Doc, stats: CorpusStats): Float64Array {
+  let perStats = contentIdfCache.get(stats);
+  // Counts only grow by whole articles, so an unchanged docCount means unchanged IDFs.
+  if (!perStats || perStats.docCount !== stats.docCount) contentIdfCache.set(stats, (perStats = { docCount: stats.docCount, docs: new WeakMap() }));
+  let out = perStats.docs.get(doc);
+  if (!out) {
+    const keys = contentStems(doc).keys;
+    out = new Float64Array(keys.length);
+    for (let i = 0; i < keys.length; i++) out[i] = idf(stats, keys[i]!);
+    perStats.docs.set(doc, out);
+  }
+  return out;
 }
 
 /** Serializable form (for handing counts between worker threads or saving them). */

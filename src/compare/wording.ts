@@ -5,7 +5,7 @@ import { alignPassages, type AlignOptions, type TokenPassage } from './align.js'
 import { intersectionSize, type IntIndex } from './hash.js';
 import { contentStems, docProfile, type DocProfile } from './profile.js';
 import type { Derivation, Direction, Passage, Score, Wording } from './schema.js';
-import { idf, type CorpusStats } from './stats.js';
+import { contentIdf, type CorpusStats } from './stats.js';
 import { similarityScore } from './similarity.js';
 
 export interface CompareOptions extends AlignOptions {
@@ -106,10 +106,11 @@ function tfidfVector(doc: Doc, stats: CorpusStats): TfidfVector {
   const hit = perStats.docs.get(doc);
   if (hit) return hit;
   const bag = contentStems(doc);
+  const idfs = contentIdf(doc, stats);
   const weights = new Float64Array(bag.keys.length);
   let norm = 0;
   for (let i = 0; i < bag.keys.length; i++) {
-    const w = bag.counts[i]! * idf(stats, bag.keys[i]!);
+    const w = bag.counts[i]! * idfs[i]!;
     weights[i] = w;
     norm += w * w;
   }

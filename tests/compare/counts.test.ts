@@ -29,6 +29,31 @@ describe('Int32Counts', () => {
     );
   });
 
+  it('counts like a Map with addEach, a key bound (load past 1/2 at the bound) and in-place prunes, and its histogram matches', () => {
+    const op = fc.oneof(fc.record({ each: fc.array(fc.integer({ min: -60, max: 60 }), { maxLength: 40 }) }), fc.record({ prune: fc.integer({ min: 0, max: 3 }) }));
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 200 }), fc.integer({ min: 1, max: 64 }), (ops, maxKeys) => {
+        const t = new Int32Counts(4, maxKeys);
+        const m = new Map<number, number>();
+        for (const o of ops) {
+          if ('prune' in o) {
+            t.prune(o.prune);
+            for (const [k, v] of m) if (v <= o.prune) m.delete(k);
+          } else {
+            t.addEach(o.each);
+            for (const k of o.each) m.set(k, (m.get(k) ?? 0) + 1);
+          }
+        }
+        expect(t.size).toBe(m.size);
+        expect(sorted(t)).toEqual(sorted(m));
+        for (const k of [-61, 0, 61]) expect(t.get(k)).toBe(m.get(k));
+        const h = t.countHistogram(3);
+        for (let c = 1; c <= 3; c++) expect(h[c]).toBe([...m.values()].filter((v) => v === c).length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('round-trips through its arrays, and refuses a count of 0 (it would read as an empty slot)', () => {
     const t = new Int32Counts();
     for (let k = 0; k < 5000; k++) t.add(k * 7919, (k % 5) + 1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeTestDoc } from '../helpers.js';
-import { addToStats, corpusStats, emptyStats, mergeStats, statsFromJSON, statsToJSON } from '../../src/compare/index.js';
+import { addHashesToStats, addToStats, corpusStats, emptyStats, mergeStats, statsFromJSON, statsToJSON } from '../../src/compare/index.js';
 
 const texts = ['Rain fell on the market square all day long.', 'The market square was busy on the first day of sales.', 'Nothing happened on the coast road today at all.'];
 
@@ -25,5 +25,26 @@ describe('corpusStats', () => {
     for (let i = 0; i < 5; i++) addToStats(s, makeTestDoc(`${texts[i % 3]} extra words number ${i}`, { id: `x${i}` }));
     expect(s.shingleDf.size).toBeLessThanOrEqual(8);
     expect(s.shingleFloor).toBeGreaterThan(0);
+  });
+
+  it('addHashesToStats prunes to the floor and keys of pruning one floor at a time (floor read off a histogram)', () => {
+    // Reference: the lossy-counting rule spelled out with a Map.
+    const m = new Map<number, number>();
+    let floor = 0;
+    const s = emptyStats({ maxEntries: 16 });
+    for (let d = 0; d < 60; d++) {
+      const keys = Array.from({ length: 6 }, (_, k) => ((d * 7 + k * 13) % 40) + (k === 5 ? d * 100 : 0));
+      const distinct = [...new Set(keys)];
+      addHashesToStats(s, distinct, []);
+      for (const k of distinct) m.set(k, (m.get(k) ?? 0) + 1);
+      if (m.size > 16) {
+        while (m.size > 12) {
+          floor++;
+          for (const [k, v] of m) if (v <= floor) m.delete(k);
+        }
+      }
+      expect(s.shingleFloor).toBe(floor);
+      expect([...s.shingleDf].sort((x, y) => x[0] - y[0])).toEqual([...m].sort((x, y) => x[0] - y[0]));
+    }
   });
 });
