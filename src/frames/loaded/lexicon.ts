@@ -103,33 +103,57 @@ export function matchPhrases(doc: Pick<Doc, 'text' | 'tokens'>, index: PhraseInd
 }
 
 function findPhrases(doc: Pick<Doc, 'text' | 'tokens'>, index: PhraseIndex, firstLists?: readonly (readonly PhraseEntry[] | undefined)[]): PhraseHit[] {
-  const { tokens, text } = doc;
+  const { tokens } = doc;
   const out: PhraseHit[] = [];
   for (let i = 0; i < tokens.length; ) {
     const list = firstLists ? firstLists[i] : index.byFirst.get(tokens[i]!.norm);
-    let hit: PhraseHit | null = null;
-    if (list) {
-      for (const entry of list) {
-        const n = entry.norms.length;
-        if (i + n > tokens.length) continue;
-        let ok = true;
-        for (let k = 1; k < n && ok; k++) {
-          const a = tokens[i + k - 1]!;
-          const b = tokens[i + k]!;
-          ok = b.norm === entry.norms[k] && JOINER.test(text.slice(a.end, b.start));
-        }
-        if (ok) {
-          hit = { first: i, last: i + n, entry };
-          break;
-        }
-      }
-    }
+    const hit = list ? phraseAt(doc, i, list) : null;
     if (hit) {
       out.push(hit);
       i = hit.last;
     } else i++;
   }
   return out;
+}
+
+/** The longest phrase of `list` (phrases starting with token i's norm, longest first) that matches at token i. */
+function phraseAt(doc: Pick<Doc, 'text' | 'tokens'>, i: number, list: readonly PhraseEntry[]): PhraseHit | null {
+  const { tokens, text } = doc;
+  for (const entry of list) {
+    const n = entry.norms.length;
+    if (i + n > tokens.length) continue;
+    let ok = true;
+    for (let k = 1; k < n && ok; k++) {
+      const a = tokens[i + k - 1]!;
+      const b = tokens[i + k]!;
+      ok = b.norm === entry.norms[k] && JOINER.test(text.slice(a.end, b.start));
+    }
+    if (ok) return { first: i, last: i + n, entry };
+  }
+  return null;
+}
+
+/**
+ * matchPhrases given only the tokens a phrase can start at: `starts[k]`
+ * (ascending token indices) with `lists[k]` = `index.byFirst.get(tokens[starts[k]].norm)`;
+ * every other token starts none. The same hits (and cache) as matchPhrases.
+ */
+export function matchPhraseStarts(doc: Pick<Doc, 'text' | 'tokens'>, index: PhraseIndex, starts: ArrayLike<number>, lists: readonly (readonly PhraseEntry[])[], count: number): readonly PhraseHit[] {
+  if (lastMatch && lastMatch.tokens === doc.tokens && lastMatch.text === doc.text && lastMatch.index === index) return lastMatch.hits;
+  const hits: PhraseHit[] = [];
+  let next = 0;
+  for (let k = 0; k < count; k++) {
+    const i = starts[k]!;
+    // Tokens inside an earlier hit start nothing (left to right, non-overlapping).
+    if (i < next) continue;
+    const hit = phraseAt(doc, i, lists[k]!);
+    if (hit) {
+      hits.push(hit);
+      next = hit.last;
+    }
+  }
+  lastMatch = { tokens: doc.tokens, text: doc.text, index, hits };
+  return hits;
 }
 
 /** Reads a lexicon shipped under data/ (path relative to the repository root). */

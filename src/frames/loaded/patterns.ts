@@ -7,6 +7,7 @@
 import type { Doc } from '../../doc/types.js';
 import { findShortQuotes } from '../hedges/quotes.js';
 import type { Technique } from './techniques.js';
+import { tokenTypes, typeNorm, typeValues, type TypeValues } from './vocab.js';
 
 export interface PatternHit {
   start: number;
@@ -21,14 +22,45 @@ export interface PatternHit {
 
 const WORD_GAP = /^[\s\-\u2010-\u2015]*$/;
 
+/** Word types a pattern starts at: "so" (of "so-called") and "regime(s)", by type id (vocab.ts). */
+const SO = 1;
+const REGIME = 2;
+let patternTypes: TypeValues | null = null;
+
+function patternType(id: number): number {
+  const norm = typeNorm(id);
+  return norm === 'so' ? SO : norm === 'regime' || norm === 'regimes' ? REGIME : 0;
+}
+
+/** JavaScript's \s (white space and line terminators), by code unit. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether text[start, end) ends with "?" and white space only after it (/\?\s*$/ on the slice, without slicing). */
+function endsWithQuestion(text: string, start: number, end: number): boolean {
+  let p = end - 1;
+  while (p >= start && isSpace(text.charCodeAt(p))) p--;
+  return p >= start && text.charCodeAt(p) === 0x3f;
+}
+
 export function findPatterns(doc: Pick<Doc, 'text' | 'tokens' | 'sentences'>): PatternHit[] {
   const { text, tokens } = doc;
   const out: PatternHit[] = [];
   const surf = (i: number): string => text.slice(tokens[i]!.start, tokens[i]!.end);
+  const types = tokenTypes(doc);
+  patternTypes = typeValues(patternTypes, null);
+  const kinds = patternTypes.values;
   for (let i = 0; i < tokens.length; i++) {
+    const id = types[i]!;
+    let kind = kinds[id]!;
+    if (kind === -2) kinds[id] = kind = patternType(id);
+    if (kind === 0) continue;
     const t = tokens[i]!;
     // "so-called X Y": the label after it, up to two words in the same phrase.
-    if (t.norm === 'so' && tokens[i + 1]?.norm === 'called' && WORD_GAP.test(text.slice(t.end, tokens[i + 1]!.start))) {
+    if (kind === SO && tokens[i + 1]?.norm === 'called' && WORD_GAP.test(text.slice(t.end, tokens[i + 1]!.start))) {
       // One word, or a capitalized name of up to three words ("so-called Islamic State").
       let last = i + 2;
       const joined = (k: number): boolean => tokens[k]!.sent === t.sent && /^[\s“”"‘’'-]*$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
@@ -45,7 +77,7 @@ export function findPatterns(doc: Pick<Doc, 'text' | 'tokens' | 'sentences'>): P
       continue;
     }
     // "<Name> regime": a capitalized name (1–3 words) before "regime".
-    if (t.norm === 'regime' || t.norm === 'regimes') {
+    if (kind === REGIME) {
       let first = i;
       while (first > 0 && i - first < 3 && tokens[first - 1]!.cap && tokens[first - 1]!.sent === t.sent && /^\s+$/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))) first--;
       if (first < i && tokens[first]!.norm !== 'the') {
@@ -62,9 +94,8 @@ export function findPatterns(doc: Pick<Doc, 'text' | 'tokens' | 'sentences'>): P
     out.push({ start: q.start, end: q.end, technique: 'Name_Calling,Labeling', pattern: 'scare-quote', words: inner.split(/\s+/u), neutral: inner, priority: 2 });
   }
   for (const s of doc.sentences) {
-    const sentence = text.slice(s.start, s.end);
     // The writer's own question: no quotation marks anywhere in the sentence.
-    if (/\?\s*$/.test(sentence) && !/[“”"«»]/.test(sentence) && sentence.length <= 300) {
+    if (s.end - s.start <= 300 && endsWithQuestion(text, s.start, s.end) && !/[“”"«»]/.test(text.slice(s.start, s.end))) {
       out.push({ start: s.start, end: s.end, technique: 'Doubt', pattern: 'rhetorical-question', words: [], neutral: null, priority: 2 });
     }
   }

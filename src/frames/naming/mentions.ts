@@ -3,8 +3,9 @@
  * descriptive noun phrases ("the reclusive country") linked to the most salient
  * earlier country, and capitalized sequences for actors the table lacks.
  */
-import type { Doc, Token } from '../../doc/types.js';
+import type { Doc } from '../../doc/types.js';
 import { distance, isStopword } from '../../text/index.js';
+import { tokenLayer, typeKind, typeNorm, typeValues, TOKEN_CAP, TOKEN_NUMBER, type TokenLayer, type TypeValues } from '../loaded/vocab.js';
 import { aliasIndex, type ActorType, type Alias, type AliasIndex, type NameKind } from './actors.js';
 
 export interface Mention {
@@ -37,21 +38,74 @@ export const VARIANT_JW = 0.95;
 /** Size bound of the per-surface caches (variant lookups, unknown-actor keys): cleared when full, so memory stays flat over millions of articles. */
 const CACHE_MAX = 50_000;
 
-/** Tokens joined by nothing, one space, a hyphen or a no-break space (compared by char code: no slice per call). */
-function gapJoins(text: string, a: Token, b: Token): boolean {
-  const n = b.start - a.end;
+/** Tokens a and b (indices) joined by nothing, one space, a hyphen or a no-break space (compared by char code: no slice per call). */
+function gapJoins(text: string, layer: TokenLayer, a: number, b: number): boolean {
+  const end = layer.ends[a]!;
+  const n = layer.starts[b]! - end;
   if (n === 0) return true;
   if (n !== 1) return false;
-  const c = text.charCodeAt(a.end);
+  const c = text.charCodeAt(end);
   return c === 0x20 || c === 0x2d || c === 0xa0;
+}
+
+/** A capitalized word (not a number). */
+function capWord(layer: TokenLayer, i: number): boolean {
+  return (layer.flags[i]! & (TOKEN_CAP | TOKEN_NUMBER)) === TOKEN_CAP;
 }
 
 const LOWER = /\p{Ll}/u;
 
-function matchAliasAt(doc: Doc, i: number, idx: AliasIndex): Alias | null {
-  const { tokens, text } = doc;
-  const norm = tokens[i]!.norm;
+/**
+ * What detectMentions asks of a word type, as bits of one number per type id
+ * (vocab.ts), computed once per type: its alias list (index + 1, above
+ * the flag bits; 0: no alias starts with it) and flags.
+ */
+const LONG_WORD = 1;
+/** Dropped from the start of an unknown-actor name (stopword, calendar word, title). */
+const EDGE = 2;
+/** Dropped from the end of an unknown-actor name (stopword, calendar word). */
+const TRIM = 4;
+const THE = 8;
+const OF = 16;
+const LIST_SHIFT = 5;
+
+function typeInfo(id: number, derived: Derived, idx: AliasIndex): number {
+  const norm = typeNorm(id);
+  let v = 0;
+  if (typeKind(id) === 'word' && norm.length >= 4) v |= LONG_WORD;
+  const stop = isStopword(norm);
+  if (stop || NOT_ACTOR.has(norm) || TITLES.has(norm)) v |= EDGE;
+  if (stop || NOT_ACTOR.has(norm)) v |= TRIM;
+  if (norm === 'the') v |= THE;
+  if (norm === 'of') v |= OF;
   const list = idx.byFirst.get(norm);
+  if (list) {
+    derived.lists.push(list);
+    v |= derived.lists.length << LIST_SHIFT;
+  }
+  return v;
+}
+
+/** Type info (typeInfo) of every token of the doc. */
+function tokenInfo(layer: TokenLayer, idx: AliasIndex, derived: Derived): Int32Array {
+  const types = layer.types;
+  const table = typeValues(derived.types, idx);
+  // A new table (the vocabulary started over): the lists it pointed into go too.
+  if (table !== derived.types) derived.lists = [];
+  derived.types = table;
+  const values = table.values;
+  const info = new Int32Array(types.length);
+  for (let i = 0; i < types.length; i++) {
+    const id = types[i]!;
+    let v = values[id]!;
+    if (v === -2) values[id] = v = typeInfo(id, derived, idx);
+    info[i] = v;
+  }
+  return info;
+}
+
+function matchAliasAt(doc: Doc, layer: TokenLayer, i: number, list: readonly Alias[] | undefined): Alias | null {
+  const { tokens, text } = doc;
   if (!list) return null;
   for (const a of list) {
     const n = a.norms.length;
@@ -60,13 +114,13 @@ function matchAliasAt(doc: Doc, i: number, idx: AliasIndex): Alias | null {
     for (let k = 0; k < n && ok; k++) {
       const tk = tokens[i + k]!;
       if (tk.norm !== a.norms[k]) ok = false;
-      else if (k > 0 && !gapJoins(text, tokens[i + k - 1]!, tk)) ok = false;
+      else if (k > 0 && !gapJoins(text, layer, i + k - 1, i + k)) ok = false;
       else if (a.acronym && LOWER.test(text.slice(tk.start, tk.end))) ok = false;
     }
     if (!ok) continue;
     // Proper names must be capitalized in the text ("china" the dishware is not China); descriptive phrases need not be.
     if (a.kind === 'descriptive' || a.kind === 'pejorative') return a;
-    for (let k = 0; k < n; k++) if (tokens[i + k]!.cap) return a;
+    for (let k = 0; k < n; k++) if (layer.flags[i + k]! & TOKEN_CAP) return a;
   }
   return null;
 }
@@ -74,16 +128,15 @@ function matchAliasAt(doc: Doc, i: number, idx: AliasIndex): Alias | null {
 /**
  * matchAliasAt memoized per token (`memo[i]`, undefined = not asked yet):
  * detectMentions asks about the same token up to three times (variant check,
- * alias match, unknown-run extension).
+ * alias match, unknown-run extension). Tokens whose type starts no alias are
+ * answered from `info` without a memo entry.
  */
-function matchAlias(doc: Doc, i: number, idx: AliasIndex, memo: (Alias | null | undefined)[]): Alias | null {
+function matchAlias(doc: Doc, layer: TokenLayer, i: number, info: Int32Array, lists: readonly (readonly Alias[])[], memo: (Alias | null | undefined)[]): Alias | null {
+  const list = info[i]! >>> LIST_SHIFT;
+  if (list === 0) return null;
   let a = memo[i];
-  if (a === undefined) memo[i] = a = matchAliasAt(doc, i, idx);
+  if (a === undefined) memo[i] = a = matchAliasAt(doc, layer, i, lists[list - 1]);
   return a;
-}
-
-function edgeWord(x: Token): boolean {
-  return isStopword(x.norm) || NOT_ACTOR.has(x.norm) || TITLES.has(x.norm);
 }
 
 /** Mentions of actors in `doc`, sorted by start. Pure and deterministic. */
@@ -92,23 +145,28 @@ export function detectMentions(doc: Doc, idx: AliasIndex = aliasIndex()): Mentio
   const { tokens, text } = doc;
   const lastCountry: { id: string; label: string; sent: number }[] = [];
   const countryCounts = new Map<string, number>();
-  const titleCase = titleCaseSentences(tokens, doc.sentences.length);
   const derived = derivedOf(idx);
+  const layer = tokenLayer(doc);
+  const info = tokenInfo(layer, idx, derived);
+  const lists = derived.lists;
+  const { starts, ends, sents } = layer;
+  const titleCase = titleCaseSentences(layer, info, doc.sentences.length);
   const memo = new Array<Alias | null | undefined>(tokens.length);
   let i = 0;
   while (i < tokens.length) {
-    const t = tokens[i]!;
+    const start = starts[i]!;
+    const sent = sents[i]!;
     // A capitalized run that is not exactly a table name but spelled like one ("Democratic Peoples Republic of Korea").
-    if (t.cap && t.kind === 'word') {
-      const runEnd = capRunEnd(doc, i);
-      const exact = matchAlias(doc, i, idx, memo);
+    if (capWord(layer, i)) {
+      const runEnd = capRunEnd(text, layer, i, info);
+      const exact = matchAlias(doc, layer, i, info, lists, memo);
       if (runEnd > i && (!exact || exact.norms.length < runEnd - i + 1)) {
-        const surface = text.slice(t.start, tokens[runEnd]!.end);
+        const surface = text.slice(start, ends[runEnd]!);
         const variant = closestAliasIn(surface, derived);
         if (variant) {
-          out.push({ start: t.start, end: tokens[runEnd]!.end, actorId: variant.actorId, label: variant.label, type: variant.type, name: variant.name, kind: variant.kind, via: 'variant' });
+          out.push({ start, end: ends[runEnd]!, actorId: variant.actorId, label: variant.label, type: variant.type, name: variant.name, kind: variant.kind, via: 'variant' });
           if (variant.type === 'country') {
-            lastCountry.push({ id: variant.actorId, label: variant.label, sent: t.sent });
+            lastCountry.push({ id: variant.actorId, label: variant.label, sent });
             countryCounts.set(variant.actorId, (countryCounts.get(variant.actorId) ?? 0) + 1);
           }
           i = runEnd + 1;
@@ -116,52 +174,49 @@ export function detectMentions(doc: Doc, idx: AliasIndex = aliasIndex()): Mentio
         }
       }
     }
-    const alias = matchAlias(doc, i, idx, memo);
+    const alias = matchAlias(doc, layer, i, info, lists, memo);
     if (alias) {
-      const end = tokens[i + alias.norms.length - 1]!.end;
-      out.push({ start: t.start, end, actorId: alias.actorId, label: alias.label, type: alias.type, name: surfaceName(text.slice(t.start, end), alias.kind), kind: alias.kind, via: 'alias' });
+      const end = ends[i + alias.norms.length - 1]!;
+      out.push({ start, end, actorId: alias.actorId, label: alias.label, type: alias.type, name: surfaceName(text.slice(start, end), alias.kind), kind: alias.kind, via: 'alias' });
       if (alias.type === 'country') {
-        lastCountry.push({ id: alias.actorId, label: alias.label, sent: t.sent });
+        lastCountry.push({ id: alias.actorId, label: alias.label, sent });
         countryCounts.set(alias.actorId, (countryCounts.get(alias.actorId) ?? 0) + 1);
       }
       i += alias.norms.length;
       continue;
     }
     // Generic descriptive phrase: "the" + up to two lower-case modifiers + a state head noun.
-    if (t.norm === 'the') {
+    if (info[i]! & THE) {
       const desc = matchDescriptive(doc, i);
       if (desc && lastCountry.length > 0) {
-        const target = salientCountry(lastCountry, countryCounts, t.sent);
+        const target = salientCountry(lastCountry, countryCounts, sent);
         if (target) {
-          const endTok = tokens[desc.last]!;
-          const phrase = text.slice(t.start, endTok.end).toLowerCase();
+          const end = ends[desc.last]!;
+          const phrase = text.slice(start, end).toLowerCase();
           const words = tokens.slice(i + 1, desc.last).map((x) => x.norm);
           const kind: NameKind = words.some((w) => PEJORATIVE.has(w)) ? 'pejorative' : 'descriptive';
-          out.push({ start: t.start, end: endTok.end, actorId: target.id, label: target.label, type: 'country', name: phrase, kind, via: 'coreference' });
+          out.push({ start, end, actorId: target.id, label: target.label, type: 'country', name: phrase, kind, via: 'coreference' });
           i = desc.last + 1;
           continue;
         }
       }
     }
     // Unknown actor: a run of capitalized words (inner "of" allowed), not at sentence start when alone.
-    if (t.cap && t.kind === 'word') {
+    if (capWord(layer, i)) {
       let j = i;
       while (j + 1 < tokens.length) {
-        const n = tokens[j + 1]!;
-        if (n.cap && n.kind === 'word' && gapJoins(text, tokens[j]!, n) && !matchAlias(doc, j + 1, idx, memo)) j++;
-        else if (n.norm === 'of' && j + 2 < tokens.length && tokens[j + 2]!.cap && gapJoins(text, tokens[j]!, n) && gapJoins(text, n, tokens[j + 2]!) && !matchAlias(doc, j + 2, idx, memo)) j += 2;
+        if (capWord(layer, j + 1) && gapJoins(text, layer, j, j + 1) && !matchAlias(doc, layer, j + 1, info, lists, memo)) j++;
+        else if (info[j + 1]! & OF && j + 2 < tokens.length && layer.flags[j + 2]! & TOKEN_CAP && gapJoins(text, layer, j, j + 1) && gapJoins(text, layer, j + 1, j + 2) && !matchAlias(doc, layer, j + 2, info, lists, memo)) j += 2;
         else break;
       }
       let s = i;
-      while (s <= j && edgeWord(tokens[s]!)) s++;
+      while (s <= j && info[s]! & EDGE) s++;
       let e = j;
-      while (e >= s && (isStopword(tokens[e]!.norm) || NOT_ACTOR.has(tokens[e]!.norm))) e--;
-      const sentenceStart = i === 0 || tokens[i - 1]!.sent !== t.sent;
-      if (e >= s && !(s === e && s === i && sentenceStart) && tokens[s]!.norm.length > 1 && !titleCase.has(t.sent)) {
-        const first = tokens[s]!;
-        const last = tokens[e]!;
-        const surface = text.slice(first.start, last.end);
-        out.push({ start: first.start, end: last.end, actorId: unknownId(surface), label: surface, type: 'unknown', name: surface, kind: 'common', via: 'capitalized' });
+      while (e >= s && info[e]! & TRIM) e--;
+      const sentenceStart = i === 0 || sents[i - 1] !== sent;
+      if (e >= s && !(s === e && s === i && sentenceStart) && tokens[s]!.norm.length > 1 && !titleCase.has(sent)) {
+        const u = unknownName(text, starts[s]!, ends[e]!);
+        out.push({ start: starts[s]!, end: ends[e]!, actorId: u.id, label: u.surface, type: 'unknown', name: u.surface, kind: 'common', via: 'capitalized' });
       }
       i = j + 1;
       continue;
@@ -172,13 +227,14 @@ export function detectMentions(doc: Doc, idx: AliasIndex = aliasIndex()): Mentio
 }
 
 /** Sentences written in Title Case (headlines, menus): every capitalized run there would look like a name. */
-function titleCaseSentences(tokens: readonly Token[], sentences: number): Set<number> {
+function titleCaseSentences(layer: TokenLayer, info: Int32Array, sentences: number): Set<number> {
   // Per-sentence counts of long words and capitalized long words (tokens carry sentence indices < sentences).
   let words = new Int32Array(sentences);
   let caps = new Int32Array(sentences);
-  for (const t of tokens) {
-    if (t.kind !== 'word' || t.norm.length < 4) continue;
-    const s = t.sent;
+  const { sents, flags } = layer;
+  for (let i = 0; i < sents.length; i++) {
+    if ((info[i]! & LONG_WORD) === 0) continue;
+    const s = sents[i]!;
     if (s >= words.length) {
       const grown = new Int32Array(s + 1);
       grown.set(words);
@@ -188,7 +244,7 @@ function titleCaseSentences(tokens: readonly Token[], sentences: number): Set<nu
       caps = grownCaps;
     }
     words[s] = words[s]! + 1;
-    if (t.cap) caps[s] = caps[s]! + 1;
+    if (flags[i]! & TOKEN_CAP) caps[s] = caps[s]! + 1;
   }
   const out = new Set<number>();
   // Title Case: at least three capitalized long words and no lower-case one ("Condemns Joint Drills In The Region").
@@ -227,13 +283,12 @@ function salientCountry(history: readonly { id: string; label: string; sent: num
 }
 
 /** Index of the last token of the capitalized run starting at `i` (inner "of" allowed). */
-function capRunEnd(doc: Doc, i: number): number {
-  const { tokens, text } = doc;
+function capRunEnd(text: string, layer: TokenLayer, i: number, info: Int32Array): number {
+  const n = layer.types.length;
   let j = i;
-  while (j + 1 < tokens.length) {
-    const n = tokens[j + 1]!;
-    if (n.cap && n.kind === 'word' && gapJoins(text, tokens[j]!, n)) j++;
-    else if (n.norm === 'of' && j + 2 < tokens.length && tokens[j + 2]!.cap && gapJoins(text, tokens[j]!, n) && gapJoins(text, n, tokens[j + 2]!)) j += 2;
+  while (j + 1 < n) {
+    if (capWord(layer, j + 1) && gapJoins(text, layer, j, j + 1)) j++;
+    else if (info[j + 1]! & OF && j + 2 < n && layer.flags[j + 2]! & TOKEN_CAP && gapJoins(text, layer, j, j + 1) && gapJoins(text, layer, j + 1, j + 2)) j += 2;
     else break;
   }
   return j;
@@ -254,17 +309,63 @@ export function unknownKey(surface: string): string {
     .trim();
 }
 
-const unknownIds = new Map<string, string>();
+/** An unknown actor's name as written, and its id (`x:` + unknownKey). */
+interface UnknownName {
+  surface: string;
+  id: string;
+}
 
-/** `x:` + unknownKey(surface), cached by surface (bounded): the same names recur across articles. */
-function unknownId(surface: string): string {
-  let id = unknownIds.get(surface);
-  if (id === undefined) {
-    if (unknownIds.size >= CACHE_MAX) unknownIds.clear();
-    id = `x:${unknownKey(surface)}`;
-    unknownIds.set(surface, id);
+/**
+ * Unknown names by surface, found from the text's characters without slicing
+ * it (the same names recur across articles): open addressing over FNV-1a
+ * hashes of the surface (slot s: hash at [2s], entry + 1 at [2s + 1]), each
+ * entry's characters in `pool` to compare with. Bounded: cleared when full.
+ */
+const UNKNOWN_SLOTS = 1 << 17;
+const unknownTable = { slots: new Int32Array(2 * UNKNOWN_SLOTS), names: [] as UnknownName[], starts: [0], pool: new Uint16Array(1 << 16), used: 0 };
+
+function unknownName(text: string, start: number, end: number): UnknownName {
+  const t = unknownTable;
+  let h = 0x811c9dc5;
+  for (let p = start; p < end; p++) h = Math.imul(h ^ text.charCodeAt(p), 0x01000193);
+  const mask = UNKNOWN_SLOTS - 1;
+  const len = end - start;
+  let s = h & mask;
+  for (;;) {
+    const e = t.slots[2 * s + 1]!;
+    if (e === 0) break;
+    if (t.slots[2 * s] === h) {
+      const from = t.starts[e - 1]!;
+      if (t.starts[e]! - from === len) {
+        let k = 0;
+        while (k < len && t.pool[from + k] === text.charCodeAt(start + k)) k++;
+        if (k === len) return t.names[e - 1]!;
+      }
+    }
+    s = (s + 1) & mask;
   }
-  return id;
+  const surface = text.slice(start, end);
+  const name: UnknownName = { surface, id: `x:${unknownKey(surface)}` };
+  if (t.names.length >= CACHE_MAX) {
+    // Full: start over (CACHE_MAX < UNKNOWN_SLOTS / 2, so probes stay short).
+    t.slots.fill(0);
+    t.names.length = 0;
+    t.starts.length = 1;
+    t.used = 0;
+    s = h & mask;
+  }
+  if (t.used + len > t.pool.length) {
+    const grown = new Uint16Array(2 * (t.used + len));
+    grown.set(t.pool.subarray(0, t.used));
+    t.pool = grown;
+  }
+  for (let k = 0; k < len; k++) t.pool[t.used + k] = text.charCodeAt(start + k);
+  t.used += len;
+  t.names.push(name);
+  t.starts.push(t.used);
+  t.slots[2 * s] = h;
+  t.slots[2 * s + 1] = t.names.length;
+  return name;
 }
 
 interface VariantCandidate {
@@ -280,6 +381,9 @@ interface Derived {
   candidates: VariantCandidate[];
   /** closestAlias answers by surface string; bounded, cleared when full. */
   variantCache: Map<string, Alias | null>;
+  /** Type info by type id (tokenInfo), and the alias lists it points into. */
+  types: TypeValues | null;
+  lists: (readonly Alias[])[];
 }
 
 const derivedByIndex = new WeakMap<AliasIndex, Derived>();
@@ -303,7 +407,7 @@ function derivedOf(idx: AliasIndex): Derived {
       const lower = a.name.toLowerCase();
       candidates.push({ alias: a, lower, hist: charHist(lower) });
     }
-    d = { candidates, variantCache: new Map() };
+    d = { candidates, variantCache: new Map(), types: null, lists: [] };
     derivedByIndex.set(idx, d);
   }
   return d;

@@ -18,9 +18,9 @@
  */
 import { z } from 'zod';
 import type { Doc, Finding } from '../../doc/types.js';
-import { makeFinding } from '../../doc/span.js';
 import { normalizeWord, stemWord } from '../../text/index.js';
 import { readDataJson } from '../loaded/lexicon.js';
+import { tokenLayer, typeKind, typeStem, typeValues, type TypeValues } from '../loaded/vocab.js';
 import { byOutlet } from '../hedges/per-outlet.js';
 import type { Analyzer } from '../index.js';
 
@@ -82,13 +82,28 @@ export function loadFrameCues(): FrameCues {
   return shipped;
 }
 
+/** Frame of each word type (index into FRAME_IDS; −1: none), looked up once per type and cue set (vocab.ts). */
+let frameOfType: TypeValues | null = null;
+
 /** One finding per cue word: label = frame id, data = { frame, cue (stem) }. */
 export function detectFrames(doc: Doc, cues: FrameCues = loadFrameCues()): Finding[] {
   const out: Finding[] = [];
-  for (const t of doc.tokens) {
-    if (t.kind !== 'word') continue;
-    const frame = cues.byStem.get(t.stem);
-    if (frame) out.push(makeFinding(doc, FRAMES_LAYER, 'cue', t.start, t.end, { label: frame, data: { frame, cue: t.stem } }));
+  const { types, starts, ends } = tokenLayer(doc);
+  frameOfType = typeValues(frameOfType, cues);
+  const frames = frameOfType.values;
+  for (let i = 0; i < types.length; i++) {
+    const id = types[i]!;
+    let f = frames[id]!;
+    if (f === -2) {
+      const frame = typeKind(id) === 'word' ? cues.byStem.get(typeStem(id)) : undefined;
+      frames[id] = f = frame ? FRAME_IDS.indexOf(frame) : -1;
+    }
+    if (f < 0) continue;
+    const frame = FRAME_IDS[f]!;
+    const start = starts[i]!;
+    const end = ends[i]!;
+    // makeFinding's shape and key order, built directly (no spread per finding).
+    out.push({ analyzer: FRAMES_LAYER, rule: 'cue', start, end, text: doc.text.slice(start, end), label: frame, data: { frame, cue: typeStem(id) } });
   }
   return out;
 }

@@ -339,8 +339,26 @@ interface PersonMention {
   table: boolean;
 }
 
+/**
+ * Results of pure string functions (personKey, lastWord) shared across articles: the same names
+ * recur in article after article. Emptied when full, so memory stays bounded.
+ */
+function memoized(f: (s: string) => string): (s: string) => string {
+  const memo = new Map<string, string>();
+  return (s) => {
+    let v = memo.get(s);
+    if (v === undefined) {
+      if (memo.size >= 50_000) memo.clear();
+      memo.set(s, (v = f(s)));
+    }
+    return v;
+  };
+}
+
 /** A person's key: the surname (last word, suffixes dropped). */
-function personKey(name: string): string {
+const personKey = memoized(computePersonKey);
+
+function computePersonKey(name: string): string {
   const words = (name.replace(/\s+of\s+\p{Lu}.*$/u, '').toLowerCase().replace(/['’]s\b/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !['jr', 'sr', 'ii', 'iii'].includes(w));
   return words[words.length - 1] ?? '';
 }
@@ -352,7 +370,9 @@ function sameGiven(a: string, b: string): boolean {
   return fa.length < 2 || fb.length < 2 || fa[fa.length - 2] === fb[fb.length - 2] || fa[0] === fb[0];
 }
 
-function lastWord(s: string): string {
+const lastWord = memoized(computeLastWord);
+
+function computeLastWord(s: string): string {
   const words = s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return words[words.length - 1] ?? '';
 }
@@ -797,7 +817,8 @@ function attributeQuote(ctx: Context, q: QuoteSpan, prev: { quote: QuoteSpan; at
   }
   const dash = dashAttribution(ctx, q, para);
   if (dash) return finish(ctx, base, resolve(ctx, dash, q.start, true), { phrase: dash, verb: null, rule: 'headline-dash' }, dash);
-  return { ...base, speaker: null, resolution: 'none', verb: null, verbClass: null, sourceType: 'other', rule: 'unattributed' };
+  // A literal, not a spread of `base`: spreads copy properties at run time (slow in V8).
+  return { kind: base.kind, start: base.start, end: base.end, speaker: null, resolution: 'none', verb: null, verbClass: null, sourceType: 'other', rule: 'unattributed' };
 }
 
 /** Headline convention "West forging ‘Asian version of NATO’ – North Korea": a short line ending in a dash and a name. */

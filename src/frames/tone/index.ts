@@ -12,6 +12,7 @@ import { makeFinding } from '../../doc/span.js';
 import { stemWord } from '../../text/index.js';
 import type { Analyzer } from '../index.js';
 import { mentionsOf, outletOf } from '../naming/index.js';
+import { tokenTypes, typeKind, typeNorm, typeStem, typeValues, type TypeValues } from '../loaded/vocab.js';
 
 /** Words that flip the valence of an AFINN word within the next NEGATION_WINDOW tokens ("not a threat"). */
 export const NEGATORS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot', "can't", "don't", "doesn't", "didn't", "won't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't", "shouldn't", "wouldn't", "couldn't", 'hardly']);
@@ -83,29 +84,64 @@ export interface ScoredWord {
   negated: boolean;
 }
 
+/**
+ * What scoreTokens asks of a word type, once per type id (vocab.ts): whether
+ * it is a word, may start an AFINN phrase, negates, and its single-word value
+ * (exact word, else stem; VALUE_NONE when AFINN has neither), as bits.
+ */
+const WORD = 1;
+const PHRASE = 2;
+const NEGATOR = 4;
+const VALUE_SHIFT = 8;
+/** AFINN values lie in −5…5: stored + 16 above VALUE_SHIFT, 0 for none. */
+const VALUE_BIAS = 16;
+let toneTypes: TypeValues | null = null;
+
+function toneType(id: number, lx: ToneLexicon): number {
+  const norm = typeNorm(id);
+  let v = typeKind(id) === 'word' ? WORD : 0;
+  // A phrase key starts with this token's norm (as is, or without apostrophes) and a space; a norm holding a space itself is always looked up.
+  if (lx.phraseFirst.has(norm) || norm.includes(' ') || (norm.includes("'") && lx.phraseFirst.has(norm.replace(/'/g, '')))) v |= PHRASE;
+  const n = norm.replace(/’/g, "'");
+  if (NEGATORS.has(n) || n.endsWith("n't")) v |= NEGATOR;
+  const value = lx.singles.get(norm) ?? lx.stems.get(typeStem(id));
+  if (value !== undefined) v |= (value + VALUE_BIAS) << VALUE_SHIFT;
+  return v;
+}
+
 /** AFINN score of tokens [from, to), skipping tokens inside `skip` spans (the actor's own name). */
 export function scoreTokens(doc: Doc, from: number, to: number, skip: readonly { start: number; end: number }[] = []): { score: number; words: ScoredWord[] } {
   const lx = lexicon();
   const words: ScoredWord[] = [];
   let score = 0;
   const tokens = doc.tokens;
+  const types = tokenTypes(doc);
+  toneTypes = typeValues(toneTypes, lx);
+  const info = toneTypes.values;
+  const infoOf = (i: number): number => {
+    const id = types[i]!;
+    let v = info[id]!;
+    if (v === -2) info[id] = v = toneType(id, lx);
+    return v;
+  };
   for (let i = from; i < to; i++) {
+    const v0 = infoOf(i);
+    // Neither a phrase start nor an AFINN word: nothing to score (whatever `skip` says).
+    if ((v0 & WORD) === 0 || (v0 & PHRASE) === 0 && v0 >>> VALUE_SHIFT === 0) continue;
     const t = tokens[i]!;
-    if (t.kind !== 'word' || skip.some((s) => t.start >= s.start && t.end <= s.end)) continue;
+    if (skip.some((s) => t.start >= s.start && t.end <= s.end)) continue;
     let value: number | undefined;
     let last = i;
-    // A phrase key starts with this token's norm (as is, or without apostrophes) and a space; a norm holding a space itself is always looked up.
-    const norm = t.norm;
-    if (lx.phraseFirst.has(norm) || norm.includes(' ') || (norm.includes("'") && lx.phraseFirst.has(norm.replace(/'/g, '')))) {
+    if (v0 & PHRASE) {
       const p = phraseAt(tokens, i, to, lx);
       if (p) {
         value = p.value;
         last = p.last;
       }
     }
-    if (value === undefined) value = lx.singles.get(norm) ?? lx.stems.get(t.stem);
+    if (value === undefined && v0 >>> VALUE_SHIFT !== 0) value = (v0 >>> VALUE_SHIFT) - VALUE_BIAS;
     if (value === undefined) continue;
-    const negated = isNegated(tokens, i, from);
+    const negated = isNegated(i, from, infoOf);
     const v = negated ? -value : value;
     score += v;
     words.push({ start: t.start, end: tokens[last]!.end, word: doc.text.slice(t.start, tokens[last]!.end), value: v, negated });
@@ -114,11 +150,8 @@ export function scoreTokens(doc: Doc, from: number, to: number, skip: readonly {
   return { score, words };
 }
 
-function isNegated(tokens: readonly Token[], i: number, floor: number): boolean {
-  for (let k = i - 1; k >= Math.max(floor, i - NEGATION_WINDOW); k--) {
-    const n = tokens[k]!.norm.replace(/’/g, "'");
-    if (NEGATORS.has(n) || n.endsWith("n't")) return true;
-  }
+function isNegated(i: number, floor: number, infoOf: (k: number) => number): boolean {
+  for (let k = i - 1; k >= Math.max(floor, i - NEGATION_WINDOW); k--) if (infoOf(k) & NEGATOR) return true;
   return false;
 }
 

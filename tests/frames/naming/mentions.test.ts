@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { VARIANT_JW, aliasIndex, closestAlias, type Alias } from '../../../src/frames/naming/index.js';
+import { VARIANT_JW, aliasIndex, closestAlias, detectMentions, type Alias } from '../../../src/frames/naming/index.js';
+import { makeTestDoc } from '../../helpers.js';
 import { distance } from '../../../src/text/index.js';
 
 /** The plain scan closestAlias replaces: score every table name (natural's Jaro-Winkler, ignoring case). */
@@ -52,5 +53,18 @@ describe('closestAlias', () => {
       }),
       { numRuns: 400, seed: 7 },
     );
+  });
+});
+
+describe('unknown actors', () => {
+  it('gives a name recurring in another article the same id, with that article’s offsets and text', () => {
+    const a = makeTestDoc('Reporters met Ivan Petrovsky in town.');
+    const b = makeTestDoc('Officials said on Monday that Ivan Petrovsky had left.');
+    const ma = detectMentions(a).find((m) => m.via === 'capitalized' && m.name === 'Ivan Petrovsky');
+    const mb = detectMentions(b).find((m) => m.via === 'capitalized' && m.name === 'Ivan Petrovsky');
+    expect(ma?.actorId).toBe('x:ivan petrovsky');
+    expect(mb?.actorId).toBe(ma?.actorId);
+    expect(b.text.slice(mb!.start, mb!.end)).toBe('Ivan Petrovsky');
+    expect(a.text.slice(ma!.start, ma!.end)).toBe('Ivan Petrovsky');
   });
 });

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { makeTestDoc } from '../../helpers.js';
+import type { Token } from '../../../src/doc/types.js';
+import { tokenLayer, tokenTypes, typeKind, typeNorm, typeStem, TOKEN_CAP, TOKEN_NUMBER } from '../../../src/frames/loaded/vocab.js';
+import { tokenFeatures } from '../../../src/frames/loaded/features.js';
+
+describe('tokenTypes', () => {
+  it('gives tokens one id exactly when their norm, stem and kind are equal', () => {
+    const doc = makeTestDoc('The state said the States and the state media met in 2024; 2024 was busy.');
+    const ids = tokenTypes(doc);
+    doc.tokens.forEach((a, i) =>
+      doc.tokens.forEach((b, j) => {
+        const same = a.norm === b.norm && a.stem === b.stem && a.kind === b.kind;
+        expect(ids[i] === ids[j]).toBe(same);
+      }),
+    );
+    doc.tokens.forEach((t, i) => {
+      expect(typeNorm(ids[i]!)).toBe(t.norm);
+      expect(typeStem(ids[i]!)).toBe(t.stem);
+      expect(typeKind(ids[i]!)).toBe(t.kind);
+    });
+  });
+
+  it('keeps ids across documents, and separates a surface whose tokens differ (hand-made tokens, another stemmer)', () => {
+    const a = makeTestDoc('Critics blasted the plan.');
+    const b = makeTestDoc('Critics blasted the plan.');
+    expect(Array.from(tokenTypes(b))).toEqual(Array.from(tokenTypes(a)));
+    const odd: Token[] = b.tokens.map((t) => (t.norm === 'blasted' ? { ...t, stem: 'blasted-other' } : t));
+    const c = { text: b.text, tokens: odd };
+    const ids = tokenTypes(c);
+    const k = odd.findIndex((t) => t.norm === 'blasted');
+    expect(ids[k]).not.toBe(tokenTypes(a)[k]);
+    expect(typeStem(ids[k]!)).toBe('blasted-other');
+  });
+
+  it('copies offsets, sentences, capitalization and number-ness into the layer', () => {
+    const doc = makeTestDoc('North Korea fired 2 missiles. Seoul said so.');
+    const layer = tokenLayer(doc);
+    doc.tokens.forEach((t, i) => {
+      expect(layer.starts[i]).toBe(t.start);
+      expect(layer.ends[i]).toBe(t.end);
+      expect(layer.sents[i]).toBe(t.sent);
+      expect(Boolean(layer.flags[i]! & TOKEN_CAP)).toBe(t.cap);
+      expect(Boolean(layer.flags[i]! & TOKEN_NUMBER)).toBe(t.kind === 'number');
+    });
+  });
+});
+
+/** The quotation state as the tagger read it before: every character between two tokens, in order. */
+function quoteFeaturesByGapScan(text: string, tokens: readonly Token[]): string[][] {
+  const n = tokens.length;
+  const out: string[][] = tokens.map(() => []);
+  const inside: boolean[] = new Array<boolean>(n).fill(false);
+  const opens: boolean[] = new Array<boolean>(n).fill(false);
+  const closes: boolean[] = new Array<boolean>(n).fill(false);
+  let open = false;
+  for (let i = 0; i <= n; i++) {
+    const from = i === 0 ? 0 : tokens[i - 1]!.end;
+    const to = i === n ? text.length : tokens[i]!.start;
+    for (let p = from; p < to; p++) {
+      const c = text.charCodeAt(p);
+      if (c === 0x201c || c === 0xab) {
+        open = true;
+        if (i < n) opens[i] = true;
+      } else if (c === 0x201d || c === 0xbb) {
+        open = false;
+        if (i > 0) closes[i - 1] = true;
+      } else if (c === 0x22) {
+        if (open && i > 0) closes[i - 1] = true;
+        if (!open && i < n) opens[i] = true;
+        open = !open;
+      } else if (c === 0x0a) open = false;
+    }
+    if (i < n) inside[i] = open;
+  }
+  for (let i = 0; i < n; i++) {
+    if (inside[i]) out[i]!.push('q:in');
+    if (opens[i]) out[i]!.push('q:open');
+    if (closes[i]) out[i]!.push('q:close');
+    if (opens[i] && closes[i]) out[i]!.push('q:one');
+  }
+  return out;
+}
+
+describe('quotation features', () => {
+  it('match a scan of every character between tokens, for texts full of quotation marks and line breaks', () => {
+    const piece = fc.constantFrom('word', 'Big', 'x"y', '“', '”', '«', '»', '"', '\n', ' ', '  ', 'don’t', '. ', '!');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }), (pieces) => {
+        const doc = makeTestDoc(pieces.join(' '));
+        const got = tokenFeatures(doc, null).map((f) => f.filter((x) => x.startsWith('q:')));
+        expect(got).toEqual(quoteFeaturesByGapScan(doc.text, doc.tokens));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
