@@ -3,7 +3,7 @@
  * publication date when there is one), the article's own date, and the
  * earliest year it can have been written.
  */
-import type { Gazetteer } from './entities.js';
+import { datedTermPattern, escapeTerm, isSpaceUnit, type Gazetteer } from './entities.js';
 
 export interface DateMention {
   /**
@@ -46,6 +46,14 @@ const SLASH_DAY = /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)?\d{2})\b/g;
 const YEAR = /\b(?:(since|in|from|during|of|until|by|before|after|late|early|mid)\s+)?((?:19|20)\d{2})s?\b(?![.,]\d)/gi;
 const RELATIVE = /\b(?:(?:on|last|this|next)\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b|\b(yesterday|today|this morning|tonight|this year|last year|this week|last week)\b/gi;
 
+/** Sticky forms: tried only at the starts the cheap scans below propose (see {@link matchesAt}). */
+const YEAR_AT = new RegExp(YEAR.source, 'iy');
+const RELATIVE_AT = new RegExp(RELATIVE.source, 'iy');
+/** The digits of every {@link YEAR} match: a year after a word boundary. */
+const YEAR_DIGITS = /\b(?:19|20)\d\d/g;
+/** Every {@link RELATIVE} match holds one: a weekday, "yesterday" or "today" ends in "day" before a boundary; the other phrases are literal. */
+const RELATIVE_SCAN = /day\b|tonight|this (?:morning|year|week)|last (?:year|week)/gi;
+
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of an ISO date's day part, or null when it is not a real date. */
@@ -59,8 +67,17 @@ export function dayNumber(iso: string): number | null {
   return Math.floor(t / DAY_MS);
 }
 
+/** Memo of {@link isoOfDay}: an article's relative dates fall on a few days near its publication. */
+const isoMemo = new Map<number, string>();
+
 export function isoOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let iso = isoMemo.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoMemo.size >= 4096) isoMemo.clear();
+    isoMemo.set(day, iso);
+  }
+  return iso;
 }
 
 function pad(n: number): string {
@@ -140,7 +157,7 @@ export function extractDates(text: string, published: string | null, gazetteer?:
     addDay(y, a > 12 ? b : a, a > 12 ? a : b, m.index, m.index + m[0].length);
     taken.push([m.index, m.index + m[0].length]);
   }
-  for (const m of text.matchAll(YEAR)) {
+  for (const m of yearMatches(text)) {
     const start = m.index + m[0].length - m[2]!.length - (m[0].endsWith('s') ? 1 : 0);
     const end = start + m[2]!.length;
     if (overlaps(taken, start, end)) continue;
@@ -153,7 +170,7 @@ export function extractDates(text: string, published: string | null, gazetteer?:
     const pubYear = new Date(pubDay * DAY_MS).getUTCFullYear();
     const weekday = new Date(pubDay * DAY_MS).getUTCDay();
     const monday = pubDay - ((weekday + 6) % 7);
-    for (const m of text.matchAll(RELATIVE)) {
+    for (const m of relativeMatches(text)) {
       const start = m.index;
       const end = m.index + m[0].length;
       if (overlaps(taken, start, end)) continue;
@@ -174,13 +191,108 @@ export function extractDates(text: string, published: string | null, gazetteer?:
       else mentions.push({ key: `w${isoOfDay(monday - 7)}`, start, end });
     }
   }
-  if (gazetteer) {
+  // One scan for any dated term first (each term's pattern matches only where the bare term does): most texts name none.
+  if (gazetteer && anyTermOf(gazetteer.datedTerms).test(text)) {
     for (const { pattern, floor } of gazetteer.datedTerms) if (pattern.test(text)) pastYears.push(floor);
   }
   mentions.sort((a, b) => a.start - b.start || a.end - b.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const anchor = pubDay !== null ? isoOfDay(pubDay) : dateline;
   const floorYear = pastYears.length ? Math.max(...pastYears) : null;
   return { mentions, anchor, floorYear };
+}
+
+/**
+ * What `text.matchAll(global)` yields, for the sticky form of the same pattern tried at candidate starts only:
+ * exact when every match start is among `starts` (matchAll takes the leftmost match at or after the end of
+ * the previous one; none of these patterns matches the empty string).
+ */
+function matchesAt(text: string, sticky: RegExp, starts: number[]): RegExpExecArray[] {
+  starts.sort((a, b) => a - b);
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (let k = 0; k < starts.length; k++) {
+    const p = starts[k]!;
+    if (p < from || (k > 0 && p === starts[k - 1])) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (m) {
+      out.push(m);
+      from = p + m[0].length;
+    }
+  }
+  return out;
+}
+
+/** ASCII letter: the only units an ASCII word matches under the `i` flag without `u`. */
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Start of the ASCII word that ends right before whitespace ending at `at` (where "since 2017", "on Sunday" would begin), or -1. */
+function wordBefore(text: string, at: number): number {
+  let e = at;
+  while (e > 0 && isSpaceUnit(text.charCodeAt(e - 1))) e--;
+  if (e === at) return -1;
+  let r = e;
+  while (r > 0 && isAsciiLetter(text.charCodeAt(r - 1))) r--;
+  return r < e ? r : -1;
+}
+
+/**
+ * `text.matchAll(YEAR)`: a match starts at its year (after a word boundary) or at the word before it
+ * ("since 2017"), and a word boundary never falls inside an ASCII word, so those two starts of every
+ * year found by a cheap scan are all the starts there are.
+ */
+function yearMatches(text: string): RegExpExecArray[] {
+  const starts: number[] = [];
+  YEAR_DIGITS.lastIndex = 0;
+  for (let m = YEAR_DIGITS.exec(text); m; m = YEAR_DIGITS.exec(text)) {
+    const w = wordBefore(text, m.index);
+    if (w >= 0) starts.push(w);
+    starts.push(m.index);
+  }
+  return matchesAt(text, YEAR_AT, starts);
+}
+
+/**
+ * `text.matchAll(RELATIVE)`: a weekday, "yesterday" or "today" is the ASCII word ending in a scanned
+ * "day" (or the word before it: "last Sunday"); the other phrases start where scanned.
+ */
+function relativeMatches(text: string): RegExpExecArray[] {
+  const starts: number[] = [];
+  RELATIVE_SCAN.lastIndex = 0;
+  for (let m = RELATIVE_SCAN.exec(text); m; m = RELATIVE_SCAN.exec(text)) {
+    if (m[0].length !== 3) {
+      starts.push(m.index);
+      continue;
+    }
+    let s = m.index;
+    while (s > 0 && isAsciiLetter(text.charCodeAt(s - 1))) s--;
+    const w = wordBefore(text, s);
+    if (w >= 0) starts.push(w);
+    starts.push(s);
+  }
+  return matchesAt(text, RELATIVE_AT, starts);
+}
+
+const anyTerm = new WeakMap<Gazetteer['datedTerms'], RegExp>();
+
+/**
+ * The dated terms as one alternation with their patterns' flags (`iu`), without the word-boundary checks:
+ * it matches wherever one of the patterns does. A list whose patterns are not the shipped form
+ * ({@link datedTermPattern}) gets an always-matching test, so each pattern is run as written.
+ */
+function anyTermOf(terms: Gazetteer['datedTerms']): RegExp {
+  let re = anyTerm.get(terms);
+  if (!re) {
+    const shipped = terms.every(({ term, pattern }) => {
+      const p = datedTermPattern(term);
+      return pattern.source === p.source && pattern.flags === p.flags;
+    });
+    re = !shipped ? /(?:)/ : terms.length ? new RegExp(terms.map((t) => escapeTerm(t.term)).join('|'), 'iu') : /(?!)/;
+    anyTerm.set(terms, re);
+  }
+  return re;
 }
 
 function overlaps(spans: ReadonlyArray<[number, number]>, start: number, end: number): boolean {

@@ -49,6 +49,16 @@ export function normalizeName(name: string): string {
     .join(' ');
 }
 
+/** A term's literal text for a regular expression. */
+export function escapeTerm(term: string): string {
+  return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A dated term as a whole word or phrase, case-insensitive. */
+export function datedTermPattern(term: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeTerm(term)}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
 let cached: Gazetteer | null = null;
 
 /** The shipped gazetteer (data/gazetteer/places.json), read once. */
@@ -67,7 +77,7 @@ export function loadGazetteer(): Gazetteer {
   }
   const datedTerms = Object.entries(raw.datedTerms).map(([term, v]) => ({
     term,
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu'),
+    pattern: datedTermPattern(term),
     floor: v.floor,
   }));
   cached = { places, maxPlaceTokens, titles: new Set(raw.titles), titleModifiers: new Set(raw.titleModifiers), datedTerms };
@@ -85,38 +95,63 @@ function isCapWord(t: Token): boolean {
   return t.kind === 'word' && t.cap;
 }
 
-/** Text between two tokens that may sit inside one name: a space, a hyphen, or ". " after an initial. */
+/** Text between two tokens that may sit inside one name: a space, a hyphen, or ". " after an initial (compared by code unit, no slice). */
 function joinable(text: string, a: Token, b: Token): boolean {
-  const gap = text.slice(a.end, b.start);
-  if (gap === ' ' || gap === '\u00a0' || gap === '-' || gap === ' - ') return true;
-  return (gap === '. ' || gap === '.') && a.end - a.start === 1;
+  const gap = b.start - a.end;
+  const c = text.charCodeAt(a.end);
+  // ' ', '\u00a0', '-'; '.' after an initial.
+  if (gap === 1) return c === 32 || c === 0xa0 || c === 45 || (c === 46 && a.end - a.start === 1);
+  // ' - '
+  if (gap === 3) return c === 32 && text.charCodeAt(a.end + 1) === 45 && text.charCodeAt(a.end + 2) === 32;
+  // '. ' after an initial.
+  return gap === 2 && c === 46 && text.charCodeAt(a.end + 1) === 32 && a.end - a.start === 1;
+}
+
+/** JavaScript's `\s` for one UTF-16 code unit. */
+export function isSpaceUnit(c: number): boolean {
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c));
+}
+
+/** `/[.!?]["'”’)]?\s*$/` on the first line of `text[from, to)`: the sentence closes like prose. */
+function closesProse(text: string, from: number, to: number): boolean {
+  let e = to;
+  const nl = text.indexOf('\n', from);
+  if (nl >= 0 && nl < e) e = nl;
+  while (e > from && isSpaceUnit(text.charCodeAt(e - 1))) e--;
+  if (e <= from) return false;
+  const last = text.charCodeAt(e - 1);
+  if (last === 46 || last === 33 || last === 63) return true;
+  const closer = last === 34 || last === 39 || last === 0x201d || last === 0x2019 || last === 41;
+  if (!closer || e - 1 <= from) return false;
+  const before = text.charCodeAt(e - 2);
+  return before === 46 || before === 33 || before === 63;
 }
 
 /**
  * Sentences written in title case or capitals (headlines, menus: no closing
  * period, and at least 80% of content words capitalized), so capitalization says nothing about names there. Only gazetteer
- * places are taken from them.
+ * places are taken from them. A flag per sentence index.
  */
-function headlineSentences(text: string, tokens: readonly Token[]): Set<number> {
-  const content = new Map<number, [number, number]>();
+function headlineSentences(text: string, tokens: readonly Token[], stop: Uint8Array | null): Uint8Array {
+  let sentences = 0;
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.sent >= sentences) sentences = tokens[i]!.sent + 1;
+  const words = new Int32Array(sentences);
+  const caps = new Int32Array(sentences);
   // A sentence that ends with . ! ? (or a closing quote after one) is prose, however many names it holds.
-  const prose = new Set<number>();
+  const prose = new Uint8Array(sentences);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    if (!next || next.sent !== t.sent) {
-      if (/[.!?]["'”’)]?\s*$/.test(text.slice(t.end, next ? next.start : text.length).split('\n')[0]!)) prose.add(t.sent);
-    }
+    if ((!next || next.sent !== t.sent) && closesProse(text, t.end, next ? next.start : text.length)) prose[t.sent] = 1;
+    if (t.kind !== 'word' || (stop ? stop[i] === 1 : isStopword(t.norm))) continue;
+    words[t.sent]!++;
+    if (t.cap) caps[t.sent]!++;
   }
-  for (const t of tokens) {
-    if (t.kind !== 'word' || isStopword(t.norm)) continue;
-    const c = content.get(t.sent) ?? [0, 0];
-    c[0]++;
-    if (t.cap) c[1]++;
-    content.set(t.sent, c);
+  const out = new Uint8Array(sentences);
+  for (let s = 0; s < sentences; s++) {
+    const n = words[s]!;
+    if (n >= 3 && caps[s]! / n >= 0.8 && prose[s] === 0) out[s] = 1;
   }
-  const out = new Set<number>();
-  for (const [sent, [n, caps]] of content) if (n >= 3 && caps / n >= 0.8 && !prose.has(sent)) out.add(sent);
   return out;
 }
 
@@ -133,13 +168,18 @@ function headlineSentences(text: string, tokens: readonly Token[]): Set<number> 
  * name's key (a surname after the full name).
  */
 export function extractEntities(doc: Pick<Doc, 'text' | 'tokens'>, gazetteer: Gazetteer = loadGazetteer()): EntityMention[] {
+  return entitiesOf(doc, gazetteer, null);
+}
+
+/** {@link extractEntities} with the caller's stop-word flags per token (`isStopword(norm)` of word tokens), when it has them. */
+export function entitiesOf(doc: Pick<Doc, 'text' | 'tokens'>, gazetteer: Gazetteer, stop: Uint8Array | null): EntityMention[] {
   const { text, tokens } = doc;
-  const headlines = headlineSentences(text, tokens);
+  const headlines = headlineSentences(text, tokens, stop);
   // Words the article capitalizes mid-sentence: evidence that a sentence-initial capital is a name.
   const capMidSentence = new Set<string>();
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (isCapWord(t) && tokens[i - 1]!.sent === t.sent && !headlines.has(t.sent)) capMidSentence.add(t.norm);
+    if (isCapWord(t) && tokens[i - 1]!.sent === t.sent && headlines[t.sent] === 0) capMidSentence.add(t.norm);
   }
   const out: EntityMention[] = [];
   let i = 0;
@@ -166,10 +206,51 @@ export function extractEntities(doc: Pick<Doc, 'text' | 'tokens'>, gazetteer: Ga
       }
       break;
     }
-    emitRun(text, tokens, i, j, headlines.has(first.sent), capMidSentence, gazetteer, out);
+    emitRun(text, tokens, i, j, headlines[first.sent] === 1, capMidSentence, gazetteer, out);
     i = j;
   }
   return foldSurnames(out);
+}
+
+/** First words (up to the first space) of the gazetteer's place keys: a position starting none of them matches no place. */
+const placeStarts = new WeakMap<ReadonlyMap<string, string>, { size: number; starts: Set<string> }>();
+
+function placeStartsOf(places: ReadonlyMap<string, string>): Set<string> {
+  const known = placeStarts.get(places);
+  if (known && known.size === places.size) return known.starts;
+  const starts = new Set<string>();
+  for (const k of places.keys()) starts.add(firstWord(k));
+  placeStarts.set(places, { size: places.size, starts });
+  return starts;
+}
+
+function firstWord(s: string): string {
+  const sp = s.indexOf(' ');
+  return sp < 0 ? s : s.slice(0, sp);
+}
+
+/** A word that never starts or ends a name: a stop word (unless written in capitals: "US"), a month or day, a connector. */
+function isWeak(text: string, tok: Token): boolean {
+  if (isStopword(tok.norm)) {
+    // "US" is a place, not the pronoun: an all-capitals stop word stays.
+    const surface = text.slice(tok.start, tok.end);
+    const allCaps = surface.length > 1 && surface === surface.toUpperCase() && /\p{Lu}/u.test(surface);
+    if (!allCaps) return true;
+  }
+  return CALENDAR.has(tok.norm) || CONNECTORS.has(tok.norm);
+}
+
+/** Every word of `key` (joined by spaces) is a month, a day or starts with a digit. */
+function allCalendarWords(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const norm = tokens[k]!.norm;
+    const words = norm.includes(' ') || norm === '' ? norm.split(' ') : [norm];
+    for (const w of words) {
+      const c = w.charCodeAt(0);
+      if (!(CALENDAR.has(w) || (c >= 48 && c <= 57))) return false;
+    }
+  }
+  return true;
 }
 
 function emitRun(
@@ -183,35 +264,31 @@ function emitRun(
   out: EntityMention[],
 ): void {
   const places: EntityMention[] = [];
+  const starts = placeStartsOf(gaz.places);
   // Longest gazetteer match at each position.
   for (let p = from; p < to; ) {
     let matched = 0;
-    for (let n = Math.min(gaz.maxPlaceTokens, to - p); n >= 1 && !matched; n--) {
-      const key = keyOf(tokens, p, p + n);
-      const place = gaz.places.get(key);
-      if (place) {
-        places.push({ key: place, kind: 'place', start: tokens[p]!.start, end: tokens[p + n - 1]!.end });
-        matched = n;
+    if (starts.has(firstWord(tokens[p]!.norm))) {
+      for (let n = Math.min(gaz.maxPlaceTokens, to - p); n >= 1 && !matched; n--) {
+        const key = keyOf(tokens, p, p + n);
+        const place = gaz.places.get(key);
+        if (place) {
+          places.push({ key: place, kind: 'place', start: tokens[p]!.start, end: tokens[p + n - 1]!.end });
+          matched = n;
+        }
       }
     }
     p += matched || 1;
   }
-  const weak = (k: number): boolean => {
-    const tok = tokens[k]!;
-    // "US" is a place, not the pronoun: an all-capitals stop word stays.
-    const surface = text.slice(tok.start, tok.end);
-    const allCaps = surface.length > 1 && surface === surface.toUpperCase() && /\p{Lu}/u.test(surface);
-    return (isStopword(tok.norm) && !allCaps) || CALENDAR.has(tok.norm) || CONNECTORS.has(tok.norm);
-  };
   let a = from;
-  while (a < to && weak(a)) a++;
+  while (a < to && isWeak(text, tokens[a]!)) a++;
   // Titles: the name is what follows the last person title ("Russian President Vladimir Putin" →
   // vladimir putin; "Secretary of State Antony Blinken" → antony blinken); "Foreign Ministry" stays whole.
   let lastTitle = -1;
   for (let k = a; k < to - 1; k++) if (gaz.titles.has(tokens[k]!.norm)) lastTitle = k;
   if (lastTitle >= 0) {
     let t = lastTitle + 1;
-    while (t < to && (weak(t) || gaz.titleModifiers.has(tokens[t]!.norm) || gaz.titles.has(tokens[t]!.norm))) t++;
+    while (t < to && (isWeak(text, tokens[t]!) || gaz.titleModifiers.has(tokens[t]!.norm) || gaz.titles.has(tokens[t]!.norm))) t++;
     if (t < to) a = t;
   } else {
     let t = a;
@@ -219,17 +296,22 @@ function emitRun(
     if (t > a && to - t >= 2) a = t;
   }
   let b = to;
-  while (b > a && weak(b - 1)) b--;
-  if (b > a && [...Array(b - a).keys()].every((k) => gaz.titles.has(tokens[a + k]!.norm) || gaz.titleModifiers.has(tokens[a + k]!.norm))) b = a;
-  const whole = b > a ? keyOf(tokens, a, b) : '';
-  const isPlace = places.length === 1 && places[0]!.start === tokens[a]?.start && places[0]!.end === tokens[b - 1]?.end;
-  const allCalendar = whole.split(' ').every((w) => CALENDAR.has(w) || /^\d/.test(w));
-  const sentenceStart = a === from && (from === 0 || tokens[from - 1]!.sent !== tokens[from]!.sent);
-  const loneInitial = b - a === 1 && sentenceStart && !capMidSentence.has(tokens[a]!.norm);
-  if (!headline && whole && !isPlace && !allCalendar && !loneInitial && whole.length > 1) {
-    out.push({ key: whole, kind: 'entity', start: tokens[a]!.start, end: tokens[b - 1]!.end });
+  while (b > a && isWeak(text, tokens[b - 1]!)) b--;
+  if (b > a) {
+    let allTitles = true;
+    for (let k = a; k < b && allTitles; k++) allTitles = gaz.titles.has(tokens[k]!.norm) || gaz.titleModifiers.has(tokens[k]!.norm);
+    if (allTitles) b = a;
   }
-  out.push(...places);
+  if (!headline && b > a) {
+    const whole = keyOf(tokens, a, b);
+    const isPlace = places.length === 1 && places[0]!.start === tokens[a]!.start && places[0]!.end === tokens[b - 1]!.end;
+    const sentenceStart = a === from && (from === 0 || tokens[from - 1]!.sent !== tokens[from]!.sent);
+    const loneInitial = b - a === 1 && sentenceStart && !capMidSentence.has(tokens[a]!.norm);
+    if (whole && !isPlace && !loneInitial && whole.length > 1 && !allCalendarWords(tokens, a, b)) {
+      out.push({ key: whole, kind: 'entity', start: tokens[a]!.start, end: tokens[b - 1]!.end });
+    }
+  }
+  for (const p of places) out.push(p);
 }
 
 function keyOf(tokens: readonly Token[], from: number, to: number): string {

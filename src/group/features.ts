@@ -9,7 +9,7 @@
  */
 import type { Doc } from '../doc/types.js';
 import { isStopword } from '../text/index.js';
-import { extractEntities, loadGazetteer } from './entities.js';
+import { entitiesOf, loadGazetteer } from './entities.js';
 import { DATELINE_CHARS, extractDates } from './dates.js';
 
 export const KINDS = ['term', 'phrase', 'entity', 'place', 'number', 'date'] as const;
@@ -99,22 +99,113 @@ export function kindOfKey(key: number): FeatureKind {
   return KINDS[key & 7] ?? 'term';
 }
 
-interface Acc {
-  kind: FeatureKind;
-  /** The label, or null for a phrase (built from `token` only if the phrase is labelled). */
-  label: string | null;
-  token: number;
-  count: number;
-  start: number;
-  end: number;
+/**
+ * The per-article accumulator: an open-addressing table from feature key to entry, entries in parallel
+ * typed arrays, module-level and reused article after article (one article at a time per thread). A Map
+ * of objects cost an allocation per feature and a boxed number per key (keys above 2^31).
+ */
+let entryCap = 1 << 12;
+let eKey: Int32Array = new Int32Array(entryCap);
+let eCount: Int32Array = new Int32Array(entryCap);
+let eStart: Int32Array = new Int32Array(entryCap);
+let eEnd: Int32Array = new Int32Array(entryCap);
+/** The phrase's first token (its label is built from it only if the phrase is labelled); -1 otherwise. */
+let eToken: Int32Array = new Int32Array(entryCap);
+let eSlot: Int32Array = new Int32Array(entryCap);
+const eLabel: Array<string | null> = [];
+/** Slot → entry + 1 (0: empty); twice the entry capacity, a power of two. */
+let table: Int32Array = new Int32Array(entryCap * 2);
+let size = 0;
+
+function slotOf(key: number): number {
+  const mask = table.length - 1;
+  let s = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+  for (;;) {
+    const e = table[s]!;
+    if (e === 0 || eKey[e - 1] === key) return s;
+    s = (s + 1) & mask;
+  }
 }
 
-/** Content word: not a stop word, at least two characters, has a letter. */
-function isContent(norm: string): boolean {
-  if (norm.length < 2 || isStopword(norm)) return false;
+function grow(): void {
+  const cap = entryCap * 2;
+  const widen = (a: Int32Array): Int32Array => {
+    const b = new Int32Array(cap);
+    b.set(a);
+    return b;
+  };
+  eKey = widen(eKey);
+  eCount = widen(eCount);
+  eStart = widen(eStart);
+  eEnd = widen(eEnd);
+  eToken = widen(eToken);
+  eSlot = widen(eSlot);
+  entryCap = cap;
+  table = new Int32Array(cap * 2);
+  for (let e = 0; e < size; e++) {
+    const s = slotOf(eKey[e]!);
+    table[s] = e + 1;
+    eSlot[e] = s;
+  }
+}
+
+/** Counts one occurrence of `key` (uint32); the earliest occurrence keeps its label and offsets (a collision inside one article merges the two features, as it would in the corpus). */
+function add(key: number, label: string | null, token: number, start: number, end: number): void {
+  const k = key | 0;
+  const s = slotOf(k);
+  const at = table[s]!;
+  if (at !== 0) {
+    const e = at - 1;
+    eCount[e]!++;
+    if (start < eStart[e]!) {
+      eLabel[e] = label;
+      eToken[e] = token;
+      eStart[e] = start;
+      eEnd[e] = end;
+    }
+    return;
+  }
+  if (size === entryCap) {
+    grow();
+    add(key, label, token, start, end);
+    return;
+  }
+  const e = size++;
+  table[s] = e + 1;
+  eSlot[e] = s;
+  eKey[e] = k;
+  eCount[e] = 1;
+  eStart[e] = start;
+  eEnd[e] = end;
+  eToken[e] = token;
+  eLabel[e] = label;
+}
+
+function resetAcc(): void {
+  for (let e = 0; e < size; e++) table[eSlot[e]!] = 0;
+  eLabel.length = 0;
+  size = 0;
+}
+
+/** Stop-word flag per token (word tokens only), shared with the entity pass; grown as needed. */
+let stopFlags = new Uint8Array(1 << 12);
+
+/** Content word: not a stop word (`stop`: its flag), at least two characters, has a letter. */
+function isContent(norm: string, stop: number): boolean {
+  if (norm.length < 2 || stop === 1) return false;
   const c = norm.charCodeAt(0);
   // Fast path: an ASCII lower-case first letter; else the Unicode test.
   return (c >= 97 && c <= 122) || /\p{L}/u.test(norm);
+}
+
+/** `/^(?:19|20)\d{2}$/`: a four-digit year of these centuries (kept as a date, not a number). */
+function isYearLike(s: string): boolean {
+  if (s.length !== 4) return false;
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(1);
+  const c = s.charCodeAt(2);
+  const d = s.charCodeAt(3);
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && c >= 48 && c <= 57 && d >= 48 && d <= 57;
 }
 
 /**
@@ -129,17 +220,7 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
   const date = doc.meta.published.value ? doc.meta.published.value.slice(0, 10) : null;
   const published = doc.meta.published.source === 'inferred' ? null : date;
   const time = extractDates(doc.text, date, gazetteer);
-  // Keyed by the feature hash directly: a collision inside one article merges the two (counts added,
-  // the earlier occurrence kept), as it would in the corpus anyway.
-  const acc = new Map<number, Acc>();
-  const add = (kind: FeatureKind, key: number, label: string | null, token: number, start: number, end: number): void => {
-    const a = acc.get(key);
-    if (!a) acc.set(key, { kind, label, token, count: 1, start, end });
-    else {
-      a.count++;
-      if (start < a.start) Object.assign(a, { kind, label, token, start, end });
-    }
-  };
+  resetAcc();
 
   const leadFigures: LeadFigure[] = [];
   const leadFigure = (key: number, value: string, start: number, end: number): void => {
@@ -149,15 +230,26 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
   let d = 0;
   const { tokens, text } = doc;
   let words = 0;
+  if (stopFlags.length < tokens.length) stopFlags = new Uint8Array(tokens.length * 2);
+  const stop = stopFlags;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    stop[i] = t.kind === 'word' && isStopword(t.norm) ? 1 : 0;
+  }
+  // isContent of the next token, when the phrase test already computed it.
+  let knownAt = -1;
+  let knownContent = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind === 'word') {
       words++;
-      if (!isContent(t.norm)) continue;
-      add('term', finishKey(fnvMore(PREFIX.term, t.stem), 'term'), t.norm, i, t.start, t.end);
+      if (!(knownAt === i ? knownContent : isContent(t.norm, stop[i]!))) continue;
+      add(finishKey(fnvMore(PREFIX.term, t.stem), 'term'), t.norm, i, t.start, t.end);
       const n = tokens[i + 1];
-      if (n && n.kind === 'word' && n.sent === t.sent && isContent(n.norm) && isSpace(text, t.end, n.start)) {
-        add('phrase', finishKey(phraseHash(t.stem, n.stem), 'phrase'), null, i, t.start, n.end);
+      if (n && n.kind === 'word' && n.sent === t.sent) {
+        knownAt = i + 1;
+        knownContent = isContent(n.norm, stop[i + 1]!);
+        if (knownContent && isSpace(text, t.end, n.start)) add(finishKey(phraseHash(t.stem, n.stem), 'phrase'), null, i, t.start, n.end);
       }
     } else if (t.kind === 'number') {
       while (d < dateSpans.length && dateSpans[d]!.end <= t.start) d++;
@@ -165,35 +257,65 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
       if (inDate) continue;
       // "6. 1" is a decimal split by re-joined tokens ("magnitude 6. 1"): one digit, ". ", one digit.
       const n = tokens[i + 1];
-      if (n && n.kind === 'number' && t.norm.length === 1 && n.norm.length === 1 && text.slice(t.end, n.start) === '. ') {
+      if (n && n.kind === 'number' && t.norm.length === 1 && n.norm.length === 1 && n.start - t.end === 2 && text.charCodeAt(t.end) === 46 && text.charCodeAt(t.end + 1) === 32) {
         const value = `${t.norm}.${n.norm}`;
         const key = finishKey(fnvMore(PREFIX.number, value), 'number');
-        add('number', key, value, i, t.start, n.end);
+        add(key, value, i, t.start, n.end);
         leadFigure(key, value, t.start, n.end);
         i++;
         continue;
       }
-      if (!/^(?:19|20)\d{2}$/.test(t.norm)) {
+      if (!isYearLike(t.norm)) {
         const key = finishKey(fnvMore(PREFIX.number, t.norm), 'number');
-        add('number', key, t.norm, i, t.start, t.end);
+        add(key, t.norm, i, t.start, t.end);
         if (t.norm.includes('.')) leadFigure(key, t.norm, t.start, t.end);
       }
     }
   }
-  for (const e of extractEntities(doc, gazetteer)) add(e.kind, finishKey(fnvMore(PREFIX[e.kind], e.key), e.kind), e.key, -1, e.start, e.end);
-  for (const m of time.mentions) add('date', finishKey(fnvMore(PREFIX.date, m.key), 'date'), m.key, -1, m.start, m.end);
+  for (const e of entitiesOf(doc, gazetteer, stop)) add(finishKey(fnvMore(PREFIX[e.kind], e.key), e.kind), e.key, -1, e.start, e.end);
+  for (const m of time.mentions) add(finishKey(fnvMore(PREFIX.date, m.key), 'date'), m.key, -1, m.start, m.end);
 
-  const byKey = acc;
-  const keys = Array.from(Uint32Array.from(acc.keys()).sort());
-  const counts = keys.map((k) => byKey.get(k)!.count);
-  const labelled = keys
-    .map((k, index) => ({ index, a: byKey.get(k)! }))
-    .filter(({ a }) => labelRank(a) < 3)
-    .sort((x, y) => labelRank(x.a) - labelRank(y.a) || y.a.count - x.a.count || x.a.start - y.a.start || x.index - y.index)
-    .slice(0, MAX_LABELS)
-    .sort((x, y) => x.index - y.index);
+  // Keys ascending; each position's entry found again through the table.
+  const sorted = new Uint32Array(size);
+  for (let e = 0; e < size; e++) sorted[e] = eKey[e]!;
+  sorted.sort();
+  // Plain arrays (the exported shape; Array.from over a typed array takes the slow iterator path).
+  const keys: number[] = [];
+  const counts: number[] = [];
+  const entryOf = new Int32Array(size);
+  // Labelled candidates by rank: all of rank r sort before any of rank r + 1, so a rank past the first
+  // MAX_LABELS candidates is never sorted.
+  const byRank: number[][] = [[], [], []];
+  for (let q = 0; q < size; q++) {
+    const e = table[slotOf(sorted[q]! | 0)]! - 1;
+    entryOf[q] = e;
+    keys.push(sorted[q]!);
+    counts.push(eCount[e]!);
+    const r = labelRank(sorted[q]! & 7, eCount[e]!);
+    if (r < 3) byRank[r]!.push(q);
+  }
+  const candidates: number[] = [];
+  for (const group of byRank) {
+    if (candidates.length >= MAX_LABELS) break;
+    for (const q of group) candidates.push(q);
+  }
+  // Within a rank: more occurrences first, then earlier, then by position.
+  candidates.sort((x, y) => {
+    const ex = entryOf[x]!;
+    const ey = entryOf[y]!;
+    return labelRank(sorted[x]! & 7, eCount[ex]!) - labelRank(sorted[y]! & 7, eCount[ey]!) || eCount[ey]! - eCount[ex]! || eStart[ex]! - eStart[ey]! || x - y;
+  });
+  const labelled = candidates.length > MAX_LABELS ? candidates.slice(0, MAX_LABELS) : candidates;
+  labelled.sort((x, y) => x - y);
   const spans: number[] = [];
-  for (const { index, a } of labelled) spans.push(index, a.start, a.end);
+  const labels: string[] = [];
+  for (const q of labelled) {
+    const e = entryOf[q]!;
+    spans.push(q, eStart[e]!, eEnd[e]!);
+    const label = eLabel[e] ?? `${tokens[eToken[e]!]!.norm} ${tokens[eToken[e]! + 1]!.norm}`;
+    labels.push(label.replace(/\n/g, ' '));
+  }
+  resetAcc();
   return {
     id: doc.id,
     outlet: doc.meta.outlet.value,
@@ -203,7 +325,7 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
     keys,
     counts,
     spans,
-    labels: labelled.map(({ a }) => labelOf(a, tokens).replace(/\n/g, ' ')).join('\n'),
+    labels: labels.join('\n'),
     leadFigures,
     words,
   };
@@ -211,10 +333,6 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
 
 function phraseHash(a: string, b: string): number {
   return fnvMore(fnvMore(fnvMore(PREFIX.phrase, a), ' '), b);
-}
-
-function labelOf(a: Acc, tokens: Doc['tokens']): string {
-  return a.label ?? `${tokens[a.token]!.norm} ${tokens[a.token + 1]!.norm}`;
 }
 
 /** Only whitespace between `from` and `to`. */
@@ -227,11 +345,11 @@ function isSpace(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** 0: names, places, dates, numbers; 1: repeated phrases; 2: repeated words; 3: not labelled. */
-function labelRank(a: Acc): number {
-  if (a.kind === 'entity' || a.kind === 'place' || a.kind === 'date' || a.kind === 'number') return 0;
-  if (a.count < 2) return 3;
-  return a.kind === 'phrase' ? 1 : 2;
+/** By kind code (low 3 bits of the key): 0: names, places, dates, numbers; 1: repeated phrases; 2: repeated words; 3: not labelled. */
+function labelRank(kind: number, count: number): number {
+  if (kind >= 2) return 0;
+  if (count < 2) return 3;
+  return kind === 1 ? 1 : 2;
 }
 
 /** The labels of an article's explainable features, by key: `{ label, start, end }`. */

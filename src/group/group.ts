@@ -5,7 +5,7 @@
  */
 import { averageLink, type Edge } from './cluster.js';
 import { dayNumber } from './dates.js';
-import { kindOfKey, labelsOf, type ArticleFeatures, type FeatureKind, type LeadFigure } from './features.js';
+import { kindOfKey, type ArticleFeatures, type FeatureKind, type LeadFigure } from './features.js';
 import type { EventGroup, FigureConflict, Grouping, Membership, Pin, StoryGroup, Tie } from './index.js';
 
 export interface GroupOptions {
@@ -67,7 +67,7 @@ export const defaultGroupOptions: GroupOptions = {
 
 /** A sparse unit vector: ascending keys with their weights. */
 export interface Vec {
-  keys: Uint32Array;
+  keys: Int32Array;
   w: Float32Array;
 }
 
@@ -90,7 +90,8 @@ export function groupArticles(features: readonly ArticleFeatures[], options: Par
 
 export function groupWithDiagnostics(input: readonly ArticleFeatures[], options: Partial<GroupOptions> = {}, pins: readonly Pin[] = []): GroupDiagnostics {
   const { grouping, pairA, pairB, order, unitOf } = groupCore(input, options, pins);
-  const candidates: Array<[number, number]> = Array.from(pairA, (a, q) => [a, pairB[q]!]);
+  const candidates: Array<[number, number]> = [];
+  for (let q = 0; q < pairA.length; q++) candidates.push([pairA[q]!, pairB[q]!]);
   const firstOf = new Int32Array(order.length).fill(-1);
   unitOf.forEach((r, i) => {
     if (firstOf[r]! < 0) firstOf[r] = i;
@@ -153,6 +154,8 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
   };
 
   const { vecs: articleVecs, blocks: articleBlocks } = weightVectors(feats, idsOf, idfArr, kindW, compact, opt);
+  // Every article's dense ids (as many numbers as the corpus has features) are needed no further.
+  idsOf.length = 0;
   const cap = Math.max(opt.maxPostings, Math.ceil(opt.maxPostingShare * n));
 
   const articleDays = feats.map((f) => (f.anchor ? dayNumber(f.anchor) : null));
@@ -184,7 +187,7 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
 
   // First order: cosine × time factor; the event-specific part of the cosine gates the pair for clustering.
   const m = pairA.length;
-  const { sims: first, specificSims: spec } = pairDots(vecs, pairA, pairB, nc, specific);
+  const { sims: first, specificSims: spec } = pairDots(vecs, pairA, pairB, specific);
   const timeOf = new Float64Array(m);
   for (let q = 0; q < m; q++) {
     timeOf[q] = timeFactor(pairA[q]!, pairB[q]!);
@@ -235,7 +238,7 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
   const centroids = eventUnits.map((mm) => (mm.length === 1 ? articleVecs[mm[0]!]! : centroid(mm.map((i) => articleVecs[i]!), opt.vectorSize, scratch)));
   const storyBlocks = eventUnits.map((mm, e) => (mm.length === 1 ? articleBlocks[mm[0]!]! : blockKeysOf(centroids[e]!, opt.blockKeys)));
   const sp = candidatePairs(centroids, storyBlocks, nc, cap, opt.maxCandidates, () => true);
-  const storySims = pairDots(centroids, sp.pairA, sp.pairB, nc, null).sims;
+  const storySims = pairDots(centroids, sp.pairA, sp.pairB, null).sims;
   const storyEdges: Edge[] = [];
   for (let q = 0; q < sp.pairA.length; q++) if (storySims[q]! > 0) storyEdges.push({ a: sp.pairA[q]!, b: sp.pairB[q]!, sim: storySims[q]! });
   const storyOf = averageLink(eventUnits.length, storyEdges, opt.storyThreshold);
@@ -248,8 +251,11 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
     unitSimSum[e.a] = unitSimSum[e.a]! + e.sim * mult[e.b]!;
     unitSimSum[e.b] = unitSimSum[e.b]! + e.sim * mult[e.a]!;
   }
-  const simSum = Float64Array.from(unitOf, (r) => unitSimSum[r]!);
-  const grouping = buildGrouping(feats, simSum, eventUnits, storyOf, idfOf, opt, partCounter(idsOf, (k) => dense.find(k), nf), conflicts);
+  const simSum = new Float64Array(n);
+  for (let i = 0; i < n; i++) simSum[i] = unitSimSum[unitOf[i]!]!;
+  // The vectors are done with: let them go before the output is built (the peak of a large run).
+  for (const list of [articleVecs, articleBlocks, vecs, blocks, centroids, storyBlocks] as unknown[][]) list.length = 0;
+  const grouping = buildGrouping(feats, simSum, eventUnits, storyOf, idfOf, opt, conflicts);
   // Candidate pairs as article indices (each unit by its first article).
   return { grouping, pairA: pairA.map((a) => reps[a]!), pairB: pairB.map((b) => reps[b]!), order: feats.map((f) => f.id), unitOf };
 }
@@ -305,44 +311,73 @@ export function duplicateUnits(
 }
 
 /**
- * Dot products of unit vectors for pairs sorted by their first member: the first member is scattered
- * into a dense array once, each partner walks its own keys. With `specific`, also the part of each dot
- * product over the flagged features.
+ * Dot products of unit vectors for pairs sorted by their first member: the first member is put into a
+ * small open-addressing table once (it stays in the fastest cache; a dense scatter array over all
+ * features missed the cache on most reads), and each partner looks up its keys in order, so the sum
+ * runs in the partner's key order. With `specific`, also the part of each dot product over the flagged features.
  */
-function pairDots(vecs: readonly Vec[], pairA: Int32Array, pairB: Int32Array, nf: number, specific: Uint8Array | null): { sims: Float64Array; specificSims: Float64Array } {
+function pairDots(vecs: readonly Vec[], pairA: Int32Array, pairB: Int32Array, specific: Uint8Array | null): { sims: Float64Array; specificSims: Float64Array } {
   const m = pairA.length;
   const sims = new Float64Array(m);
   const specificSims = new Float64Array(specific ? m : 0);
-  const scatter = new Float64Array(nf);
+  let longest = 0;
+  for (const v of vecs) if (v.keys.length > longest) longest = v.keys.length;
+  // At most a quarter full: lookups of absent keys (most of a partner's) end at the first empty slot.
+  let bits = 4;
+  while (1 << bits < longest * 4) bits++;
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
+  /** Key + 1 per slot (0: empty), and its weight. */
+  const slotKey = new Int32Array(1 << bits);
+  const slotW = new Float64Array(1 << bits);
+  const clear = (v: Vec): void => {
+    for (let r = 0; r < v.keys.length; r++) {
+      let h = Math.imul(v.keys[r]!, 0x9e3779b1) >>> shift;
+      while (slotKey[h] !== 0) {
+        slotKey[h] = 0;
+        h = (h + 1) & mask;
+      }
+    }
+  };
   let cur = -1;
   for (let q = 0; q < m; q++) {
     const i = pairA[q]!;
     if (i !== cur) {
-      if (cur >= 0) clearScatter(scatter, vecs[cur]!);
+      if (cur >= 0) clear(vecs[cur]!);
       cur = i;
       const v = vecs[i]!;
-      for (let r = 0; r < v.keys.length; r++) scatter[v.keys[r]!] = v.w[r]!;
+      for (let r = 0; r < v.keys.length; r++) {
+        let h = Math.imul(v.keys[r]!, 0x9e3779b1) >>> shift;
+        while (slotKey[h] !== 0) h = (h + 1) & mask;
+        slotKey[h] = v.keys[r]! + 1;
+        slotW[h] = v.w[r]!;
+      }
     }
     const v = vecs[pairB[q]!]!;
+    const keys = v.keys;
     let s = 0;
     let sp = 0;
-    for (let r = 0; r < v.keys.length; r++) {
-      const x = scatter[v.keys[r]!]!;
-      if (x !== 0) {
-        const p = x * v.w[r]!;
-        s += p;
-        if (specific && specific[v.keys[r]!]) sp += p;
+    for (let r = 0; r < keys.length; r++) {
+      const k = keys[r]!;
+      let h = Math.imul(k, 0x9e3779b1) >>> shift;
+      for (let e = slotKey[h]!; e !== 0; e = slotKey[h]!) {
+        if (e === k + 1) {
+          const x = slotW[h]!;
+          if (x !== 0) {
+            const p = x * v.w[r]!;
+            s += p;
+            if (specific && specific[k]) sp += p;
+          }
+          break;
+        }
+        h = (h + 1) & mask;
       }
     }
     sims[q] = s;
     if (specific) specificSims[q] = sp;
   }
-  if (cur >= 0) clearScatter(scatter, vecs[cur]!);
+  if (cur >= 0) clear(vecs[cur]!);
   return { sims, specificSims };
-}
-
-function clearScatter(scatter: Float64Array, v: Vec): void {
-  for (let r = 0; r < v.keys.length; r++) scatter[v.keys[r]!] = 0;
 }
 
 /**
@@ -411,7 +446,8 @@ export function candidatePairs(
     }
     let best = keep;
     if (keep.length > maxCandidates) {
-      const ws = Float64Array.from(keep, (j) => score[j]!);
+      const ws = new Float64Array(keep.length);
+      for (let t = 0; t < keep.length; t++) ws[t] = score[keep[t]!]!;
       best = topByWeight(ws, keep.length, maxCandidates, keep, null, false).map((x) => keep[x]!);
     }
     for (const j of best) out.push(i < j ? i * n + j : j * n + i);
@@ -420,7 +456,9 @@ export function candidatePairs(
       shared[touched[t]!] = 0;
     }
   }
-  const codes = Float64Array.from(out).sort();
+  const codes = new Float64Array(out.length);
+  for (let q = 0; q < out.length; q++) codes[q] = out[q]!;
+  codes.sort();
   let u = 0;
   for (let q = 0; q < codes.length; q++) if (q === 0 || codes[q] !== codes[q - 1]) codes[u++] = codes[q]!;
   const pairA = new Int32Array(u);
@@ -522,6 +560,9 @@ export function sharedNeighbourSims(
   return out;
 }
 
+/** Sublinear tf, 1 + ln(count), for small counts (the same doubles Math.log gives, read from a table). */
+const LOG_TF = Float64Array.from({ length: 1024 }, (_, c) => 1 + Math.log(c));
+
 /**
  * Unit TF-IDF vectors over dense feature ids (sublinear tf × idf × kind weight, heaviest `vectorSize`
  * kept; keys ascending) and blocking keys (the `blockKeys` heaviest features held by ≥ 2 articles).
@@ -537,8 +578,12 @@ export function weightVectors(
   const vecs: Vec[] = [];
   const blocks: Int32Array[] = [];
   // One weight per dense id (idf × kind weight), read once per article feature with its compact id.
-  const featW = new Float64Array(idfArr.length);
-  for (let id = 0; id < featW.length; id++) featW[id] = idfArr[id]! * kindW[id]!;
+  // Side by side with its compact id (2 id, 2 id + 1): the two reads per article feature share a cache line.
+  const featW = new Float64Array(idfArr.length * 2);
+  for (let id = 0; id < idfArr.length; id++) {
+    featW[2 * id] = idfArr[id]! * kindW[id]!;
+    featW[2 * id + 1] = compact[id]!;
+  }
   feats.forEach((f, a) => {
     const ids = idsOf[a]!;
     const len = ids.length;
@@ -546,8 +591,9 @@ export function weightVectors(
     const comp = new Int32Array(len);
     for (let q = 0; q < len; q++) {
       const id = ids[q]!;
-      ws[q] = (1 + Math.log(f.counts[q] ?? 1)) * featW[id]!;
-      comp[q] = compact[id]!;
+      const c = f.counts[q] ?? 1;
+      ws[q] = (c >= 0 && c < LOG_TF.length && (c | 0) === c ? LOG_TF[c]! : 1 + Math.log(c)) * featW[2 * id]!;
+      comp[q] = featW[2 * id + 1]!;
     }
     // Heavier first, ties by raw key (f.keys ascending, so by position).
     let norm = 0;
@@ -567,7 +613,7 @@ export function weightVectors(
     }
     norm = Math.sqrt(norm) || 1;
     const sorted = packed.subarray(0, kept).sort();
-    const keys = new Uint32Array(kept);
+    const keys = new Int32Array(kept);
     const w = new Float32Array(kept);
     for (let r = 0; r < kept; r++) {
       const q = sorted[r]! % 2097152;
@@ -575,7 +621,7 @@ export function weightVectors(
       w[r] = ws[q]! / norm;
     }
     vecs.push({ keys, w });
-    blocks.push(Int32Array.from(topByWeight(ws, len, opt.blockKeys, null, comp, true), (q) => comp[q]!));
+    blocks.push(pick(topByWeight(ws, len, opt.blockKeys, null, comp, true), comp));
   });
   return { vecs, blocks };
 }
@@ -645,9 +691,16 @@ function kthLargest(a: Float64Array, k: number): number {
   return a[target]!;
 }
 
+/** `values` at the given positions, as an Int32Array (typed `from` with a map function takes a slow generic path). */
+function pick(positions: readonly number[], values: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(positions.length);
+  for (let r = 0; r < positions.length; r++) out[r] = values[positions[r]!]!;
+  return out;
+}
+
 /** Block keys of a centroid: its heaviest features (all held by ≥ 2 articles). */
 function blockKeysOf(c: Vec, blockKeys: number): Int32Array {
-  return Int32Array.from(topByWeight(c.w, c.keys.length, blockKeys, null, null, true), (r) => c.keys[r]!);
+  return pick(topByWeight(c.w, c.keys.length, blockKeys, null, null, true), c.keys);
 }
 
 /** Days between two articles' dates; when one is undated, how far the dated one lies before the other's floor year. */
@@ -710,10 +763,15 @@ function centroid(vs: readonly Vec[], size: number, scratch: Float64Array): Vec 
       if (scratch[k] === 0) touched.push(k);
       scratch[k] = scratch[k]! + v.w[r]!;
     }
-  let ids = Uint32Array.from(touched);
+  let ids = new Int32Array(touched.length);
+  for (let r = 0; r < touched.length; r++) ids[r] = touched[r]!;
   if (ids.length > size) {
-    const ws = Float64Array.from(ids, (k) => scratch[k]!);
-    ids = Uint32Array.from(topByWeight(ws, ids.length, size, ids, null, false), (r) => ids[r]!);
+    const ws = new Float64Array(ids.length);
+    for (let r = 0; r < ids.length; r++) ws[r] = scratch[ids[r]!]!;
+    const top = topByWeight(ws, ids.length, size, ids, null, false);
+    const kept = new Int32Array(top.length);
+    for (let r = 0; r < top.length; r++) kept[r] = ids[top[r]!]!;
+    ids = kept;
   }
   ids.sort();
   const w = new Float32Array(ids.length);
@@ -732,7 +790,6 @@ function buildGrouping(
   storyOf: readonly number[],
   idfOf: (k: number) => number,
   opt: GroupOptions,
-  counter: PartCounter,
   conflicts: ReadonlyArray<{ a: number; b: number; sim: number }>,
 ): Grouping {
   const eventIndexOf = new Array<number>(feats.length);
@@ -761,12 +818,7 @@ function buildGrouping(
   });
 
   // Cohesion: mean similarity to the other members of the event (non-candidate pairs count as 0); 1 for a singleton.
-  const labels = new Map<number, Map<number, { label: string; start: number; end: number }>>();
-  const labelsFor = (i: number): Map<number, { label: string; start: number; end: number }> => {
-    let l = labels.get(i);
-    if (!l) labels.set(i, (l = labelsOf(feats[i]!)));
-    return l;
-  };
+  const counter = partCounter(feats);
   const conflictsOf = figureConflictsOf(feats, conflicts, eventIndexOf, eventId);
   const events: EventGroup[] = evOrder.map(({ e }) => {
     const m = eventUnits[e]!;
@@ -776,7 +828,7 @@ function buildGrouping(
       articleIds: m.map((i) => feats[i]!.id),
       outlets: outletsOf(feats, m),
       dateRange: dateRangeOf(feats, m),
-      ties: m.length > 1 ? tiesOf(feats, m.map((i) => [i]), labelsFor, idfOf, opt, counter) : [],
+      ties: m.length > 1 ? tiesOf(feats, m.map((i) => [i]), idfOf, opt, counter) : [],
     };
     // Only where the rule kept a similar pair in two events (absent otherwise: most events have none).
     const c = conflictsOf.get(e);
@@ -792,7 +844,7 @@ function buildGrouping(
       articleIds: arts.map((i) => feats[i]!.id),
       outlets: outletsOf(feats, arts),
       dateRange: dateRangeOf(feats, arts),
-      ties: es.length > 1 ? tiesOf(feats, sortedEs.map((e) => eventUnits[e]!), labelsFor, idfOf, opt, counter) : [],
+      ties: es.length > 1 ? tiesOf(feats, sortedEs.map((e) => eventUnits[e]!), idfOf, opt, counter) : [],
     };
   });
   const articles: Membership[] = feats.map((f, i) => {
@@ -849,49 +901,77 @@ function figureConflictsOf(
   return out;
 }
 
-/** Counts, for a set of labelled raw keys, how many parts (lists of articles) hold each: typed arrays over dense feature ids, reset after each use. */
+/** Counts, for a set of labelled raw keys, how many parts (lists of articles) hold each. */
 interface PartCounter {
   count(parts: readonly (readonly number[])[], keys: ReadonlySet<number>): Map<number, number>;
 }
 
-function partCounter(idsOf: readonly Int32Array[], find: (k: number) => number, nf: number): PartCounter {
-  const count = new Int32Array(nf);
-  const lastPart = new Int32Array(nf).fill(-1);
-  const wanted = new Uint8Array(nf);
+/**
+ * Part counts over the articles' own raw keys: the wanted keys go into a small open-addressing table
+ * per call, and each member's keys are looked up in it (no per-article dense ids are kept for this).
+ */
+function partCounter(feats: readonly ArticleFeatures[]): PartCounter {
+  let table = new Int32Array(1 << 10);
   return {
     count(parts, keys) {
-      const ids: number[] = [];
-      for (const k of keys) {
-        const id = find(k);
-        if (id >= 0) {
-          wanted[id] = 1;
-          ids.push(id);
-        }
+      const wanted = [...keys];
+      let bits = 10;
+      while (1 << bits < wanted.length * 4) bits++;
+      if (table.length < 1 << bits) table = new Int32Array(1 << bits);
+      else table.fill(0, 0, 1 << bits);
+      const mask = (1 << bits) - 1;
+      const shift = 32 - bits;
+      for (let w = 0; w < wanted.length; w++) {
+        let h = Math.imul(wanted[w]!, 0x9e3779b1) >>> shift;
+        while (table[h] !== 0) h = (h + 1) & mask;
+        table[h] = w + 1;
       }
+      const count = new Int32Array(wanted.length);
+      const lastPart = new Int32Array(wanted.length).fill(-1);
       parts.forEach((part, p) => {
         for (const i of part) {
-          const own = idsOf[i]!;
+          const own = feats[i]!.keys;
           for (let q = 0; q < own.length; q++) {
-            const id = own[q]!;
-            if (wanted[id] === 0 || lastPart[id] === p) continue;
-            lastPart[id] = p;
-            count[id]!++;
+            const k = own[q]!;
+            let h = Math.imul(k, 0x9e3779b1) >>> shift;
+            for (let e = table[h]!; e !== 0; e = table[h]!) {
+              if (wanted[e - 1] === k) {
+                if (lastPart[e - 1] !== p) {
+                  lastPart[e - 1] = p;
+                  count[e - 1]!++;
+                }
+                break;
+              }
+              h = (h + 1) & mask;
+            }
           }
         }
       });
       const out = new Map<number, number>();
-      for (const k of keys) {
-        const id = find(k);
-        if (id >= 0) out.set(k, count[id]!);
-      }
-      for (const id of ids) {
-        wanted[id] = 0;
-        count[id] = 0;
-        lastPart[id] = -1;
-      }
+      for (let w = 0; w < wanted.length; w++) out.set(wanted[w]!, count[w]!);
       return out;
     },
   };
+}
+
+/** The `t`-th of an article's labels (`labels` joined by "\n"), or "" (as `labels.split('\n')[t] ?? ''`). */
+function labelAt(labels: string, t: number): string {
+  if (!labels) return '';
+  let from = 0;
+  for (let r = 0; r < t; r++) {
+    const nl = labels.indexOf('\n', from);
+    if (nl < 0) return '';
+    from = nl + 1;
+  }
+  const end = labels.indexOf('\n', from);
+  return end < 0 ? labels.slice(from) : labels.slice(from, end);
+}
+
+/** The labelled triple of `k` in an article's spans (the last, as a map by key would keep), or -1. */
+function labelIndex(f: ArticleFeatures, k: number): number {
+  let found = -1;
+  for (let t = 0; t * 3 < f.spans.length; t++) if (f.keys[f.spans[t * 3]!] === k) found = t;
+  return found;
 }
 
 function round(x: number): number {
@@ -916,16 +996,25 @@ function dateRangeOf(feats: readonly ArticleFeatures[], m: readonly number[]): {
 function tiesOf(
   feats: readonly ArticleFeatures[],
   parts: readonly (readonly number[])[],
-  labelsFor: (i: number) => Map<number, { label: string; start: number; end: number }>,
   idfOf: (k: number) => number,
   opt: GroupOptions,
   counter: PartCounter,
 ): Tie[] {
   // Only labelled features can be ties: count the parts holding each, over dense ids in typed arrays
   // (a Map lookup per feature of every member cost more than the rest of the grouping of a large story).
+  // Labels are read from the members' spans here, never cached: a corpus-wide cache of label maps was
+  // the largest part of the heap at the end of grouping.
   const scored: Array<{ k: number; weight: number }> = [];
   const labelled = new Set<number>();
-  for (const part of parts) for (const i of part) for (const k of labelsFor(i).keys()) labelled.add(k);
+  for (const part of parts) {
+    for (const i of part) {
+      const f = feats[i]!;
+      for (let t = 0; t * 3 < f.spans.length; t++) {
+        const key = f.keys[f.spans[t * 3]!];
+        if (key !== undefined) labelled.add(key);
+      }
+    }
+  }
   const partCount = counter.count(parts, labelled);
   for (const k of labelled) {
     const c = partCount.get(k) ?? 0;
@@ -938,10 +1027,11 @@ function tiesOf(
     let value = '';
     for (const part of parts) {
       for (const i of part) {
-        const l = labelsFor(i).get(k);
-        if (!l) continue;
-        if (!value) value = l.label;
-        evidence.push({ articleId: feats[i]!.id, start: l.start, end: l.end });
+        const f = feats[i]!;
+        const t = labelIndex(f, k);
+        if (t < 0) continue;
+        if (!value) value = labelAt(f.labels, t);
+        evidence.push({ articleId: f.id, start: f.spans[t * 3 + 1]!, end: f.spans[t * 3 + 2]! });
       }
     }
     return { kind: kindOfKey(k), value, weight: round(weight), evidence };

@@ -44,4 +44,16 @@ describe('extractDates', () => {
     expect(keys).not.toContain('2013-05-06');
     expect(keys).not.toContain('2013-06-05');
   });
+
+  it('extractDates reads a year or weekday with the word before it across any whitespace, and only at word boundaries', () => {
+    const t = 'Since\u00a02017 (since 2019) xin 2015, the 1990s, 2019.5 and 2020; on  Sunday, last Monday, a holiday, Yesterday, this week. Brexit!';
+    const r = extractDates(t, '2024-06-30');
+    expect(r.mentions.map((m) => [m.key, t.slice(m.start, m.end)])).toEqual([
+      ['2017', '2017'], ['2019', '2019'], ['2015', '2015'], ['1990', '1990'], ['2020', '2020'],
+      ['--06-30', 'on  Sunday'], ['2024-06-30', 'on  Sunday'], ['--06-24', 'last Monday'], ['2024-06-24', 'last Monday'],
+      ['2024-06-29', 'Yesterday'], ['w2024-06-24', 'this week'],
+    ]);
+    // "since" counts (2017, 2019); "xin" is not "in"; Brexit names 2012 at the earliest.
+    expect(r.floorYear).toBe(2019);
+  });
 });

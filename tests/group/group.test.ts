@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDoc, recordFromText } from '../../src/pipeline/build-doc.js';
 import { extractFeatures, groupArticles, groupWithDiagnostics, PinSchema, EventGroupSchema, StoryGroupSchema, MembershipSchema, type ArticleFeatures } from '../../src/group/index.js';
 import { figuresConflict } from '../../src/group/group.js';
+import { featureKey } from '../../src/group/features.js';
+import { stemWord } from '../../src/text/index.js';
 import { makeTestDoc } from '../helpers.js';
 
 const feat = (id: string, text: string, published?: string): ArticleFeatures => extractFeatures(makeTestDoc(text, { id, published: published ?? null }));
@@ -177,6 +179,18 @@ describe('conflicting figures', () => {
 });
 
 describe('extractFeatures', () => {
+  it('extractFeatures counts every occurrence however many distinct features an article holds', () => {
+    // 6,000 distinct words, each twice: past the accumulator's first capacity (4,096 entries).
+    const letters = (k: number): string => (k < 26 ? '' : letters(Math.floor(k / 26) - 1)) + String.fromCharCode(97 + (k % 26));
+    const words = Array.from({ length: 6000 }, (_, k) => `q${letters(k)}z`);
+    const f = extractFeatures(makeTestDoc(`${words.join(' ')}. ${words.join(' ')}.`, { id: 'long' }));
+    const keys = Array.from(f.keys);
+    expect(keys).toEqual([...keys].sort((a, b) => a - b));
+    expect(new Set(keys).size).toBe(keys.length);
+    const last = featureKey('term', stemWord(words[5999]!, 'en'));
+    expect(f.counts[keys.indexOf(last)]).toBe(2);
+    expect(Array.from(f.counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(2 * 6000);
+  });
   it('extractFeatures joins a decimal split by re-joined tokens ("6. 1") into one number', () => {
     const f = extractFeatures(makeTestDoc('The magnitude 6. 1 quake killed 10 people.', { id: 'q' }));
     const labels = f.labels.split('\n');
