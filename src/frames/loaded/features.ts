@@ -257,22 +257,18 @@ function boundCaches(): void {
   }
   if (types > typeValence.length) {
     const size = Math.max(2 * typeValence.length, types);
-    const valence = new Int8Array(size);
-    valence.set(typeValence);
-    typeValence = valence;
-    const flags = new Uint8Array(size);
-    flags.set(typeFlags);
-    typeFlags = flags;
-    const off = new Int32Array(size);
-    off.set(stemOff);
-    stemOff = off;
-    const len = new Int32Array(size);
-    len.set(stemLen);
-    stemLen = len;
-    const lex = new Int32Array(size);
-    lex.set(lexOfType);
-    lexOfType = lex;
+    typeValence = grownTo(typeValence, new Int8Array(size));
+    typeFlags = grownTo(typeFlags, new Uint8Array(size));
+    stemOff = grownTo(stemOff, new Int32Array(size));
+    stemLen = grownTo(stemLen, new Int32Array(size));
+    lexOfType = grownTo(lexOfType, new Int32Array(size));
   }
+}
+
+/** `into` (a larger array of the same kind) with `from` copied to its start. */
+function grownTo<T extends Int8Array | Uint8Array | Int32Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }
 
 const SHAPES = ['d', 'AA', 'Aa', 'a'] as const;
