@@ -10,6 +10,11 @@
 /** Where the touch pass of `addEach` leaves its loads, so they are not optimized away. */
 const touched = new Int32Array(1);
 
+/** Fibonacci hashing: keys are hashes already, but tests and small ids are not spread. Every probe starts here. */
+function homeSlot(key: number, mask: number): number {
+  return Math.imul(key, 0x9e3779b1) & mask;
+}
+
 export class Int32Counts {
   /** Slot i holds its key at 2i and its count at 2i + 1 (one cache line per probe, not two). */
   #slots: Int32Array;
@@ -38,10 +43,9 @@ export class Int32Counts {
     return this.#size;
   }
 
-  /** Fibonacci hashing: keys are hashes already, but tests and small ids are not spread. */
   #slot(key: number): number {
     const s = this.#slots;
-    let i = Math.imul(key, 0x9e3779b1) & this.#mask;
+    let i = homeSlot(key, this.#mask);
     while (s[2 * i + 1] !== 0 && s[2 * i] !== key) i = (i + 1) & this.#mask;
     return i;
   }
@@ -80,7 +84,7 @@ export class Int32Counts {
       const s = this.#slots;
       const mask = this.#mask;
       let sink = 0;
-      for (let i = from; i < to; i++) sink ^= s[2 * (Math.imul(keys[i]!, 0x9e3779b1) & mask) + 1]!;
+      for (let i = from; i < to; i++) sink ^= s[2 * homeSlot(keys[i]!, mask) + 1]!;
       touched[0]! ^= sink;
       for (let i = from; i < to; i++) this.#put(keys[i]!, 1, true);
     }
@@ -145,7 +149,7 @@ export class Int32Counts {
       if (c === 0) continue;
       const key = s[2 * i]!;
       s[2 * i + 1] = 0;
-      let j = Math.imul(key, 0x9e3779b1) & mask;
+      let j = homeSlot(key, mask);
       while (s[2 * j + 1] !== 0) j = (j + 1) & mask;
       s[2 * j] = key;
       s[2 * j + 1] = c;

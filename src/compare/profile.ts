@@ -54,11 +54,18 @@ export interface Shingles {
  * a per-form Map (measured at half), and two thirds of stems are the norm itself.
  */
 export function tokenHashes(doc: Doc): TokenHashes {
-  const hit = hashCache.get(doc);
-  if (hit) return hit;
+  return hashCache.get(doc) ?? hashTokens(doc, null).hashes;
+}
+
+/**
+ * Hashes every token's norm and stem and caches them on the Doc; with `content`, also flags the
+ * non-stop words there in the same pass (a story task meets each article in `tokenProfile` first).
+ */
+function hashTokens(doc: Doc, content: Uint8Array | null): { hashes: TokenHashes; contentCount: number } {
   const tokens = doc.tokens;
   const tokenHashes = new Int32Array(tokens.length);
   const stemHashes = new Int32Array(tokens.length);
+  let contentCount = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const norm = t.norm;
@@ -66,10 +73,14 @@ export function tokenHashes(doc: Doc): TokenHashes {
     const h = hashString(norm);
     tokenHashes[i] = h;
     stemHashes[i] = stem === norm ? h : hashString(stem);
+    if (content && !isStopHashed(norm, h)) {
+      content[i] = 1;
+      contentCount++;
+    }
   }
-  const out = { tokenHashes, stemHashes };
-  hashCache.set(doc, out);
-  return out;
+  const hashes = { tokenHashes, stemHashes };
+  hashCache.set(doc, hashes);
+  return { hashes, contentCount };
 }
 
 /**
@@ -110,22 +121,9 @@ export function tokenProfile(doc: Doc): TokenProfile {
       }
     }
   } else {
-    // `tokenHashes(doc)` and the stop-word flags in one pass over the tokens (a story task meets each article here first).
-    const tokenHashes = new Int32Array(tokens.length);
-    const stemHashes = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      const norm = t.norm;
-      const stem = t.stem;
-      const h = hashString(norm);
-      tokenHashes[i] = h;
-      stemHashes[i] = stem === norm ? h : hashString(stem);
-      if (!isStopHashed(norm, h)) {
-        content[i] = 1;
-        contentCount++;
-      }
-    }
-    hashCache.set(doc, (th = { tokenHashes, stemHashes }));
+    const r = hashTokens(doc, content);
+    th = r.hashes;
+    contentCount = r.contentCount;
   }
   const quotes = quoteSpans(doc.text);
   const p: TokenProfile = { tokenHashes: th.tokenHashes, stemHashes: th.stemHashes, content, quoted: quotedTokens(tokens, quotes), quotes, contentCount };

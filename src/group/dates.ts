@@ -3,7 +3,8 @@
  * publication date when there is one), the article's own date, and the
  * earliest year it can have been written.
  */
-import { datedTermPattern, escapeTerm, isSpaceUnit, type Gazetteer } from './entities.js';
+import { datedTermPattern, escapeTerm, type Gazetteer } from './entities.js';
+import { isSpaceUnit } from '../text/index.js';
 
 export interface DateMention {
   /**

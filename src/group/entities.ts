@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Doc, Token } from '../doc/types.js';
-import { isStopword, normalizeWord, tokenOffsets } from '../text/index.js';
+import { isSpaceUnit, isStopword, normalizeWord, tokenOffsets } from '../text/index.js';
 
 export interface EntityMention {
   /** Normalized key: lower-case tokens joined by one space (`lloyd austin`, `north korea`). */
@@ -105,11 +105,6 @@ function joinable(text: string, a: Token, b: Token): boolean {
   if (gap === 3) return c === 32 && text.charCodeAt(a.end + 1) === 45 && text.charCodeAt(a.end + 2) === 32;
   // '. ' after an initial.
   return gap === 2 && c === 46 && text.charCodeAt(a.end + 1) === 32 && a.end - a.start === 1;
-}
-
-/** JavaScript's `\s` for one UTF-16 code unit. */
-export function isSpaceUnit(c: number): boolean {
-  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c));
 }
 
 /** `/[.!?]["'”’)]?\s*$/` on the first line of `text[from, to)`: the sentence closes like prose. */

@@ -140,6 +140,8 @@ export function compareStoryTask(task: StoryTask, stats: CorpusStats): StoryResu
   const out = lineWriter(paths.out);
   const ref = (text: string): ByteRef => ({ file: paths.out, ...out.add(text) });
   const events: StoryResult['events'] = [];
+  // Written without zod re-parsing, as the article entries are (entry.ts): tests/pipeline/run.test.ts holds
+  // these pieces byte-equal to the in-memory report, which `buildReport` validates with ReportSchema.
   for (const event of task.events) {
     const cmp = compareEvent(event, byId, task.options, stats);
     const pairs = cmp.pairs.length ? ref(cmp.pairs.map((p) => reportElement(p)).join(',\n')) : null;

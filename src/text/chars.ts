@@ -54,6 +54,11 @@ export function flagsOfUnit(c: number): number {
   return f;
 }
 
+/** JavaScript's `\s` for one UTF-16 code unit (the SPACE flag). */
+export function isSpaceUnit(c: number): boolean {
+  return (flagsOfUnit(c) & SPACE) !== 0;
+}
+
 /** Flags of the code point starting at `i` (a surrogate pair counts as one code point). */
 export function flagsAt(text: string, i: number): number {
   const c = text.charCodeAt(i);

@@ -5,6 +5,7 @@
  *   outside quotation marks).
  */
 import type { Doc } from '../../doc/types.js';
+import { isSpaceUnit } from '../../text/index.js';
 import { findShortQuotes } from '../hedges/quotes.js';
 import type { Technique } from './techniques.js';
 import { tokenTypes, typeNorm, typeValues, type TypeValues } from './vocab.js';
@@ -32,17 +33,11 @@ function patternType(id: number): number {
   return norm === 'so' ? SO : norm === 'regime' || norm === 'regimes' ? REGIME : 0;
 }
 
-/** JavaScript's \s (white space and line terminators), by code unit. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** Whether text[start, end) ends with "?" and white space only after it (/\?\s*$/ on the slice, without slicing). */
 function endsWithQuestion(text: string, start: number, end: number): boolean {
   let p = end - 1;
-  while (p >= start && isSpace(text.charCodeAt(p))) p--;
+  while (p >= start && isSpaceUnit(text.charCodeAt(p))) p--;
   return p >= start && text.charCodeAt(p) === 0x3f;
 }
 

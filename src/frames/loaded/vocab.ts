@@ -14,6 +14,11 @@
  * analyzers' passes over a doc then read compact arrays, not one object per
  * token. The layer of the last few docs is kept (analyzeDoc runs every
  * analyzer on one doc before the next).
+ *
+ * This re-hashes what the text stage's form table (text/tokenize.ts) already
+ * numbered: `tokenize` does not hand its entry numbers on. Carrying them on the
+ * Doc (with the table's generation, as here) would replace this pass; until then
+ * it lives here, shared by the frames analyzers, and not in text/.
  */
 import type { Doc, Token } from '../../doc/types.js';
 
