@@ -81,15 +81,16 @@ function isStock(s: StockFlags, stats: CorpusStats, h: number, i: number, stock:
   return f === 1;
 }
 
-/**
- * Shared passages of two documents: seed-and-extend local alignment over token
- * norms, the BLAST scheme (Altschul et al. 1990) as used for text reuse by
- * Smith et al. 2014 ("Detecting and modeling local text reuse"): exact shared
- * n-grams seed runs on a diagonal, runs extend exactly to both sides, and runs
- * within `maxGap` words of each other on both sides chain into one passage
- * (an inserted clause or a changed word becomes a gap).
- */
-export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats, o: AlignOptions): TokenPassage[] {
+/** Exact runs of two documents after extension and merging, in order of `a`, with A's tokens covered by non-stock seeds. */
+interface SeededRuns {
+  merged: Run[];
+  nonStock: Uint8Array;
+  /** Whether any seed was non-stock (else every passage weighs 0). */
+  anyNonStock: boolean;
+}
+
+/** Seeds (shared content n-grams), runs on their diagonals, extended exactly both ways and merged; null when no seed is shared. */
+function seededRuns(pa: DocProfile, pb: DocProfile, stats: CorpusStats, o: AlignOptions): SeededRuns | null {
   const n = o.ngram;
   const A = pa.tokenHashes;
   const B = pb.tokenHashes;
@@ -99,6 +100,7 @@ export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats
   let nonStock: Uint8Array | null = null;
   let stockFlags: StockFlags | null = null;
   let active: Map<number, Run> | null = null;
+  let anyNonStock = false;
   const runs: Run[] = [];
   // The seed lookup, inlined: it runs for every shingle of A, for every pair (`indexOf` in hash.ts).
   const { keys, slots, mask } = seeds.index;
@@ -130,6 +132,7 @@ export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats
       if (!marked && !isStock(stockFlags!, stats, h, i, stock)) {
         for (let k = 0; k < n; k++) nonStock![i + k] = 1;
         marked = true;
+        anyNonStock = true;
       }
       const d = j - i;
       const r = active.get(d);
@@ -140,9 +143,9 @@ export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats
       }
     }
   }
-  if (active === null) return [];
+  if (active === null) return null;
   for (const r of active.values()) runs.push(r);
-  if (runs.length === 0 || nonStock === null) return [];
+  if (runs.length === 0 || nonStock === null) return null;
   for (const r of runs) {
     while (r.a > 0 && r.b > 0 && A[r.a - 1] === B[r.b - 1]) {
       r.a--;
@@ -160,7 +163,12 @@ export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats
     else merged.push({ ...r });
   }
   merged.sort((x, y) => x.a - y.a || x.b - y.b || y.len - x.len);
+  return { merged, nonStock, anyNonStock };
+}
 
+/** Runs chained into passage candidates: each run joins the open chain it continues at the least gap cost. */
+function chainRuns(merged: readonly Run[], o: AlignOptions): Run[][] {
+  const n = o.ngram;
   const chains: Run[][] = [];
   const open: Run[][] = [];
   for (const r0 of merged) {
@@ -196,37 +204,88 @@ export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats
     }
     open.length = kept;
   }
+  return chains;
+}
 
+/** A chain's extent, length test and weight: what decides whether it is kept as a passage. */
+interface ChainFacts {
+  aFirst: number;
+  aEnd: number;
+  bFirst: number;
+  bEnd: number;
+  matched: number;
+  longestRun: number;
+  weight: number;
+  kept: boolean;
+}
+
+function chainFacts(ch: readonly Run[], pa: DocProfile, pb: DocProfile, nonStock: Uint8Array, o: AlignOptions): ChainFacts {
+  const first = ch[0]!;
+  const last = ch[ch.length - 1]!;
+  const aFirst = first.a;
+  const aEnd = last.a + last.len;
+  const bFirst = first.b;
+  const bEnd = last.b + last.len;
+  const shortest = Math.min(aEnd - aFirst, bEnd - bFirst);
+  const quotedBoth = shortest >= o.minQuotedPassageWords && allSet(pa.quoted, aFirst, aEnd) && allSet(pb.quoted, bFirst, bEnd);
+  const facts = { aFirst, aEnd, bFirst, bEnd, matched: 0, longestRun: 0, weight: 0, kept: false };
+  if (shortest < o.minPassageWords && !quotedBoth) return facts;
+  for (const r of ch) {
+    facts.matched += r.len;
+    facts.longestRun = Math.max(facts.longestRun, r.len);
+    for (let t = r.a; t < r.a + r.len; t++) if (nonStock[t] && pa.content[t]) facts.weight++;
+  }
+  // A short shared quotation needs fewer content words than a narrative passage, but never none.
+  const minWeight = shortest < o.minPassageWords ? Math.min(o.minPassageWeight, 2) : o.minPassageWeight;
+  facts.kept = !(facts.weight < minWeight && facts.matched < o.longStockWords);
+  return facts;
+}
+
+/**
+ * Shared passages of two documents: seed-and-extend local alignment over token
+ * norms, the BLAST scheme (Altschul et al. 1990) as used for text reuse by
+ * Smith et al. 2014 ("Detecting and modeling local text reuse"): exact shared
+ * n-grams seed runs on a diagonal, runs extend exactly to both sides, and runs
+ * within `maxGap` words of each other on both sides chain into one passage
+ * (an inserted clause or a changed word becomes a gap).
+ */
+export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats, o: AlignOptions): TokenPassage[] {
+  const seeded = seededRuns(pa, pb, stats, o);
+  if (seeded === null) return [];
+  const A = pa.tokenHashes;
+  const B = pb.tokenHashes;
   const out: TokenPassage[] = [];
-  for (const ch of chains) {
-    const first = ch[0]!;
-    const last = ch[ch.length - 1]!;
-    const aFirst = first.a;
-    const aEnd = last.a + last.len;
-    const bFirst = first.b;
-    const bEnd = last.b + last.len;
-    const shortest = Math.min(aEnd - aFirst, bEnd - bFirst);
-    const quotedBoth = shortest >= o.minQuotedPassageWords && allSet(pa.quoted, aFirst, aEnd) && allSet(pb.quoted, bFirst, bEnd);
-    if (shortest < o.minPassageWords && !quotedBoth) continue;
-    let matched = 0;
-    let longestRun = 0;
-    let weight = 0;
+  for (const ch of chainRuns(seeded.merged, o)) {
+    const f = chainFacts(ch, pa, pb, seeded.nonStock, o);
+    if (!f.kept) continue;
     let editDistance = 0;
-    for (let k = 0; k < ch.length; k++) {
+    for (let k = 0; k + 1 < ch.length; k++) {
       const r = ch[k]!;
-      matched += r.len;
-      longestRun = Math.max(longestRun, r.len);
-      for (let t = r.a; t < r.a + r.len; t++) if (nonStock[t] && pa.content[t]) weight++;
-      const next = ch[k + 1];
-      if (next) editDistance += levenshtein(A, r.a + r.len, next.a, B, r.b + r.len, next.b);
+      const next = ch[k + 1]!;
+      editDistance += levenshtein(A, r.a + r.len, next.a, B, r.b + r.len, next.b);
     }
-    // A short shared quotation needs fewer content words than a narrative passage, but never none.
-    const minWeight = shortest < o.minPassageWords ? Math.min(o.minPassageWeight, 2) : o.minPassageWeight;
-    if (weight < minWeight && matched < o.longStockWords) continue;
-    out.push({ aFirst, aEnd, bFirst, bEnd, matched, longestRun, editDistance, weight, runs: ch.map((r) => [r.a, r.b, r.len]) });
+    out.push({ aFirst: f.aFirst, aEnd: f.aEnd, bFirst: f.bFirst, bEnd: f.bEnd, matched: f.matched, longestRun: f.longestRun, editDistance, weight: f.weight, runs: ch.map((r) => [r.a, r.b, r.len]) });
   }
   out.sort((x, y) => x.aFirst - y.aFirst || x.bFirst - y.bFirst || x.aEnd - y.aEnd || x.bEnd - y.bEnd);
   return out;
+}
+
+/**
+ * `alignPassages(pa, pb, stats, o).length > 0`, without edit distances or
+ * passage objects, stopping at the first kept chain. With no non-stock seed
+ * every passage weighs 0 and needs `longStockWords` matched words, which the
+ * merged runs together must then hold (a chain's runs are some of them, trimmed).
+ */
+export function hasAlignedPassage(pa: DocProfile, pb: DocProfile, stats: CorpusStats, o: AlignOptions): boolean {
+  const seeded = seededRuns(pa, pb, stats, o);
+  if (seeded === null) return false;
+  if (!seeded.anyNonStock && Math.min(o.minPassageWeight, 2) > 0) {
+    let total = 0;
+    for (const r of seeded.merged) total += r.len;
+    if (total < o.longStockWords) return false;
+  }
+  for (const ch of chainRuns(seeded.merged, o)) if (chainFacts(ch, pa, pb, seeded.nonStock, o).kept) return true;
+  return false;
 }
 
 function allSet(flags: Uint8Array, from: number, to: number): boolean {

@@ -1,7 +1,7 @@
 import type { Doc, Finding } from '../doc/types.js';
 import { spanToOriginal } from '../doc/offsets.js';
 import { makeFinding } from '../doc/span.js';
-import { alignPassages, type AlignOptions, type TokenPassage } from './align.js';
+import { alignPassages, hasAlignedPassage, type AlignOptions, type TokenPassage } from './align.js';
 import { intersectionSize, type IntIndex } from './hash.js';
 import { contentStems, docProfile, type DocProfile } from './profile.js';
 import type { Derivation, Direction, Passage, Score, Wording } from './schema.js';
@@ -245,7 +245,7 @@ export function hasSharedPassage(a: Doc, b: Doc, stats: CorpusStats, options: Pa
   const pa = docProfile(a, o.ngram);
   const pb = docProfile(b, o.ngram);
   // No shingle-set intersection first: the aligner's seed scan answers "nothing shared" as fast, and a passage implies a shared shingle.
-  return alignPassages(pa, pb, stats, o).length > 0;
+  return hasAlignedPassage(pa, pb, stats, o);
 }
 
 /** The passages of a comparison as findings on one side's document (for `doc.layers`). */

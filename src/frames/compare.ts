@@ -139,8 +139,15 @@ function loadedOf(doc: Doc) {
   return [...rows.values()].sort((x, y) => y.count - x.count || (x.term < y.term ? -1 : x.term > y.term ? 1 : x.technique < y.technique ? -1 : 1));
 }
 
-function namesOf(doc: Doc): Map<string, { label: string; names: string[] }> {
-  const actors = new Map<string, { label: string; names: string[] }>();
+/** An actor's names in one article; `counts`: the names counted (built on first use, then shared by the article's pairs). */
+interface ActorNames {
+  label: string;
+  names: string[];
+  counts?: ReturnType<typeof counted<'name'>>;
+}
+
+function namesOf(doc: Doc): Map<string, ActorNames> {
+  const actors = new Map<string, ActorNames>();
   for (const f of doc.layers.mentions ?? []) {
     const d = f.data as unknown as MentionData | undefined;
     if (!d) continue;
@@ -153,12 +160,18 @@ function namesOf(doc: Doc): Map<string, { label: string; names: string[] }> {
 
 /** One article's side of a pair comparison, built from its layers. */
 interface PairSide {
-  layers: { quotes: unknown; loaded: unknown; mentions: unknown };
+  layers: { quotes: unknown; loaded: unknown; mentions: unknown; hedges: unknown; tokens: unknown };
   voices: ReturnType<typeof voicesOf>;
   verbs: ReturnType<typeof verbsOf>;
   loaded: ReturnType<typeof loadedOf>;
   terms: Set<string>;
   names: ReturnType<typeof namesOf>;
+  /** Sorted once per article, so a pair's shared and one-sided lists are filters of them (sorted already). */
+  sortedSpeakers: string[];
+  speakers: Set<string>;
+  sortedTerms: string[];
+  sortedActors: string[];
+  hedges: ReturnType<typeof hedgeCounts>;
 }
 
 /**
@@ -171,15 +184,23 @@ const sideCache = new WeakMap<Doc, PairSide>();
 function sideOf(doc: Doc): PairSide {
   const l = doc.layers;
   const hit = sideCache.get(doc);
-  if (hit && hit.layers.quotes === l.quotes && hit.layers.loaded === l.loaded && hit.layers.mentions === l.mentions) return hit;
+  if (hit && hit.layers.quotes === l.quotes && hit.layers.loaded === l.loaded && hit.layers.mentions === l.mentions && hit.layers.hedges === l.hedges && hit.layers.tokens === doc.tokens) return hit;
   const loaded = loadedOf(doc);
+  const voices = voicesOf(doc);
+  const terms = new Set(loaded.map((x) => x.term));
+  const names = namesOf(doc);
   const side: PairSide = {
-    layers: { quotes: l.quotes, loaded: l.loaded, mentions: l.mentions },
-    voices: voicesOf(doc),
+    layers: { quotes: l.quotes, loaded: l.loaded, mentions: l.mentions, hedges: l.hedges, tokens: doc.tokens },
+    voices,
     verbs: verbsOf(doc),
     loaded,
-    terms: new Set(loaded.map((x) => x.term)),
-    names: namesOf(doc),
+    terms,
+    names,
+    hedges: hedgeCounts(doc),
+    sortedSpeakers: voices.map((v) => v.speaker).sort(),
+    speakers: new Set(voices.map((v) => v.speaker)),
+    sortedTerms: [...terms].sort(),
+    sortedActors: [...names.keys()].sort(),
   };
   sideCache.set(doc, side);
   return side;
@@ -196,25 +217,21 @@ export function compareFramingPair(a: Doc, b: Doc): PairFraming {
     .slice(0, 5);
   const sa = sideOf(a);
   const sb = sideOf(b);
-  const va = sa.voices;
-  const vb = sb.voices;
-  const speakersB = new Set(vb.map((v) => v.speaker));
   const termsA = sa.terms;
   const termsB = sb.terms;
   const na = sa.names;
   const nb = sb.names;
-  const naming = [...na.keys()].filter((k) => nb.has(k)).sort().map((actorId) => ({
-    actorId,
-    label: na.get(actorId)!.label,
-    a: counted('name', na.get(actorId)!.names),
-    b: counted('name', nb.get(actorId)!.names),
-  }));
+  const naming = sa.sortedActors.filter((k) => nb.has(k)).map((actorId) => {
+    const x = na.get(actorId)!;
+    const y = nb.get(actorId)!;
+    return { actorId, label: x.label, a: (x.counts ??= counted('name', x.names)), b: (y.counts ??= counted('name', y.names)) };
+  });
   return {
     frames: { a: fa, b: fb, jsd: Math.round(jsd * 1e4) / 1e4, drivers },
-    voices: { a: va, b: vb, shared: va.map((v) => v.speaker).filter((s) => speakersB.has(s)).sort() },
+    voices: { a: sa.voices, b: sb.voices, shared: sa.sortedSpeakers.filter((s) => sb.speakers.has(s)) },
     verbs: { a: sa.verbs, b: sb.verbs },
-    loaded: { a: sa.loaded, b: sb.loaded, onlyA: [...termsA].filter((t) => !termsB.has(t)).sort(), onlyB: [...termsB].filter((t) => !termsA.has(t)).sort() },
-    hedges: { a: hedgeCounts(a), b: hedgeCounts(b) },
+    loaded: { a: sa.loaded, b: sb.loaded, onlyA: sa.sortedTerms.filter((t) => !termsB.has(t)), onlyB: sb.sortedTerms.filter((t) => !termsA.has(t)) },
+    hedges: { a: sa.hedges, b: sb.hedges },
     naming,
   };
 }

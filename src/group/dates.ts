@@ -37,7 +37,7 @@ const MONTH_RE = '(January|February|March|April|May|June|July|August|September|O
 const DAY_RE = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR_RE = '((?:19|20)\\d{2})';
 /** "June 30", "Dec.14", "Jun 11th 2012", "March 4, 2009", "June 27 and 29". */
-const MONTH_DAY = new RegExp(`\\b${MONTH_RE}\\s*${DAY_RE}(?:\\s*(?:and|to|-|–)\\s*(\\d{1,2})(?!\\d))?(?:,?\\s*${YEAR_RE})?(?![\\d:])`, 'gi');
+export const MONTH_DAY = new RegExp(`\\b${MONTH_RE}\\s*${DAY_RE}(?:\\s*(?:and|to|-|–)\\s*(\\d{1,2})(?!\\d))?(?:,?\\s*${YEAR_RE})?(?![\\d:])`, 'gi');
 /** "30 Jun, 2024", "27 NOVEMBER, 2005", "16 September 2013". */
 const DAY_MONTH = new RegExp(`\\b${DAY_RE}\\s+${MONTH_RE}(?:,?\\s*${YEAR_RE})?\\b`, 'gi');
 /** "2024-06-30", also with spaced hyphens ("2013 - 09 - 26": text re-joined from tokens). */
@@ -49,6 +49,9 @@ const RELATIVE = /\b(?:(?:on|last|this|next)\s+)?(Sunday|Monday|Tuesday|Wednesda
 
 /** Sticky forms: tried only at the starts the cheap scans below propose (see {@link matchesAt}). */
 const YEAR_AT = new RegExp(YEAR.source, 'iy');
+const MONTH_DAY_AT = new RegExp(MONTH_DAY.source, 'iy');
+/** Runs of ASCII digits (the `\d` of the patterns above, which have no u flag). */
+const DIGIT_RUN = /\d+/g;
 const RELATIVE_AT = new RegExp(RELATIVE.source, 'iy');
 /** The digits of every {@link YEAR} match: a year after a word boundary. */
 const YEAR_DIGITS = /\b(?:19|20)\d\d/g;
@@ -132,7 +135,7 @@ export function extractDates(text: string, published: string | null, gazetteer?:
     mentions.push({ key: `--${pad(m)}-${pad(d)}`, start, end });
   };
 
-  for (const m of text.matchAll(MONTH_DAY)) {
+  for (const m of monthDayMatches(text)) {
     if (!/^\p{Lu}/u.test(m[1]!)) continue; // "may 5" the verb
     const month = MONTHS[m[1]!.toLowerCase()]!;
     const year = m[4] ? Number(m[4]) : null;
@@ -253,6 +256,28 @@ function yearMatches(text: string): RegExpExecArray[] {
     starts.push(m.index);
   }
   return matchesAt(text, YEAR_AT, starts);
+}
+
+/**
+ * `text.matchAll(MONTH_DAY)`: a match is a month name (ASCII letters after a word boundary) then an
+ * optional "." and white space, then a digit. So it starts at the start of the run of ASCII letters
+ * that ends right before a digit run, or before "." or white space followed by one: each digit run
+ * proposes that run's start. (Tried at every position of the text, the pattern was the costliest of
+ * the date patterns; digit runs are few.)
+ */
+export function monthDayMatches(text: string): RegExpExecArray[] {
+  const starts: number[] = [];
+  // Digit runs found by the regex engine: a loop over every unit in script cost more than the pattern.
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) {
+    let e = m.index;
+    while (e > 0 && isSpaceUnit(text.charCodeAt(e - 1))) e--;
+    if (e > 0 && text.charCodeAt(e - 1) === 46) e--;
+    let r = e;
+    while (r > 0 && isAsciiLetter(text.charCodeAt(r - 1))) r--;
+    if (r < e) starts.push(r);
+  }
+  return matchesAt(text, MONTH_DAY_AT, starts);
 }
 
 /**

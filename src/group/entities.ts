@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Doc, Token } from '../doc/types.js';
-import { isSpaceUnit, isStopword, normalizeWord, tokenOffsets } from '../text/index.js';
+import { isSpaceUnit, normalizeWord, stopwordFlags, tokenOffsets } from '../text/index.js';
 
 export interface EntityMention {
   /** Normalized key: lower-case tokens joined by one space (`lloyd austin`, `north korea`). */
@@ -127,7 +127,7 @@ function closesProse(text: string, from: number, to: number): boolean {
  * period, and at least 80% of content words capitalized), so capitalization says nothing about names there. Only gazetteer
  * places are taken from them. A flag per sentence index.
  */
-function headlineSentences(text: string, tokens: readonly Token[], stop: Uint8Array | null): Uint8Array {
+function headlineSentences(text: string, tokens: readonly Token[], stop: Uint8Array): Uint8Array {
   let sentences = 0;
   for (let i = 0; i < tokens.length; i++) if (tokens[i]!.sent >= sentences) sentences = tokens[i]!.sent + 1;
   const words = new Int32Array(sentences);
@@ -138,7 +138,7 @@ function headlineSentences(text: string, tokens: readonly Token[], stop: Uint8Ar
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if ((!next || next.sent !== t.sent) && closesProse(text, t.end, next ? next.start : text.length)) prose[t.sent] = 1;
-    if (t.kind !== 'word' || (stop ? stop[i] === 1 : isStopword(t.norm))) continue;
+    if (t.kind !== 'word' || stop[i] === 1) continue;
     words[t.sent]!++;
     if (t.cap) caps[t.sent]!++;
   }
@@ -166,9 +166,10 @@ export function extractEntities(doc: Pick<Doc, 'text' | 'tokens'>, gazetteer: Ga
   return entitiesOf(doc, gazetteer, null);
 }
 
-/** {@link extractEntities} with the caller's stop-word flags per token (`isStopword(norm)` of word tokens), when it has them. */
-export function entitiesOf(doc: Pick<Doc, 'text' | 'tokens'>, gazetteer: Gazetteer, stop: Uint8Array | null): EntityMention[] {
+/** {@link extractEntities} with the caller's stop-word flags per token (`stopwordFlags(tokens)`), when it has them. */
+export function entitiesOf(doc: Pick<Doc, 'text' | 'tokens'>, gazetteer: Gazetteer, stopFlags: Uint8Array | null): EntityMention[] {
   const { text, tokens } = doc;
+  const stop = stopFlags ?? stopwordFlags(tokens);
   const headlines = headlineSentences(text, tokens, stop);
   // Words the article capitalizes mid-sentence: evidence that a sentence-initial capital is a name.
   const capMidSentence = new Set<string>();
@@ -201,7 +202,7 @@ export function entitiesOf(doc: Pick<Doc, 'text' | 'tokens'>, gazetteer: Gazette
       }
       break;
     }
-    emitRun(text, tokens, i, j, headlines[first.sent] === 1, capMidSentence, gazetteer, out);
+    emitRun(text, tokens, stop, i, j, headlines[first.sent] === 1, capMidSentence, gazetteer, out);
     i = j;
   }
   return foldSurnames(out);
@@ -225,8 +226,9 @@ function firstWord(s: string): string {
 }
 
 /** A word that never starts or ends a name: a stop word (unless written in capitals: "US"), a month or day, a connector. */
-function isWeak(text: string, tok: Token): boolean {
-  if (isStopword(tok.norm)) {
+function isWeak(text: string, tok: Token, stop: number): boolean {
+  // `stop`: the token's stopword flag (every token of a run is a word, so isStopword(tok.norm)).
+  if (stop === 1) {
     // "US" is a place, not the pronoun: an all-capitals stop word stays.
     const surface = text.slice(tok.start, tok.end);
     const allCaps = surface.length > 1 && surface === surface.toUpperCase() && /\p{Lu}/u.test(surface);
@@ -251,6 +253,7 @@ function allCalendarWords(tokens: readonly Token[], from: number, to: number): b
 function emitRun(
   text: string,
   tokens: readonly Token[],
+  stop: Uint8Array,
   from: number,
   to: number,
   headline: boolean,
@@ -276,14 +279,14 @@ function emitRun(
     p += matched || 1;
   }
   let a = from;
-  while (a < to && isWeak(text, tokens[a]!)) a++;
+  while (a < to && isWeak(text, tokens[a]!, stop[a]!)) a++;
   // Titles: the name is what follows the last person title ("Russian President Vladimir Putin" →
   // vladimir putin; "Secretary of State Antony Blinken" → antony blinken); "Foreign Ministry" stays whole.
   let lastTitle = -1;
   for (let k = a; k < to - 1; k++) if (gaz.titles.has(tokens[k]!.norm)) lastTitle = k;
   if (lastTitle >= 0) {
     let t = lastTitle + 1;
-    while (t < to && (isWeak(text, tokens[t]!) || gaz.titleModifiers.has(tokens[t]!.norm) || gaz.titles.has(tokens[t]!.norm))) t++;
+    while (t < to && (isWeak(text, tokens[t]!, stop[t]!) || gaz.titleModifiers.has(tokens[t]!.norm) || gaz.titles.has(tokens[t]!.norm))) t++;
     if (t < to) a = t;
   } else {
     let t = a;
@@ -291,7 +294,7 @@ function emitRun(
     if (t > a && to - t >= 2) a = t;
   }
   let b = to;
-  while (b > a && isWeak(text, tokens[b - 1]!)) b--;
+  while (b > a && isWeak(text, tokens[b - 1]!, stop[b - 1]!)) b--;
   if (b > a) {
     let allTitles = true;
     for (let k = a; k < b && allTitles; k++) allTitles = gaz.titles.has(tokens[k]!.norm) || gaz.titleModifiers.has(tokens[k]!.norm);

@@ -7,8 +7,8 @@
  * numbers, repeated phrases and words) also keep a label and the offsets of
  * their first occurrence.
  */
-import type { Doc } from '../doc/types.js';
-import { isStopword } from '../text/index.js';
+import type { Doc, Token } from '../doc/types.js';
+import { stopwordFlags, tokenForms } from '../text/index.js';
 import { entitiesOf, loadGazetteer } from './entities.js';
 import { DATELINE_CHARS, extractDates } from './dates.js';
 
@@ -187,8 +187,39 @@ function resetAcc(): void {
   size = 0;
 }
 
-/** Stop-word flag per token (word tokens only), shared with the entity pass; grown as needed. */
-let stopFlags = new Uint8Array(1 << 12);
+/**
+ * Facts of each form of the text stage's form table (tokenForms), computed once per form rather than
+ * once per token: whether it is a content word (bit CONTENT; bit KNOWN once decided), its term key,
+ * and the FNV state of "phrase:<stem> " that a phrase starting with it continues with the next stem.
+ * One memo per form table (each language has its own, and a full table is replaced).
+ */
+interface FormMemo {
+  facts: Uint8Array;
+  term: Int32Array;
+  head: Int32Array;
+}
+const KNOWN = 1;
+const CONTENT = 2;
+const memos = new WeakMap<object, FormMemo>();
+
+function emptyMemo(size: number): FormMemo {
+  return { facts: new Uint8Array(size), term: new Int32Array(size), head: new Int32Array(size) };
+}
+
+/** The memo of `table` with room for entries below `size`. */
+function memoFor(table: object, size: number): FormMemo {
+  let memo = memos.get(table);
+  if (!memo || memo.facts.length < size) {
+    const grown = emptyMemo(Math.max(size, 2 * (memo?.facts.length ?? 2048)));
+    if (memo) {
+      grown.facts.set(memo.facts);
+      grown.term.set(memo.term);
+      grown.head.set(memo.head);
+    }
+    memos.set(table, (memo = grown));
+  }
+  return memo;
+}
 
 /** Content word: not a stop word (`stop`: its flag), at least two characters, has a letter. */
 function isContent(norm: string, stop: number): boolean {
@@ -230,27 +261,48 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
   let d = 0;
   const { tokens, text } = doc;
   let words = 0;
-  if (stopFlags.length < tokens.length) stopFlags = new Uint8Array(tokens.length * 2);
-  const stop = stopFlags;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    stop[i] = t.kind === 'word' && isStopword(t.norm) ? 1 : 0;
+  // Stop-word flag per token (word tokens only), shared with the entity pass: from the text stage's form table.
+  const stop = stopwordFlags(tokens);
+  // Form ids per token; tokens the text stage did not make are each their own form.
+  const forms = tokenForms(tokens);
+  let ids: readonly number[] | Int32Array;
+  let memo: FormMemo;
+  if (forms) {
+    ids = forms.ids;
+    let size = 0;
+    for (let i = 0; i < ids.length; i++) if (ids[i]! >= size) size = ids[i]! + 1;
+    memo = memoFor(forms.table, size);
+  } else {
+    ids = new Int32Array(tokens.length);
+    for (let i = 0; i < ids.length; i++) ids[i] = i;
+    memo = emptyMemo(tokens.length);
   }
-  // isContent of the next token, when the phrase test already computed it.
-  let knownAt = -1;
-  let knownContent = false;
+  const { facts, term, head } = memo;
+  /** The facts of token k's form (a word token), decided on first sight of the form. */
+  const factsOf = (k: number, t: Token): number => {
+    const e = ids[k]!;
+    let f = facts[e]!;
+    if (f === 0) {
+      f = KNOWN;
+      if (isContent(t.norm, stop[k]!)) {
+        f |= CONTENT;
+        term[e] = finishKey(fnvMore(PREFIX.term, t.stem), 'term');
+        head[e] = fnvMore(fnvMore(PREFIX.phrase, t.stem), ' ');
+      }
+      facts[e] = f;
+    }
+    return f;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind === 'word') {
       words++;
-      if (!(knownAt === i ? knownContent : isContent(t.norm, stop[i]!))) continue;
-      add(finishKey(fnvMore(PREFIX.term, t.stem), 'term'), t.norm, i, t.start, t.end);
+      if ((factsOf(i, t) & CONTENT) === 0) continue;
+      const e = ids[i]!;
+      add(term[e]!, t.norm, i, t.start, t.end);
       const n = tokens[i + 1];
-      if (n && n.kind === 'word' && n.sent === t.sent) {
-        knownAt = i + 1;
-        knownContent = isContent(n.norm, stop[i + 1]!);
-        if (knownContent && isSpace(text, t.end, n.start)) add(finishKey(phraseHash(t.stem, n.stem), 'phrase'), null, i, t.start, n.end);
-      }
+      // The phrase key: FNV-1a of "phrase:<stem> <next stem>", continued from the form's head state.
+      if (n && n.kind === 'word' && n.sent === t.sent && factsOf(i + 1, n) & CONTENT && isSpace(text, t.end, n.start)) add(finishKey(fnvMore(head[e]!, n.stem), 'phrase'), null, i, t.start, n.end);
     } else if (t.kind === 'number') {
       while (d < dateSpans.length && dateSpans[d]!.end <= t.start) d++;
       const inDate = d < dateSpans.length && dateSpans[d]!.start <= t.start;
@@ -329,10 +381,6 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
     leadFigures,
     words,
   };
-}
-
-function phraseHash(a: string, b: string): number {
-  return fnvMore(fnvMore(fnvMore(PREFIX.phrase, a), ' '), b);
 }
 
 /** Only whitespace between `from` and `to`. */

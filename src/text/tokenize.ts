@@ -228,6 +228,8 @@ interface FormTable {
   norms: string[];
   stems: string[];
   caps: boolean[];
+  /** 1 when the entry is a word (not a number) whose normal form is a stopword (isStopword), else 0. */
+  stop: number[];
   /** Content-stem id of each entry (see contentStemIds); -1 for other words, -2 not yet known. */
   content: number[];
   /** Ids of the stems of content words, numbered from 0 per table. */
@@ -251,6 +253,7 @@ function emptyTable(): FormTable {
     norms: [],
     stems: [],
     caps: [],
+    stop: [],
     content: [],
     stemIds: new Map(),
     slotted: 0,
@@ -283,6 +286,7 @@ function addEntry(table: FormTable, text: string, start: number, end: number, nu
   table.norms.push(norm);
   table.stems.push(number ? norm : stemWord(norm, language));
   table.caps.push(c !== c.toLowerCase());
+  table.stop.push(!number && isStopword(norm) ? 1 : 0);
   table.content.push(-2);
   const from = keyStart[e]!;
   if (table.full || e >= MAX_ENTRIES || from + len > POOL_CHARS) {
@@ -373,7 +377,7 @@ export function contentStemIds(text: string, ranges: readonly number[], language
     tokenEnds[r] = n;
   }
   entriesInto(table, text, 0, n, language);
-  const { norms, stems, content, stemIds } = table;
+  const { norms, stems, stop, content, stemIds } = table;
   const ids = new Int32Array(n);
   const offsets = new Int32Array(rangeCount + 1);
   let m = 0;
@@ -384,7 +388,7 @@ export function contentStemIds(text: string, ranges: readonly number[], language
       if (id === -2) {
         // Whether an entry is a content word depends on its surface only: decided once per entry.
         const norm = norms[e]!;
-        if (bufNumber[k] === 1 || bufEnd[k]! - bufStart[k]! < 2 || norm.length < 2 || isStopword(norm)) id = -1;
+        if (bufNumber[k] === 1 || bufEnd[k]! - bufStart[k]! < 2 || norm.length < 2 || stop[e] === 1) id = -1;
         else {
           const stem = stems[e]!;
           id = stemIds.get(stem) ?? stemIds.size;
@@ -455,6 +459,13 @@ export function offerComposedTokens(text: string, scan: RangeScan, pieces: reado
   offered = { text, table: scan.table, starts, ends, numbers, entries };
 }
 
+/**
+ * The record rides on the array as a non-enumerable property (invisible to JSON, structured clone,
+ * equality in tests and copies). Measured on re-tokenizing web articles: a WeakMap entry per array
+ * cost 6% more, a symbol-keyed property 25%, this (with the key a literal where it is defined) ~1%.
+ */
+const FORMS = 'framelensTokenForms';
+
 /** Full tokens with normalized and stemmed forms and their sentence index. */
 export function tokenize(text: string, sentences: readonly Span[] = [], language = 'en'): Token[] {
   const table = formTable(language);
@@ -476,6 +487,9 @@ export function tokenize(text: string, sentences: readonly Span[] = [], language
   }
   const { norms, stems, caps } = table;
   const out: Token[] = new Array<Token>(n);
+  // The entries, for tokenForms: a plain array (young-generation memory), where a typed array per
+  // call (a buffer of its own off the heap) made re-tokenizing a fifth slower.
+  const ids: number[] = new Array<number>(n);
   let sent = 0;
   let cur: Span | undefined = sentences[0];
   for (let k = 0; k < n; k++) {
@@ -489,6 +503,61 @@ export function tokenize(text: string, sentences: readonly Span[] = [], language
       }
     }
     out[k] = { start, end: ends[k]!, kind: numbers[k] === 1 ? 'number' : 'word', norm: norms[e]!, stem: stems[e]!, cap: caps[e]!, sent };
+    ids[k] = e;
   }
+  // The key written out (FORMS): with the constant's name here the define took V8's slow path (+25%).
+  Object.defineProperty(out, 'framelensTokenForms', { value: { table, ids, stop: null } satisfies FormsRecord });
   return out;
+}
+
+/**
+ * The form-table entries of a token array as `tokenize` returned it: `ids[k]` numbers token k's
+ * surface (equal ids, equal surfaces: the same kind, norm, stem and cap), so a caller can compute a
+ * fact of a form once per entry and read it by index. Ids are valid for `table` only (compare or key
+ * per-entry memos by it: a full table is replaced, and each language has its own). Null for an
+ * array tokenize did not return, or one whose length changed since.
+ */
+export interface TokenForms {
+  table: object;
+  ids: readonly number[];
+}
+
+/** What tokenize records per token array: its forms, and the stopword flags once asked for. */
+interface FormsRecord {
+  table: FormTable;
+  ids: readonly number[];
+  stop: Uint8Array | null;
+}
+
+type TokensWithForms = readonly Token[] & { [FORMS]?: FormsRecord };
+
+export function tokenForms(tokens: readonly Token[]): TokenForms | null {
+  const forms = (tokens as TokensWithForms)[FORMS];
+  return forms && forms.ids.length === tokens.length ? forms : null;
+}
+
+/**
+ * Per token: 1 for a word token whose normal form is a stopword (`kind === 'word' && isStopword(norm)`),
+ * else 0. For an array as `tokenize` (or `analyzeText`) returned it, the flags are read from the form
+ * table by entry (decided once per distinct surface; a Set lookup per token cost ~100 ns), once;
+ * any other array (or one whose length changed since) is computed token by token. Callers must not
+ * write to the result.
+ */
+export function stopwordFlags(tokens: readonly Token[]): Uint8Array {
+  const forms = (tokens as TokensWithForms)[FORMS];
+  if (forms && forms.ids.length === tokens.length) {
+    if (forms.stop === null) {
+      const { ids, table } = forms;
+      const stop = new Uint8Array(ids.length);
+      for (let k = 0; k < ids.length; k++) stop[k] = table.stop[ids[k]!]!;
+      forms.stop = stop;
+    }
+    return forms.stop;
+  }
+  const flags = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    flags[i] = t.kind === 'word' && isStopword(t.norm) ? 1 : 0;
+  }
+  return flags;
 }

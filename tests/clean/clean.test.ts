@@ -147,6 +147,16 @@ describe('cleanText structural rules', () => {
     expect(removedBy(result, STRUCTURAL_RULES.containedInLonger.name)).toEqual([pull]);
   });
 
+  it('contained-in-longer-block finds a block at the end of a longer one and keeps one that only shares its opening', () => {
+    const tail = 'officials said the drills were defensive and that it would continue military cooperation with the united states.';
+    const sharesOpening = 'South Korea said the drills were defensive and would end next month, according to the defence ministry statement.';
+    const result = cleanText(lines(P1, P2, P3, tail, sharesOpening));
+    expect(removedBy(result, STRUCTURAL_RULES.containedInLonger.name)).toEqual([]);
+    const inside = 'said the drills were defensive and that it would continue military cooperation with the United States.';
+    const again = cleanText(lines(P1, P2, P3, inside, sharesOpening));
+    expect(removedBy(again, STRUCTURAL_RULES.containedInLonger.name)).toEqual([inside]);
+  });
+
   it('leading-bullet records the marker of a kept list item as markup', () => {
     const original = lines(P1, '• The drills involved aircraft carriers and destroyers from three countries.', P2);
     const result = cleanText(original);

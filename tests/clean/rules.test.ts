@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_RULES, matchBlockRule } from '../../src/clean/rules.js';
 
@@ -100,5 +101,28 @@ describe('matchBlockRule on placeholder Latin', () => {
 
   it('does not fire on words that only contain the literals ("platear" is no word boundary)', () => {
     expect(matchBlockRule(`${'The council met on Tuesday and the mayor spoke. '.repeat(6)}Platears and ipsums.`)).toBeNull();
+  });
+});
+
+describe('matchBlockRule by length', () => {
+  it('gives the first rule in order whose cap admits the block and whose pattern matches, for blocks around every cap', () => {
+    const reference = (text: string): string | null => {
+      for (const rule of BLOCK_RULES) {
+        if (text.length > rule.maxChars) continue;
+        if (typeof rule.match === 'function' ? rule.match(text) : rule.match.test(text)) return rule.name;
+      }
+      return null;
+    };
+    const caps = [...new Set(BLOCK_RULES.map((r) => r.maxChars))];
+    fc.assert(
+      fc.property(fc.constantFrom(...BLOCK_RULES.map((r) => r.example)), fc.constantFrom(...caps), fc.integer({ min: -2, max: 2 }), fc.constantFrom(' ', 'x', '.', 'icon '), (example, cap, delta, pad) => {
+        let text = example;
+        while (text.length < cap + delta) text += pad;
+        text = text.slice(0, Math.max(example.length, cap + delta));
+        expect(matchBlockRule(text)?.name ?? null).toBe(reference(text));
+        expect(matchBlockRule(example)?.name ?? null).toBe(reference(example));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -51,6 +51,16 @@ describe('compareFramingPair', () => {
     expect(pair.voices.shared).toEqual(pair.voices.a.map((v) => v.speaker).filter((s) => speakersB.has(s)).sort());
   });
 
+  it('reads a replaced hedges layer afresh (sides are cached per article)', () => {
+    const c = framed('Officials may possibly respond. The drills allegedly raised tensions across the region.', 'c', 'AP');
+    const before = compareFramingPair(c, b).hedges.a;
+    expect(before.counts.hedge.count).toBeGreaterThan(0);
+    c.layers.hedges = [];
+    const after = compareFramingPair(c, b).hedges.a;
+    expect(after.counts.hedge.count).toBe(0);
+    expect(after.words).toBe(before.words);
+  });
+
   it('is symmetric: swapping the articles swaps the sides', () => {
     const swapped = compareFramingPair(b, a);
     expect(swapped.voices.a).toEqual(pair.voices.b);

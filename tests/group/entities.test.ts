@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../src/group/entities.js';
-import { extractDates } from '../../src/group/dates.js';
+import fc from 'fast-check';
+import { extractDates, MONTH_DAY, monthDayMatches } from '../../src/group/dates.js';
+import { extractFeatures } from '../../src/group/features.js';
 import { makeTestDoc } from '../helpers.js';
 
 describe('extractEntities', () => {
@@ -55,5 +57,32 @@ describe('extractDates', () => {
     ]);
     // "since" counts (2017, 2019); "xin" is not "in"; Brexit names 2012 at the earliest.
     expect(r.floorYear).toBe(2019);
+  });
+});
+
+describe('monthDayMatches', () => {
+  it('finds the matches text.matchAll(MONTH_DAY) finds, at the same offsets, on random text', () => {
+    const pieces = ['June', 'june', 'JUNE', 'Dec', 'Sept', 'Sep', 'May', 'x', '_', 'é', '.', ' ', '\u00a0', '\n', '5', '14', '2009', ',', ':', 'and', '-', 'th', 'Mayo'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        const got = monthDayMatches(text).map((m) => [m.index, m[0]]);
+        expect(got).toEqual([...text.matchAll(MONTH_DAY)].map((m) => [m.index, m[0]]));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads "Dec.14", "June30" and "Jan \u00a0 5" but no month inside a longer word', () => {
+    const text = 'On Dec.14 and June30, then Jan \u00a0 5; xJune 7 and _May 8 are not dates.';
+    expect(monthDayMatches(text).map((m) => m[0])).toEqual(['Dec.14', 'June30', 'Jan \u00a0 5']);
+  });
+});
+
+describe('extractFeatures', () => {
+  it('gives the same features for tokens made by the text stage as for copies of them', () => {
+    const doc = makeTestDoc('Seoul, June 30 (Yonhap) -- North Korea fired 2 missiles on Sunday. The missiles flew 600 km, officials said. The officials said North Korea fired them.', { id: 'a', published: '2024-06-30' });
+    const copied = { ...doc, tokens: doc.tokens.map((t) => ({ ...t })) };
+    expect(extractFeatures(copied)).toEqual(extractFeatures(doc));
   });
 });

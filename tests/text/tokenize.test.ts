@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentStemIds, forEachTokenForm, isStopword, normalizeWord, offerComposedTokens, stemWord, tokenOffsets, tokenize } from '../../src/text/index.js';
+import { contentStemIds, forEachTokenForm, isStopword, normalizeWord, offerComposedTokens, stemWord, stopwordFlags, tokenForms, tokenOffsets, tokenize } from '../../src/text/index.js';
 
 /** The regex the hand-written scanner replaced: both must find the same tokens. */
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|\p{Ll}\.\p{Ll}\.|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu;
@@ -108,5 +108,29 @@ describe('tokenize after an offer', () => {
     offerComposedTokens('xyz talks', scan, [{ range: 0, shift: 0 }]);
     expect(tokenize('xyz talks', [], 'en').map((t) => t.norm)).toEqual(['officials']);
     expect(tokenize('xyz talks!', [], 'en').map((t) => t.norm)).toEqual(['xyz', 'talks']);
+  });
+});
+
+describe('stopwordFlags(tokens) and tokenForms(tokens)', () => {
+  const text = 'The U.S. said it will not join the talks, and the 2 sides said so: THE end. Will they?';
+  it('gives the flag isStopword gives each word token, from the form table for a tokenize array and computed for any other', () => {
+    const tokens = tokenize(text, [], 'en');
+    const expected = tokens.map((t) => (t.kind === 'word' && isStopword(t.norm) ? 1 : 0));
+    expect([...stopwordFlags(tokens)]).toEqual(expected);
+    const copy = tokens.map((t) => ({ ...t }));
+    expect(tokenForms(copy)).toBeNull();
+    expect([...stopwordFlags(copy)]).toEqual(expected);
+  });
+
+  it('gives two tokens the same form id exactly when their surfaces are equal, and none to a changed array', () => {
+    const tokens = tokenize(text, [], 'en');
+    const forms = tokenForms(tokens)!;
+    expect(forms.ids).toHaveLength(tokens.length);
+    const surface = (k: number): string => text.slice(tokens[k]!.start, tokens[k]!.end);
+    for (let a = 0; a < tokens.length; a++) for (let b = 0; b < tokens.length; b++) expect(forms.ids[a] === forms.ids[b]).toBe(surface(a) === surface(b));
+    const longer = [...tokens, tokens[0]!];
+    expect(tokenForms(longer)).toBeNull();
+    tokens.push(tokens[0]!);
+    expect(tokenForms(tokens)).toBeNull();
   });
 });

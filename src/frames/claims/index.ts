@@ -10,6 +10,9 @@ import { isStopword } from '../../text/index.js';
 import type { Analyzer } from '../index.js';
 import { detectMentions } from '../naming/mentions.js';
 import { outletOf } from '../naming/index.js';
+import { contentTerms } from '../distinctive/index.js';
+
+type ContentTerms = ReturnType<typeof contentTerms>;
 
 /** Claims are sentences or "; "-separated clauses with at least this many word tokens. */
 export const MIN_CLAIM_WORDS = 6;
@@ -309,29 +312,95 @@ export const claimsAnalyzer: Analyzer = {
   },
 };
 
-/** Content stems of each claim of a 'claims' layer, keyed by the layer array so they are dropped with their doc. */
-const stemsOfLayer = new WeakMap<readonly Finding[], string[][]>();
+/**
+ * Stems numbered across articles, so claim alignment counts shared stems over
+ * integer postings instead of hashing stem strings once per claim and
+ * comparison. The table starts over (between comparisons, never during one)
+ * past STEM_LIMIT stems; cached ids carry the generation they belong to.
+ */
+const STEM_LIMIT = 1 << 18;
+let stemGeneration = 0;
+let stemIds = new Map<string, number>();
+/** Scratch by stem id: 1 while the stem is already in the claim being read; the last posting of the stem while aligning (−1: none). */
+let stemMark = new Int32Array(1 << 12).fill(-1);
+
+function stemId(stem: string): number {
+  let id = stemIds.get(stem);
+  if (id === undefined) {
+    id = stemIds.size;
+    stemIds.set(stem, id);
+    if (id >= stemMark.length) {
+      const grown = new Int32Array(2 * stemMark.length).fill(-1);
+      grown.set(stemMark);
+      stemMark = grown;
+    }
+  }
+  return id;
+}
+
+/**
+ * The de-duplicated content-word stems of tokens [first, last) as stem ids, in
+ * order of first occurrence: the set `contentStems` sorts (alignment needs only
+ * the set). Read off the article's content terms (frames/distinctive: word,
+ * not a stopword), which `stemOfTerm` maps to stem ids (−1: two letters or
+ * fewer; −2: not yet looked up), so a token costs no string look-up.
+ */
+function contentStemIds(doc: Doc, terms: ContentTerms, stemOfTerm: Int32Array, first: number, last: number): Int32Array {
+  const ids: number[] = [];
+  const tokenTerm = terms.tokenTerm;
+  for (let i = first; i < last; i++) {
+    const k = tokenTerm[i]!;
+    if (k < 0) continue;
+    let id = stemOfTerm[k]!;
+    if (id === -2) stemOfTerm[k] = id = terms.terms[k]!.length > 2 ? stemId(doc.tokens[terms.first[k]!]!.stem) : -1;
+    if (id < 0) continue;
+    // A token stemmed otherwise than its term's first token (not so for tokenize's tokens) counts its own stem.
+    const stem = doc.tokens[i]!.stem;
+    if (i !== terms.first[k] && stem !== doc.tokens[terms.first[k]!]!.stem) id = stemId(stem);
+    if (stemMark[id] === 1) continue;
+    stemMark[id] = 1;
+    ids.push(id);
+  }
+  for (const id of ids) stemMark[id] = -1;
+  return Int32Array.from(ids);
+}
+
+/** A claim for comparison: the reported fields plus its stems as ids. */
+interface AlignClaim extends Omit<Claim, 'stems'> {
+  stemIds: Int32Array;
+}
+
+/** Stem ids of each claim of a 'claims' layer, keyed by the layer array so they are dropped with their doc. */
+const stemsOfLayer = new WeakMap<readonly Finding[], { generation: number; ids: Int32Array[] }>();
 
 /**
  * The claims of one article for comparison: rebuilt from its 'claims' layer
  * when the analyzer ran (same spans, ids and facts; the stems are read from
  * the tokens once per article, not once per comparison), else split afresh.
  */
-function claimsForComparison(doc: Doc): Claim[] {
+function claimsForComparison(doc: Doc): AlignClaim[] {
   const layer = doc.layers.claims;
-  if (!layer || layer.some((f) => !f.data)) return splitClaims(doc);
-  let stems = stemsOfLayer.get(layer);
-  if (!stems) {
-    stems = layer.map((f) => {
-      const [first, last] = tokenRange(doc, f);
-      return contentStems(doc, first, last);
-    });
-    stemsOfLayer.set(layer, stems);
+  if (!layer || layer.some((f) => !f.data)) {
+    return splitClaims(doc).map(({ stems, ...c }) => ({ ...c, stemIds: Int32Array.from(stems, stemId) }));
   }
+  let cached = stemsOfLayer.get(layer);
+  if (!cached || cached.generation !== stemGeneration) {
+    const terms = contentTerms(doc);
+    const stemOfTerm = new Int32Array(terms.terms.length).fill(-2);
+    cached = {
+      generation: stemGeneration,
+      ids: layer.map((f) => {
+        const [first, last] = tokenRange(doc, f);
+        return contentStemIds(doc, terms, stemOfTerm, first, last);
+      }),
+    };
+    stemsOfLayer.set(layer, cached);
+  }
+  const stems = cached.ids;
   const outlet = outletOf(doc);
   return layer.map((f, k) => {
     const data = f.data as ClaimData;
-    return { id: `${doc.id}#${k + 1}`, articleId: doc.id, outlet, start: f.start, end: f.end, text: f.text, stems: stems[k]!, actors: data.actors, numbers: data.numbers, dates: data.dates };
+    return { id: `${doc.id}#${k + 1}`, articleId: doc.id, outlet, start: f.start, end: f.end, text: f.text, stemIds: stems[k]!, actors: data.actors, numbers: data.numbers, dates: data.dates };
   });
 }
 
@@ -344,7 +413,7 @@ export function dice(a: readonly string[], b: readonly string[]): number {
   return (2 * shared) / (a.length + b.length);
 }
 
-function hasAnchor(a: Claim, b: Claim): boolean {
+function hasAnchor(a: Pick<Claim, 'numbers' | 'dates' | 'actors'>, b: Pick<Claim, 'numbers' | 'dates' | 'actors'>): boolean {
   for (const x of a.numbers) for (const y of b.numbers) if (x.value === y.value) return true;
   for (const x of a.dates) for (const y of b.dates) if (x.value === y.value) return true;
   return b.actors.some((x) => x.startsWith('x:') && x.includes(' ') && a.actors.includes(x));
@@ -373,12 +442,18 @@ const MIN_ALIGN_DICE = Math.min(ALIGN_DICE, ALIGN_DICE_WITH_ANCHOR);
  * MIN_ALIGN_DICE cannot align, and a claim whose best match reaches it has its
  * true best among the pairs kept, so dropping those pairs changes no result.
  */
-function alignedPairs(claims: readonly Claim[], group: Int32Array): [number, number][] {
+function alignedPairs(claims: readonly AlignClaim[], group: Int32Array): [number, number][] {
   const n = claims.length;
   const groups = n ? group[n - 1]! + 1 : 0;
   const groupStart = new Int32Array(groups + 1).fill(-1);
   for (let i = n - 1; i >= 0; i--) groupStart[group[i]!] = i;
-  const postings = new Map<string, number[]>();
+  // Postings as linked lists over stem ids: stemMark[stem] is the stem's last posting, `next` the one before
+  // it (claims visited newest first; which pairs are kept and their best matches do not depend on the order).
+  let postings = 0;
+  for (const c of claims) postings += c.stemIds.length;
+  const postClaim = new Int32Array(postings);
+  const postNext = new Int32Array(postings);
+  let used = 0;
   const shared = new Int32Array(n);
   const touched: number[] = [];
   // Best match of claim x in article g: slot[x * groups + g] → index into bestOf/bestDice.
@@ -399,31 +474,35 @@ function alignedPairs(claims: readonly Claim[], group: Int32Array): [number, num
       bestDice[s] = d;
     }
   };
-  for (let i = 0; i < n; i++) {
-    const mine = claims[i]!.stems;
-    const before = groupStart[group[i]!]!;
-    for (const s of mine) {
-      const list = postings.get(s);
-      if (!list) {
-        postings.set(s, [i]);
-        continue;
+  const head = stemMark;
+  try {
+    for (let i = 0; i < n; i++) {
+      const mine = claims[i]!.stemIds;
+      const before = groupStart[group[i]!]!;
+      for (let k = 0; k < mine.length; k++) {
+        const s = mine[k]!;
+        // Only earlier claims of earlier articles count.
+        for (let e = head[s]!; e >= 0; e = postNext[e]!) {
+          const c = postClaim[e]!;
+          if (c >= before) continue;
+          if (shared[c]!++ === 0) touched.push(c);
+        }
+        postClaim[used] = i;
+        postNext[used] = head[s]!;
+        head[s] = used++;
       }
-      // Claim i goes last, after the earlier claims the loop stops at.
-      for (const c of list) {
-        if (c >= before) break;
-        if (shared[c]!++ === 0) touched.push(c);
+      for (const c of touched) {
+        // The same expression as dice(), so ties compare exactly as before.
+        const d = (2 * shared[c]!) / (mine.length + claims[c]!.stemIds.length);
+        shared[c] = 0;
+        if (d < MIN_ALIGN_DICE) continue;
+        offer(i, group[c]!, c, d);
+        offer(c, group[i]!, i, d);
       }
-      list.push(i);
+      touched.length = 0;
     }
-    for (const c of touched) {
-      // The same expression as dice(), so ties compare exactly as before.
-      const d = (2 * shared[c]!) / (mine.length + claims[c]!.stems.length);
-      shared[c] = 0;
-      if (d < MIN_ALIGN_DICE) continue;
-      offer(i, group[c]!, c, d);
-      offer(c, group[i]!, i, d);
-    }
-    touched.length = 0;
+  } finally {
+    for (const c of claims) for (const s of c.stemIds) head[s] = -1;
   }
   const pairs: [number, number][] = [];
   for (let s = 0; s < bestOf.length; s++) {
@@ -468,8 +547,12 @@ function find(parent: number[], i: number): number {
  * aligned pairs), with omissions and number/date conflicts. Independent of input order.
  */
 export function compareClaims(docs: readonly Doc[]): ClaimsComparison {
+  if (stemIds.size > STEM_LIMIT) {
+    stemGeneration++;
+    stemIds = new Map();
+  }
   const ordered = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const claims: Claim[] = [];
+  const claims: AlignClaim[] = [];
   const groupOf: number[] = [];
   // Articles sharing an id form one group, as their claims cannot align with each other.
   let g = -1;
@@ -489,7 +572,7 @@ export function compareClaims(docs: readonly Doc[]): ClaimsComparison {
   // Clusters numbered in order of their first claim.
   const clusterOfRoot = new Int32Array(claims.length).fill(-1);
   const clusterOf = new Int32Array(claims.length);
-  const members: Claim[][] = [];
+  const members: AlignClaim[][] = [];
   claims.forEach((c, i) => {
     const root = find(parent, i);
     if (clusterOfRoot[root] === -1) {
@@ -537,9 +620,9 @@ export function compareClaims(docs: readonly Doc[]): ClaimsComparison {
  * unit with different numbers ("six jets" / "eight jets"), or give month-day dates
  * (or years) with no value in common.
  */
-function clusterConflicts(clusterId: string, list: readonly Claim[]): ClaimsComparison['conflicts'] {
+function clusterConflicts(clusterId: string, list: readonly AlignClaim[]): ClaimsComparison['conflicts'] {
   const out: ClaimsComparison['conflicts'] = [];
-  const byUnit = new Map<string, { claim: Claim; fact: NumberFact }[]>();
+  const byUnit = new Map<string, { claim: AlignClaim; fact: NumberFact }[]>();
   for (const c of list) for (const n of c.numbers) if (n.unit) (byUnit.get(n.unit) ?? byUnit.set(n.unit, []).get(n.unit)!).push({ claim: c, fact: n });
   for (const unit of [...byUnit.keys()].sort()) {
     const items = byUnit.get(unit)!;
@@ -555,7 +638,7 @@ function clusterConflicts(clusterId: string, list: readonly Claim[]): ClaimsComp
     out.push({ clusterId, kind: 'number', unit, values: items.map((x) => ({ articleId: x.claim.articleId, outlet: x.claim.outlet, claimId: x.claim.id, value: x.fact.value, start: x.fact.start, end: x.fact.end })) });
   }
   for (const kind of ['month-day', 'year'] as const) {
-    const perOutlet = new Map<string, { claim: Claim; fact: DateFact }[]>();
+    const perOutlet = new Map<string, { claim: AlignClaim; fact: DateFact }[]>();
     for (const c of list) for (const d of c.dates) if (d.kind === kind) (perOutlet.get(c.outlet) ?? perOutlet.set(c.outlet, []).get(c.outlet)!).push({ claim: c, fact: d });
     if (perOutlet.size < 2) continue;
     const sets = [...perOutlet.values()].map((xs) => new Set(xs.map((x) => x.fact.value)));

@@ -65,46 +65,109 @@ export function isContentTerm(norm: string, kind: string): boolean {
 }
 
 /**
+ * Content terms numbered across docs: one id per distinct norm, whatever the doc. A comparison then
+ * counts by id in flat arrays instead of hashing each doc's terms again in
+ * every event, story and background it is part of. The table starts over
+ * (between comparisons, never during one) past TERM_LIMIT norms, so memory
+ * stays flat over millions of articles; a doc's cached ids carry the
+ * generation they belong to.
+ */
+const TERM_LIMIT = 1 << 18;
+let termGeneration = 0;
+let termIds = new Map<string, number>();
+
+function termId(norm: string): number {
+  let id = termIds.get(norm);
+  if (id === undefined) {
+    id = termIds.size;
+    termIds.set(norm, id);
+  }
+  return id;
+}
+
+/** Starts the term table over when it has grown past TERM_LIMIT (call only before a comparison reads any doc). */
+function trimTerms(): void {
+  if (termIds.size <= TERM_LIMIT) return;
+  termGeneration++;
+  termIds = new Map();
+}
+
+/** Scratch by term id: its slot in the comparison being counted (−1: none). Reset after each comparison. */
+let cmpSlot: Int32Array = new Int32Array(1 << 12).fill(-1);
+/** `slots` grown to hold every term id (new entries −1). */
+function grownSlots(slots: Int32Array): Int32Array {
+  if (slots.length >= termIds.size) return slots;
+  const grown = new Int32Array(Math.max(termIds.size, 2 * slots.length)).fill(-1);
+  grown.set(slots);
+  return grown;
+}
+
+/**
  * One article's content terms, cached per token array: an article is counted
  * once however many events, stories and backgrounds it is compared in.
- * `terms` in order of first occurrence, with their counts and first token index;
- * `other`: first index of each norm that only its token kind keeps from being a
- * content term (a number token, say), which evidence scans still match.
+ * `terms` in order of first occurrence (`index`: term → position), their ids,
+ * counts and first token index; `other`: first index and count of each norm that only its token
+ * kind keeps from being a content term (a number token, say), which evidence scans still match.
  */
 interface DocTerms {
+  generation: number;
   index: Map<string, number>;
   terms: string[];
+  /** Per token: its term's position in `terms`, −1 for tokens that are no content term or not words. */
+  tokenTerm: Int32Array;
+  ids: Int32Array;
   n: Int32Array;
   first: Int32Array;
-  other: Map<string, number> | null;
+  other: Map<string, [number, number]> | null;
 }
 const docTermsCache = new WeakMap<readonly unknown[], DocTerms>();
 function docTerms(doc: Doc): DocTerms {
   const hit = docTermsCache.get(doc.tokens);
-  if (hit) return hit;
+  if (hit && hit.generation === termGeneration) return hit;
+  // A small map per doc, then one table look-up per distinct term (not per token): the shared table is large.
   const index = new Map<string, number>();
   const terms: string[] = [];
   const n: number[] = [];
   const first: number[] = [];
-  let other: Map<string, number> | null = null;
-  doc.tokens.forEach((t, i) => {
+  let other: Map<string, [number, number]> | null = null;
+  const tokens = doc.tokens;
+  const tokenTerm = new Int32Array(tokens.length).fill(-1);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.kind !== 'word') {
-      if (isContentTerm(t.norm, 'word') && !other?.has(t.norm)) (other ??= new Map()).set(t.norm, i);
-      return;
+      if (!isContentTerm(t.norm, 'word')) continue;
+      const o = other?.get(t.norm);
+      if (o) o[1]++;
+      else (other ??= new Map()).set(t.norm, [i, 1]);
+      continue;
     }
-    if (!isContentTerm(t.norm, t.kind)) return;
+    if (!isContentTerm(t.norm, t.kind)) continue;
     const k = index.get(t.norm);
-    if (k !== undefined) n[k]!++;
-    else {
+    if (k !== undefined) {
+      n[k]!++;
+      tokenTerm[i] = k;
+    } else {
+      tokenTerm[i] = terms.length;
       index.set(t.norm, terms.length);
       terms.push(t.norm);
       n.push(1);
       first.push(i);
     }
-  });
-  const entry = { index, terms, n: Int32Array.from(n), first: Int32Array.from(first), other };
+  }
+  const ids = terms.map((t) => termId(t));
+  const entry = { generation: termGeneration, index, terms, tokenTerm, ids: Int32Array.from(ids), n: Int32Array.from(n), first: Int32Array.from(first), other };
   docTermsCache.set(doc.tokens, entry);
   return entry;
+}
+
+/**
+ * The article's content terms (`isContentTerm`, word tokens): `terms` in order of first
+ * occurrence, `first` the token index of each one's first occurrence, `tokenTerm` each token's
+ * term (−1: none). Read once per article (cached with the counts above) and shared with the
+ * claims comparison, whose content words are these terms' longer ones.
+ */
+export function contentTerms(doc: Doc): { readonly terms: readonly string[]; readonly first: Int32Array; readonly tokenTerm: Int32Array } {
+  return docTerms(doc);
 }
 
 /** Content-term counts over `docs`; keys in order of first occurrence (docs in order, tokens in order). */
@@ -171,20 +234,24 @@ export function distinctiveWords(docs: readonly Doc[], options: DistinctiveOptio
   const background = options.background ?? docs;
   // Terms numbered in order of first occurrence (docs in order, then the background's new terms):
   // the key order of the count maps this replaces, so sums run in the same order (same bits).
-  const ids = new Map<string, number>();
+  trimTerms();
   const termOf: string[] = [];
+  const globalOf: number[] = [];
   const idsOf = (d: Doc): Int32Array => {
     const dt = docTerms(d);
-    const out = new Int32Array(dt.terms.length);
-    dt.terms.forEach((t, k) => {
-      let id = ids.get(t);
-      if (id === undefined) {
+    const slots = (cmpSlot = grownSlots(cmpSlot));
+    const out = new Int32Array(dt.ids.length);
+    for (let k = 0; k < out.length; k++) {
+      const g = dt.ids[k]!;
+      let id = slots[g]!;
+      if (id < 0) {
         id = termOf.length;
-        ids.set(t, id);
-        termOf.push(t);
+        slots[g] = id;
+        termOf.push(dt.terms[k]!);
+        globalOf.push(g);
       }
       out[k] = id;
-    });
+    }
     return out;
   };
   const docIds = new Map<Doc, Int32Array>();
@@ -278,6 +345,7 @@ export function distinctiveWords(docs: readonly Doc[], options: DistinctiveOptio
     const words = scored.slice(0, top).map((s) => ({ term: s.term, z: round(s.z), delta: round(s.delta), count: s.countA, countOthers: s.countB, evidence: evidenceOf(ds, s.term, maxEvidence) }));
     return { outlet, docs: ds.length, tokens: nA, words };
   });
+  for (const g of globalOf) cmpSlot[g] = -1;
   return { priorScale, backgroundDocs: background.length, outlets };
 }
 
@@ -285,7 +353,7 @@ function byZ(x: LogOdds, y: LogOdds): number {
   return y.z - x.z || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
 }
 
-/** The first `max` occurrences of `term` in `docs` (in order), each doc scanned from the term's first token. */
+/** The first `max` occurrences of `term` in `docs` (in order), each doc scanned from the term's first token to its last occurrence (by the counts). */
 function evidenceOf(docs: readonly Doc[], term: string, max: number): DistinctiveWord['evidence'] {
   const out: DistinctiveWord['evidence'] = [];
   for (const d of docs) {
@@ -293,10 +361,12 @@ function evidenceOf(docs: readonly Doc[], term: string, max: number): Distinctiv
     const k = dt.index.get(term);
     const o = dt.other?.get(term);
     if (k === undefined && o === undefined) continue;
-    const from = Math.min(k === undefined ? Infinity : dt.first[k]!, o ?? Infinity);
-    for (let i = from; i < d.tokens.length; i++) {
+    const from = Math.min(k === undefined ? Infinity : dt.first[k]!, o ? o[0] : Infinity);
+    let left = (k === undefined ? 0 : dt.n[k]!) + (o ? o[1] : 0);
+    for (let i = from; left > 0 && i < d.tokens.length; i++) {
       const t = d.tokens[i]!;
       if (t.norm !== term) continue;
+      left--;
       out.push({ doc: d.id, start: t.start, end: t.end, text: d.text.slice(t.start, t.end) });
       if (out.length >= max) return out;
     }

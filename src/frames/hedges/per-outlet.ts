@@ -4,10 +4,16 @@ import type { Doc } from '../../doc/types.js';
 export { outletLabel as outletOf } from '../../doc/meta.js';
 import { outletLabel as outletOf } from '../../doc/meta.js';
 
+/** Word counts by token array: an article is counted once however many pairs, events and stories it is in. */
+const wordCounts = new WeakMap<readonly unknown[], number>();
+
 /** Word tokens of a doc (numbers and punctuation excluded): the denominator of per-1,000-word rates. */
 export function wordCount(doc: Pick<Doc, 'tokens'>): number {
-  let n = 0;
+  let n = wordCounts.get(doc.tokens);
+  if (n !== undefined) return n;
+  n = 0;
   for (const t of doc.tokens) if (t.kind === 'word') n++;
+  wordCounts.set(doc.tokens, n);
   return n;
 }
 

@@ -13,7 +13,7 @@
  */
 import type { Doc, Finding, Token } from '../../doc/types.js';
 import { makeFinding } from '../../doc/span.js';
-import { matchPhrases, type PhraseIndex } from './lexicon.js';
+import { matchPhrases, type PhraseEntry, type PhraseIndex } from './lexicon.js';
 import { applyLoadedModel, type LoadedModel } from './model.js';
 import { findPatterns } from './patterns.js';
 import { isTechnique, type Technique } from './techniques.js';
@@ -104,6 +104,14 @@ function onlyAcronyms(text: string, tokens: Doc['tokens'], first: number, last: 
   return acronyms > 0;
 }
 
+/** A lexicon phrase's key in the model's verdicts (its norms joined by spaces), built once per entry. */
+const phraseKeys = new WeakMap<PhraseEntry, string>();
+function phraseKey(entry: PhraseEntry): string {
+  let key = phraseKeys.get(entry);
+  if (key === undefined) phraseKeys.set(entry, (key = entry.norms.join(' ')));
+  return key;
+}
+
 export function detectLoaded(doc: Doc, resources: LoadedResources, options: DetectOptions = DEFAULT_DETECT_OPTIONS): Finding[] {
   const { tokens, text } = doc;
   const scheme = options.scheme ?? 'ptc';
@@ -131,7 +139,7 @@ export function detectLoaded(doc: Doc, resources: LoadedResources, options: Dete
       const start = tokens[h.first]!.start;
       const end = tokens[h.last - 1]!.end;
       let technique = h.entry.technique;
-      const ruling = useModel && !h.entry.keep ? resources.model!.phrases?.[h.entry.norms.join(' ')] : undefined;
+      const ruling = useModel && !h.entry.keep ? resources.model!.phrases?.[phraseKey(h.entry)] : undefined;
       if (ruling) {
         // The labeled data's verdict on this lexicon phrase: drop or relabel.
         if (ruling[0] === null) continue;

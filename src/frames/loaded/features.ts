@@ -156,25 +156,32 @@ const WN2 = 7;
 let rows = new Float64Array(ROW * 4096);
 /** Word entries by type id (undefined: not built yet), valid for `tablesFor` (vocabulary generation) and the feature generation. */
 let wordOfType: (WordEntry | undefined)[] = [];
-/** Valence and flags by type id (set with the entry), read by the scoring loop without touching the entry. */
-let typeValence = new Int8Array(4096);
-let typeFlags = new Uint8Array(4096);
-/** Phrases of the lexicon `lexOwner` starting with each type's norm: lexLists[lexOfType[id] − 1] (0: not looked up yet; −1: none). */
-let lexOfType = new Int32Array(4096);
+/**
+ * The small numbers of each type, in one 16-byte record of `typeInfo` (at TI·id:
+ * one cache line for all of them, where separate arrays cost a miss each for a
+ * rare word): its stem in stemPool (offset, length), its lexicon phrase list
+ * (LEX: lexLists[value − 1] of the lexicon `lexOwner`; 0 not looked up yet, −1
+ * none), and its valence and flags (VF: valence · 256 + flags), set with the
+ * entry and read by the scoring loop without touching the entry.
+ */
+const TI = 4;
+const STEM_OFF = 0;
+const STEM_LEN = 1;
+const LEX_LIST = 2;
+const VF = 3;
+let typeInfo = new Int32Array(TI * 4096);
 let lexLists: (readonly PhraseEntry[])[] = [];
 let lexOwner: PhraseIndex | null = null;
 /** Scratch of lexiconCodes: tokens a phrase may start at, and their phrase lists. */
 let lexStarts = new Int32Array(1024);
 const lexStartLists: (readonly PhraseEntry[])[] = [];
 /**
- * Each type's stem as UTF-16 units in one pool (stemPool[stemOff[id] … stemOff[id] + stemLen[id])):
+ * Each type's stem as UTF-16 units in one pool (typeInfo STEM_OFF, STEM_LEN):
  * the neighbour bigrams are hashed over the stem per token, and a typed array
  * reads faster than strings of mixed representations.
  */
 let stemPool = new Uint16Array(1 << 16);
 let stemPoolUsed = 0;
-let stemOff = new Int32Array(4096);
-let stemLen = new Int32Array(4096);
 let tablesForVocab = 0;
 let tablesForFeatures = -1;
 
@@ -213,16 +220,16 @@ function makeEntry(id: number): WordEntry {
   rows[row + NB_STATE] = stem.nbState;
   rows[row + SCORER] = -1;
   const flags = (intensifier ? INTENSIFIER : 0) | (norm === 'most' || norm === 'least' ? MOST_LEAST : 0) | (norm.length >= 6 && norm.endsWith('est') ? SUPERLATIVE : 0);
-  typeValence[id] = v;
-  typeFlags[id] = flags;
+  const info = TI * id;
+  typeInfo[info + VF] = v * 256 + flags;
   if (stemPoolUsed + stemText.length > stemPool.length) {
     const grown = new Uint16Array(2 * (stemPoolUsed + stemText.length));
     grown.set(stemPool.subarray(0, stemPoolUsed));
     stemPool = grown;
   }
   for (let k = 0; k < stemText.length; k++) stemPool[stemPoolUsed + k] = stemText.charCodeAt(k);
-  stemOff[id] = stemPoolUsed;
-  stemLen[id] = stemText.length;
+  typeInfo[info + STEM_OFF] = stemPoolUsed;
+  typeInfo[info + STEM_LEN] = stemText.length;
   stemPoolUsed += stemText.length;
   const e: WordEntry = { valence: v, flags, stem, own: Int32Array.from(names, feat) };
   wordOfType[id] = e;
@@ -245,7 +252,7 @@ function boundCaches(): void {
     tablesForVocab = vocabGeneration();
     tablesForFeatures = generation;
     wordOfType = [];
-    lexOfType.fill(0);
+    typeInfo.fill(0);
     lexLists = [];
     rows.fill(0);
     stemPoolUsed = 0;
@@ -255,20 +262,11 @@ function boundCaches(): void {
     grown.set(rows);
     rows = grown;
   }
-  if (types > typeValence.length) {
-    const size = Math.max(2 * typeValence.length, types);
-    typeValence = grownTo(typeValence, new Int8Array(size));
-    typeFlags = grownTo(typeFlags, new Uint8Array(size));
-    stemOff = grownTo(stemOff, new Int32Array(size));
-    stemLen = grownTo(stemLen, new Int32Array(size));
-    lexOfType = grownTo(lexOfType, new Int32Array(size));
+  if (types * TI > typeInfo.length) {
+    const grown = new Int32Array(Math.max(2 * typeInfo.length, types * TI));
+    grown.set(typeInfo);
+    typeInfo = grown;
   }
-}
-
-/** `into` (a larger array of the same kind) with `from` copied to its start. */
-function grownTo<T extends Int8Array | Uint8Array | Int32Array>(from: T, into: T): T {
-  into.set(from);
-  return into;
 }
 
 const SHAPES = ['d', 'AA', 'Aa', 'a'] as const;
@@ -301,6 +299,21 @@ const POS_EDGES = [1, 2, 4, 8, 16];
 const END_EDGES = [1, 2, 4];
 const AFW_EDGES = [1, 2, 3];
 const DNEG_EDGES = [0.02, 0.035, 0.05, 0.07];
+/**
+ * The scoring loop's bins as tables of feature ids (a read instead of a loop over the edges): index min(n, top),
+ * where every n ≥ top falls in the last bin. Position and distance to the sentence end are ≥ 0, and so is the
+ * window's count of negative words.
+ */
+function binTable(ids: readonly number[], edges: readonly number[]): Int32Array {
+  const top = edges[edges.length - 1]!;
+  return Int32Array.from({ length: top + 1 }, (_, k) => ids[bin(k, edges)]!);
+}
+const POS_BY = binTable(POS, POS_EDGES);
+const POS_TOP = POS_EDGES[POS_EDGES.length - 1]!;
+const END_BY = binTable(END, END_EDGES);
+const END_TOP = END_EDGES[END_EDGES.length - 1]!;
+const AFW_BY = binTable(AFW, AFW_EDGES);
+const AFW_TOP = AFW_EDGES[AFW_EDGES.length - 1]!;
 
 /** Shape index into SHAPES: digit, ALL CAPS, Capitalized, lower. */
 function shapeOf(text: string, layer: TokenLayer, i: number): number {
@@ -322,17 +335,18 @@ function shapeOf(text: string, layer: TokenLayer, i: number): number {
 const QUOTE_EVENT = /[\u201c\u00ab\u201d\u00bb"\n]/g;
 
 /**
- * Per token: inside a quotation, a quote opens right before, one closes right
- * after. Reads the marks between tokens in text order (found by one regex scan,
+ * Per token (into scratch.inside, opens, closes): inside a quotation, a quote
+ * opens right before, one closes right after. Reads the marks between tokens in text order (found by one regex scan,
  * marks inside tokens skipped): a quotation opens at “ or «, closes at ” or »,
  * a straight " toggles, and a line break ends it.
  */
-function quoteStates(text: string, layer: TokenLayer): { inside: Uint8Array; opens: Uint8Array; closes: Uint8Array } {
+function quoteStates(text: string, layer: TokenLayer, scratch: WalkScratch): void {
   const { starts, ends } = layer;
   const n = starts.length;
-  const inside = new Uint8Array(n);
-  const opens = new Uint8Array(n);
-  const closes = new Uint8Array(n);
+  const { inside, opens, closes } = scratch;
+  inside.fill(0, 0, n);
+  opens.fill(0, 0, n);
+  closes.fill(0, 0, n);
   let open = false;
   // Gap i lies before token i (gap n after the last token); tokens before `filled` have their state.
   let i = 0;
@@ -359,39 +373,21 @@ function quoteStates(text: string, layer: TokenLayer): { inside: Uint8Array; ope
     } else open = false;
   }
   if (open) inside.fill(1, filled, n);
-  return { inside, opens, closes };
 }
 
-/** LEX index + 1 of the lexicon phrase covering each token (0 for none). */
-function lexiconCodes(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, types: Int32Array): Uint8Array {
-  const n = doc.tokens.length;
-  const codes = new Uint8Array(n);
-  if (!lexicon) return codes;
-  if (lexOwner !== lexicon) {
-    lexOwner = lexicon;
-    lexOfType.fill(0);
-    lexLists = [];
-  }
-  // The tokens a phrase may start at, by word type (one lexicon look-up per type, not per token).
-  if (lexStarts.length < n) lexStarts = new Int32Array(2 * n);
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const id = types[i]!;
-    let k = lexOfType[id]!;
-    if (k === 0) {
-      const list = lexicon.byFirst.get(typeNorm(id));
-      if (list) lexLists.push(list);
-      lexOfType[id] = k = list ? lexLists.length : -1;
-    }
-    if (k < 0) continue;
-    lexStarts[count] = i;
-    lexStartLists[count++] = lexLists[k - 1]!;
-  }
+/** Index + 1 into lexLists of the phrases of `lexicon` starting with type id's norm, or −1 for none (one lexicon look-up per type, not per token). */
+function lexListOf(lexicon: PhraseIndex, id: number): number {
+  const list = lexicon.byFirst.get(typeNorm(id));
+  if (list) lexLists.push(list);
+  return (typeInfo[TI * id + LEX_LIST] = list ? lexLists.length : -1);
+}
+
+/** Sets `codes` (zeroed) to the LEX index + 1 of the lexicon phrase covering each token, from the `count` tokens a phrase may start at (lexStarts). */
+function lexiconCodes(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex, count: number, codes: Uint8Array): void {
   for (const h of matchPhraseStarts(doc, lexicon, lexStarts, lexStartLists, count)) {
     const code = LEX_OF.get(CODE_OF.get(h.entry.technique) ?? '') ?? 0;
     for (let i = h.first; i < h.last; i++) codes[i] = code;
   }
-  return codes;
 }
 
 /** PAIR in `ids`: a neighbour bigram, whose hash is the next one in `pairs` (bigrams are too many to cache). */
@@ -410,7 +406,11 @@ export interface TokenFeatureIds {
   pairNames: string[] | null;
 }
 
-/** What every token's features are read from: the doc's word types and per-token context (sentence, quotes, lexicon). */
+/**
+ * What every token's features are read from: the doc's word types and per-token
+ * context (sentence, quotes, lexicon). The per-token arrays are scratch buffers
+ * (reused by the next walk) and may be longer than the doc: read indices < tokens.length.
+ */
 export interface FeatureWalk {
   text: string;
   tokens: readonly Token[];
@@ -451,6 +451,25 @@ interface ScoreInputs {
   flags: Uint8Array;
 }
 let scoreInputs: ScoreInputs | null = null;
+
+/** The walk's per-token arrays (FeatureWalk), reused from doc to doc: a doc's walk is read before the next one starts. */
+interface WalkScratch {
+  negBefore: Int32Array;
+  sentFirst: Int32Array;
+  sentLast: Int32Array;
+  se: Int32Array;
+  inside: Uint8Array;
+  opens: Uint8Array;
+  closes: Uint8Array;
+  lex: Uint8Array;
+}
+let walkScratch: WalkScratch | null = null;
+function walkScratchFor(n: number): WalkScratch {
+  if (walkScratch && walkScratch.sentFirst.length >= n) return walkScratch;
+  const size = Math.max(n, 1024) * 2;
+  walkScratch = { negBefore: new Int32Array(size + 1), sentFirst: new Int32Array(size), sentLast: new Int32Array(size), se: new Int32Array(size), inside: new Uint8Array(size), opens: new Uint8Array(size), closes: new Uint8Array(size), lex: new Uint8Array(size) };
+  return walkScratch;
+}
 function scoreInputsFor(n: number): ScoreInputs {
   if (scoreInputs && scoreInputs.zOwn.length >= n) return scoreInputs;
   const size = Math.max(n, 1024) * 2;
@@ -466,7 +485,7 @@ function scoreInputsFor(n: number): ScoreInputs {
 let hash2 = 0;
 function stemHashTwice(id: number, a: number, b: number): number {
   const pool = stemPool;
-  for (let k = stemOff[id]!, end = k + stemLen[id]!; k < end; k++) {
+  for (let k = typeInfo[TI * id + STEM_OFF]!, end = k + typeInfo[TI * id + STEM_LEN]!; k < end; k++) {
     const c = pool[k]!;
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x01000193);
@@ -478,7 +497,7 @@ function stemHashTwice(id: number, a: number, b: number): number {
 /** featureHash of type id's stem from state h. */
 function stemHash(id: number, h: number): number {
   const pool = stemPool;
-  for (let k = stemOff[id]!, end = k + stemLen[id]!; k < end; k++) h = Math.imul(h ^ pool[k]!, 0x01000193);
+  for (let k = typeInfo[TI * id + STEM_OFF]!, end = k + typeInfo[TI * id + STEM_LEN]!; k < end; k++) h = Math.imul(h ^ pool[k]!, 0x01000193);
   return h >>> 0;
 }
 
@@ -492,9 +511,19 @@ function prepareWalk(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | n
   boundCaches();
   const { text, tokens } = doc;
   const n = tokens.length;
-  const q = quoteStates(text, layer);
-  const negBefore = new Int32Array(n + 1);
+  const w = walkScratchFor(n);
+  quoteStates(text, layer, w);
+  const negBefore = w.negBefore;
+  negBefore[0] = 0;
   const si = head ? scoreInputsFor(n) : null;
+  if (lexicon && lexOwner !== lexicon) {
+    lexOwner = lexicon;
+    for (let k = LEX_LIST; k < typeInfo.length; k += TI) typeInfo[k] = 0;
+    lexLists = [];
+  }
+  if (lexicon && lexStarts.length < n) lexStarts = new Int32Array(2 * n);
+  // Tokens a lexicon phrase may start at (lexStarts, lexStartLists), by word type.
+  let starts = 0;
   let negatives = 0;
   let prevPb = 0;
   let prevNb = 0;
@@ -502,15 +531,23 @@ function prepareWalk(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | n
   for (let i = 0; i < n; i++) {
     const id = types[i]!;
     const r = id * ROW;
+    if (lexicon) {
+      const k = typeInfo[TI * id + LEX_LIST] || lexListOf(lexicon, id);
+      if (k > 0) {
+        lexStarts[starts] = i;
+        lexStartLists[starts++] = lexLists[k - 1]!;
+      }
+    }
     if (!si || !head) {
       if (rows[r + SCORER] === 0) makeEntry(id);
-      if (typeValence[id]! < 0) negatives++;
+      if (typeInfo[TI * id + VF]! < 0) negatives++;
       negBefore[i + 1] = negatives;
       continue;
     }
     // SCORER: 0 no entry yet, −1 not scored, else the head last scored under.
     if (rows[r + SCORER] !== head.id) scoreEntry(wordOfType[id] ?? makeEntry(id), r, head);
-    const v = typeValence[id]!;
+    const vf = typeInfo[TI * id + VF]!;
+    const v = vf >> 8;
     if (v < 0) negatives++;
     negBefore[i + 1] = negatives;
     si.zOwn[i] = rows[r + Z_OWN]!;
@@ -519,7 +556,7 @@ function prepareWalk(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | n
     si.wp2[i] = rows[r + WP2]!;
     si.wn2[i] = rows[r + WN2]!;
     si.valence[i] = v;
-    si.flags[i] = typeFlags[id]!;
+    si.flags[i] = vf & 0xff;
     // pb of this token and nb of the previous one both run over this token's stem (BOS/EOS at sentence edges).
     const sent = sents[i]!;
     if (i > 0 && sent === prevSent) {
@@ -534,10 +571,10 @@ function prepareWalk(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | n
     prevSent = sent;
   }
   if (si && head && n > 0) si.nb[n - 1] = headWeight(head, featureHash(EOS.stem, prevNb));
-  const lex = lexiconCodes(doc, lexicon, types);
-  const sentFirst = new Int32Array(n);
-  const sentLast = new Int32Array(n);
-  const se = new Int32Array(n);
+  const lex = w.lex;
+  lex.fill(0, 0, n);
+  if (lexicon) lexiconCodes(doc, lexicon, starts, lex);
+  const { sentFirst, sentLast, se } = w;
   for (let first = 0; first < n; ) {
     const sent = sents[first]!;
     let last = first;
@@ -562,7 +599,7 @@ function prepareWalk(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | n
   }
   // Document tone: the share of AFINN-negative tokens (propaganda pieces run hot).
   const docNeg = DNEG[bin(n > 0 ? negatives / n : 0, DNEG_EDGES)]!;
-  return { text, tokens, layer, entries: wordOfType, negBefore, inside: q.inside, opens: q.opens, closes: q.closes, lex, sentFirst, sentLast, se, docNeg, firstSent: n > 0 ? sents[0]! : -1 };
+  return { text, tokens, layer, entries: wordOfType, negBefore, inside: w.inside, opens: w.opens, closes: w.closes, lex, sentFirst, sentLast, se, docNeg, firstSent: n > 0 ? sents[0]! : -1 };
 }
 
 let idBuffer = new Int32Array(1 << 16);
@@ -768,8 +805,9 @@ export function scoreTokens(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIn
     z += i + 2 <= sentLast ? wn2[i + 2]! : eosN2;
     z += pb[i]!;
     z += nb[i]!;
-    z += cw[POS[bin(pos, POS_EDGES)]!]!;
-    z += cw[END[bin(sentLast - i, END_EDGES)]!]!;
+    z += cw[POS_BY[pos < POS_TOP ? pos : POS_TOP]!]!;
+    const toEnd = sentLast - i;
+    z += cw[END_BY[toEnd < END_TOP ? toEnd : END_TOP]!]!;
     z += cw[c.se[i]!]!;
     const v = valence[i]!;
     if (v !== 0) z += cw[AF_SH[sh]![v < 0 ? 0 : 1]]!;
@@ -780,7 +818,7 @@ export function scoreTokens(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIn
     const lo = Math.max(sentFirst, i - 3);
     const hi = Math.min(sentLast, i + 3);
     const win = negBefore[hi + 1]! - negBefore[lo]! - (v < 0 ? 1 : 0);
-    z += cw[AFW[bin(win, AFW_EDGES)]!]!;
+    z += cw[AFW_BY[win < AFW_TOP ? win : AFW_TOP]!]!;
     z += cw[c.docNeg]!;
     if (c.inside[i]) z += cw[Q_IN]!;
     if (c.opens[i]) z += cw[Q_OPEN]!;

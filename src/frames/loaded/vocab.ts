@@ -27,13 +27,28 @@ const WORD = 0;
 const NUMBER = 1;
 
 /** The vocabulary starts over (between docs) past this many types: memory stays flat over millions of articles. */
-const TYPE_LIMIT = 250_000;
+export const TYPE_LIMIT = 250_000;
+let typeLimit = TYPE_LIMIT;
+
+/** Sets the type limit (tests: a restart without a quarter million words); returns the previous limit. */
+export function setTypeLimit(limit: number): number {
+  const prev = typeLimit;
+  typeLimit = limit;
+  return prev;
+}
 
 let generation = 1;
 /** Open addressing over surface hashes (linear probing, load ≤ 1/2): slot s holds the hash at [2s] and type id + 1 at [2s + 1] (0 = empty). */
 let slots = new Int32Array(2 << 15);
 let slotMask = (1 << 15) - 1;
 let slotCount = 0;
+/**
+ * Slot s's norm at [2s] and stem at [2s + 1]: the strings of the last token
+ * matched in that slot. A surface keeps its strings (identity checks, no
+ * content compare), where a type's strings would alternate between the
+ * surfaces folding to it ("The", "the").
+ */
+let slotStrings: string[] = new Array<string>(2 << 15).fill('');
 /** Type t's norm at [2t], stem at [2t + 1] (one cache line for both checks). */
 let typeStrings: string[] = [];
 let typeKinds = new Uint8Array(1 << 12);
@@ -67,6 +82,7 @@ function startOver(): void {
   slots = new Int32Array(2 << 15);
   slotMask = (1 << 15) - 1;
   slotCount = 0;
+  slotStrings = new Array<string>(2 << 15).fill('');
   typeStrings = [];
   typeKinds = new Uint8Array(1 << 12);
   typeByKey = new Map();
@@ -74,8 +90,10 @@ function startOver(): void {
 
 function growSlots(): void {
   const old = slots;
+  const oldStrings = slotStrings;
   const size = 2 * (slotMask + 1);
   slots = new Int32Array(2 * size);
+  slotStrings = new Array<string>(2 * size).fill('');
   slotMask = size - 1;
   for (let s = 0; s < old.length; s += 2) {
     if (old[s + 1] === 0) continue;
@@ -83,6 +101,8 @@ function growSlots(): void {
     while (slots[2 * t + 1] !== 0) t = (t + 1) & slotMask;
     slots[2 * t] = old[s]!;
     slots[2 * t + 1] = old[s + 1]!;
+    slotStrings[2 * t] = oldStrings[s]!;
+    slotStrings[2 * t + 1] = oldStrings[s + 1]!;
   }
 }
 
@@ -107,6 +127,8 @@ function addSlot(t: Token, h: number): number {
   while (slots[2 * s + 1] !== 0) s = (s + 1) & slotMask;
   slots[2 * s] = h;
   slots[2 * s + 1] = id + 1;
+  slotStrings[2 * s] = t.norm;
+  slotStrings[2 * s + 1] = t.stem;
   slotCount++;
   return id;
 }
@@ -150,10 +172,13 @@ function computeLayer(text: string, tokens: readonly Token[]): TokenLayer {
       if (e === 0) break;
       if (slots[2 * s] === h) {
         const c = e - 1;
-        if (typeStrings[2 * c] === t.norm && typeStrings[2 * c + 1] === t.stem && typeKinds[c] === kind) {
+        const norm = t.norm;
+        const stem = t.stem;
+        // The slot's strings equal its type's (they are a token's of that type).
+        if (slotStrings[2 * s] === norm && slotStrings[2 * s + 1] === stem && typeKinds[c] === kind) {
           // Equal strings may be other objects (a new tokenizer table): keep the token's, so later checks compare identities.
-          typeStrings[2 * c] = t.norm;
-          typeStrings[2 * c + 1] = t.stem;
+          slotStrings[2 * s] = norm;
+          slotStrings[2 * s + 1] = stem;
           id = c;
           break;
         }
@@ -177,7 +202,7 @@ let recentNext = 0;
  */
 export function tokenLayer(doc: Pick<Doc, 'text' | 'tokens'>): TokenLayer {
   for (const hit of recent) if (hit && hit.tokens === doc.tokens && hit.text === doc.text && hit.generation === generation) return hit.layer;
-  if (typeByKey.size >= TYPE_LIMIT) startOver();
+  if (typeByKey.size >= typeLimit) startOver();
   const layer = computeLayer(doc.text, doc.tokens);
   recent[recentNext] = { tokens: doc.tokens, text: doc.text, generation, layer };
   recentNext = (recentNext + 1) % RECENT;

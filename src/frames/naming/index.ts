@@ -95,9 +95,11 @@ export function mentionsOf(doc: Doc): Mention[] {
 export function mergeUnknown(keys: readonly string[], jw: number): Map<string, string> {
   const sorted = [...new Set(keys)].sort();
   const n = sorted.length;
-  const index = new Map(sorted.map((k, i) => [k, i]));
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(sorted[i]!, i);
   // Union-find over indices into `sorted`: the smaller index (the alphabetically first key) is the root.
-  const parent = Int32Array.from(sorted, (_, i) => i);
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
   const find = (k: number): number => {
     let r = k;
     while (parent[r] !== r) r = parent[r]!;
@@ -134,7 +136,8 @@ export function mergeUnknown(keys: readonly string[], jw: number): Map<string, s
       for (let y = x + 1; y < list.length; y++) {
         const j = list[y]!;
         const b = sorted[j]!;
-        if (jaroWinklerBound(a, b, commonChars(hist, i, j)) < jw - 1e-9) continue;
+        // Lengths alone first (common characters ≤ the shorter length), then the shared-letter count.
+        if (jaroWinklerBound(a, b, Infinity) < jw - 1e-9 || jaroWinklerBound(a, b, commonChars(hist, i, j)) < jw - 1e-9) continue;
         if (distance.JaroWinklerDistance(a, b) >= jw) union(i, j);
       }
     }
@@ -164,7 +167,9 @@ export function mergeUnknown(keys: readonly string[], jw: number): Map<string, s
     const cur = best[r]!;
     if (cur < 0 || words[i]! > words[cur]! || (words[i] === words[cur] && sorted[i]!.length > sorted[cur]!.length)) best[r] = i;
   }
-  return new Map(sorted.map((k, i) => [k, sorted[best[find(i)]!]!]));
+  const out = new Map<string, string>();
+  for (let i = 0; i < n; i++) out.set(sorted[i]!, sorted[best[find(i)]!]!);
+  return out;
 }
 
 /** Per key, counts of a–z, space and any other character (28 bins), for `commonChars`. */
@@ -189,7 +194,7 @@ function commonChars(h: Uint16Array, i: number, j: number): number {
 
 /**
  * An upper bound of natural's JaroWinklerDistance(a, b) for a ≠ b: at most
- * `common` (≤ min(|a|, |b|)) matches and no transpositions, with the same
+ * `common` (capped at min(|a|, |b|)) matches and no transpositions, with the same
  * arithmetic as natural's formula.
  */
 function jaroWinklerBound(a: string, b: string, common: number): number {
@@ -211,6 +216,19 @@ interface NamingMention extends Mention {
  * in an event table and again in its story's (a replaced layer is read afresh).
  */
 const namingCache = new WeakMap<readonly Finding[], NamingMention[]>();
+/** Each mention list's unknown keys, de-duplicated and sorted (the tables' key lists are runs of these, cheap to sort). */
+const unknownKeysCache = new WeakMap<readonly NamingMention[], string[]>();
+
+function unknownKeysOf(mentions: readonly NamingMention[]): string[] {
+  let keys = unknownKeysCache.get(mentions);
+  if (!keys) {
+    const set = new Set<string>();
+    for (const m of mentions) if (m.unknown !== null) set.add(m.unknown);
+    keys = [...set].sort();
+    unknownKeysCache.set(mentions, keys);
+  }
+  return keys;
+}
 
 function namingMentions(doc: Doc): NamingMention[] {
   const layer = doc.layers.mentions;
@@ -233,9 +251,10 @@ export function namingTable(docs: readonly Doc[], options: NamingOptions = {}): 
   const jw = options.unknownMergeJw ?? 0.94;
   const ordered = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const all = ordered.map((d) => ({ doc: d, outlet: outletLabel(d), mentions: namingMentions(d) }));
-  const unknownKeys = new Set<string>();
-  for (const a of all) for (const m of a.mentions) if (m.unknown !== null) unknownKeys.add(m.unknown);
-  const rep = mergeUnknown([...unknownKeys], jw);
+  // Sorted runs, one per doc: mergeUnknown's sort merges them.
+  const unknownKeys: string[] = [];
+  for (const a of all) for (const k of unknownKeysOf(a.mentions)) unknownKeys.push(k);
+  const rep = mergeUnknown(unknownKeys, jw);
 
   // Pass 1: each mention's actor (an index), with mention totals and outlet counts per actor, so
   // that rows are built only for the actors listed (most unknown names occur once and are dropped).

@@ -15,6 +15,7 @@
  */
 import type { Doc, Span } from '../../doc/types.js';
 import { spanIndexAt } from '../../doc/span.js';
+import { tokenLayer, typeNorm, typeValues, type TypeValues } from '../loaded/vocab.js';
 import { mentionsOf } from '../naming/index.js';
 import type { Mention } from '../naming/mentions.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
@@ -74,6 +75,7 @@ const MAX_AFTER = 220;
 
 /** All quotes and reported speech in `doc`, sorted by start. */
 export function attribute(doc: Doc): Attribution[] {
+  startWordLookups(doc);
   const quotes = findQuoteSpans(doc.text, doc.paragraphs);
   const reported = reportedCandidates(doc, quotes);
   // No quote and no reporting verb: nothing to attribute (and no per-article indexes to build).
@@ -194,7 +196,7 @@ class Context {
     }
     this.mentionEndsSorted = sorted;
     for (const m of this.mentions) {
-      const institution = /^the\s/i.test(doc.text.slice(Math.max(0, m.start - 4), m.start));
+      const institution = afterThe(doc.text, m.start);
       if (!(m.type === 'person' || (m.type === 'unknown' && !institution && isPersonal(this, m.name)))) continue;
       let name = m.label;
       if (m.type !== 'person') {
@@ -216,7 +218,7 @@ class Context {
       const i = this.rolesUpTo;
       const t = doc.tokens[i]!;
       const next = doc.tokens[i + 1];
-      if (!ROLE_NOUNS.has(t.norm) && !t.cap) continue;
+      if (!t.cap && (bitsOf(i) & ROLE_NOUN) === 0) continue;
       // Only maximal phrases: the next token must not continue this one.
       if (next && joined(doc, t, next) && (ROLE_NOUNS.has(next.norm) || next.cap) && next.sent === t.sent) continue;
       const p = phraseEndingAt(doc, i);
@@ -285,10 +287,20 @@ class Context {
       (this.personalSpeakersByKey.get(key) ?? this.personalSpeakersByKey.set(key, []).get(key)!).push(s);
     }
     if (!DOCUMENT_NOUNS.has(head)) this.nonDocumentSpeakers.push(s);
-    if (s.name.split(' ').length > 1) (this.multiWordSpeakersByHead.get(head) ?? this.multiWordSpeakersByHead.set(head, []).get(head)!).push(s);
+    if (s.name.includes(' ')) (this.multiWordSpeakersByHead.get(head) ?? this.multiWordSpeakersByHead.set(head, []).get(head)!).push(s);
     if (ORG_WORDS.test(s.name)) this.orgSpeakers.push(s);
   }
 }
+
+/** "the" and a white-space character right before offset `at` (`/^the\s/i` on the four characters before it), read in place. */
+function afterThe(text: string, at: number): boolean {
+  if (at < 4) return false;
+  const t = text.charCodeAt(at - 4);
+  const h = text.charCodeAt(at - 3);
+  const e = text.charCodeAt(at - 2);
+  return (t === 0x74 || t === 0x54) && (h === 0x68 || h === 0x48) && (e === 0x65 || e === 0x45) && SPACE_CHAR.test(text[at - 1]!);
+}
+const SPACE_CHAR = /^\s$/;
 
 /** The latest speaker in `list` (in the order added) with `at` before `before` that passes `ok`; the scan stops at speakers added before `floor`. */
 function lastSpeaker(list: readonly Speaker[], before: number, ok: (s: Speaker) => boolean, floor = -Infinity): Speaker | undefined {
@@ -385,17 +397,30 @@ function isPersonal(ctx: Context, full: string): boolean {
   return v;
 }
 
+const CAPITALIZED_WORD = 1;
+const CAPITALIZED_WORDS = 2;
+/**
+ * The name split at white space (`split(/\s+/)`, whose pieces are empty at a
+ * leading or trailing space) is one capitalized word, or two or more pieces
+ * all capitalized: two regex tests, no array of words.
+ */
+const ONE_CAPITALIZED = /^\p{Lu}\S*$/u;
+const ALL_CAPITALIZED = /^\p{Lu}\S*(?:\s+\p{Lu}\S*)+$/u;
+function nameShape(name: string): number {
+  return ALL_CAPITALIZED.test(name) ? CAPITALIZED_WORDS : ONE_CAPITALIZED.test(name) ? CAPITALIZED_WORD : 0;
+}
+
 function computePersonal(ctx: Context, full: string): boolean {
   // "Senator Mark Warner of Virginia": the place after a person's name does not make it an organisation.
   const name = full.includes('of') && /^(?:\p{Lu}[\p{L}.’'-]*\s+){1,5}of\s+\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?$/u.test(full) ? full.replace(/\s+of\s+.*$/u, '') : full;
   if (ORG_WORDS.test(name)) return false;
   const mention = ctx.firstByNameOrLabel.get(name);
   if (mention && mention.type !== 'person' && mention.type !== 'unknown') return false;
-  const words = name.split(/\s+/);
-  if (words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w))) return true;
+  const shape = nameShape(name);
+  if (shape === CAPITALIZED_WORDS) return true;
   // A single capitalized word is a person when the article also writes it as the end of a longer name ("Clinton" after "Hillary Clinton").
   // … or writes it after an honorific ("Mr. Cohen").
-  if (words.length === 1 && /^\p{Lu}/u.test(name)) return mention?.type === 'person' || ctx.personSurnames.has(name) || ctx.honorificNames.has(name);
+  if (shape === CAPITALIZED_WORD) return mention?.type === 'person' || ctx.personSurnames.has(name) || ctx.honorificNames.has(name);
   return PERSON_ROLES.has(lastWord(name));
 }
 
@@ -417,10 +442,46 @@ function lastTokenEndingBy(doc: Doc, offset: number): number {
 }
 
 let verbForms: Map<string, VerbForm[]> | null = null;
+/** Per word type (vocab.ts): VERB_START | ROLE_NOUN bits of its norm (−2: not looked up yet). */
+let typeBits: TypeValues | null = null;
+/** The norm is the first word of some reporting verb form. */
+const VERB_START = 1;
+/** The norm is in ROLE_NOUNS. */
+const ROLE_NOUN = 2;
+/** Type ids of the tokens of the doc being attributed (set by startWordLookups, valid during attribute()). */
+let docTypes: Int32Array = new Int32Array(0);
+
+/**
+ * Readies the per-type word look-ups for `doc`: most tokens are no reporting
+ * verb's first word nor a role noun, and a typed-array read by type id rejects
+ * them without hashing the token's norm (the naming analyzer, which runs
+ * first, has already numbered the doc's words).
+ */
+function startWordLookups(doc: Doc): void {
+  docTypes = tokenLayer(doc).types;
+  typeBits = typeValues(typeBits, (verbForms ??= reportingVerbs()));
+}
+
+/** VERB_START | ROLE_NOUN bits of token i of the doc being attributed. */
+function bitsOf(i: number): number {
+  const id = docTypes[i]!;
+  const values = typeBits!.values;
+  let v = values[id]!;
+  if (v === -2) {
+    const norm = typeNorm(id);
+    values[id] = v = (verbForms!.has(norm) ? VERB_START : 0) | (ROLE_NOUNS.has(norm) ? ROLE_NOUN : 0);
+  }
+  return v;
+}
+
+/** True when token i's norm is the first word of some reporting verb form. */
+function mayStartVerb(i: number): boolean {
+  return (bitsOf(i) & VERB_START) !== 0;
+}
 
 function matchVerb(doc: Doc, i: number): VerbHit | null {
   const t = doc.tokens[i];
-  if (!t || t.kind !== 'word') return null;
+  if (!t || t.kind !== 'word' || !mayStartVerb(i)) return null;
   // Reporting verbs are lower case in running text; capitalized ones are headlines or names ("United States").
   if (t.cap && !(t.norm === 'according' && (i === 0 || doc.tokens[i - 1]!.sent !== t.sent))) return null;
   const list = (verbForms ??= reportingVerbs()).get(t.norm);
@@ -863,15 +924,15 @@ function appositiveAfter(doc: Doc, p: Phrase): string | undefined {
   if (!m) return undefined;
   let end = m[0].length;
   while (end < rest.length) {
-    const ch = rest[end]!;
-    if (',;:"“”()'.includes(ch)) break;
-    if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(rest[end + 1] ?? ' ') && !TITLE_ABBR.has((/(\p{L}+)$/u.exec(rest.slice(0, end))?.[1] ?? '').toLowerCase()) && !/(?:^|[\s.-])\p{Lu}$/u.test(rest.slice(0, end))) break;
+    const c = rest.charCodeAt(end);
+    // , ; : " “ ” ( )
+    if (c === 44 || c === 59 || c === 58 || c === 34 || c === 0x201c || c === 0x201d || c === 40 || c === 41) break;
+    if (isTerminator(c) && /\s/.test(rest[end + 1] ?? ' ') && !TITLE_ABBR.has((/(\p{L}+)$/u.exec(rest.slice(0, end))?.[1] ?? '').toLowerCase()) && !/(?:^|[\s.-])\p{Lu}$/u.test(rest.slice(0, end))) break;
     end++;
   }
   const text = rest.slice(m[0].length, end).trim();
-  const words = text.split(/\s+/).length;
   // A relative clause ("who said", "who did not respond") describes an act, not the speaker's position.
-  if (!text || words > 16 || /^(?:said|says|told|added|according|who|which|that|whose|where|when|though|however)\b/.test(text)) return undefined;
+  if (!text || wordCountAtLeast(text, 17) || /^(?:said|says|told|added|according|who|which|that|whose|where|when|though|however)\b/.test(text)) return undefined;
   return text.replace(/\.$/, '');
 }
 
@@ -884,10 +945,9 @@ interface ReportedCandidate {
 
 function reportedCandidates(doc: Doc, quotes: readonly QuoteSpan[]): ReportedCandidate[] {
   const out: ReportedCandidate[] = [];
-  const forms = (verbForms ??= reportingVerbs());
   for (let i = 0; i < doc.tokens.length; i++) {
     // Most tokens are no reporting verb's first word: rejected here without a call.
-    if (!forms.has(doc.tokens[i]!.norm)) continue;
+    if (!mayStartVerb(i)) continue;
     const v = matchVerb(doc, i);
     if (!v || v.form.quoteOnly) continue;
     const t = doc.tokens[i]!;
@@ -986,11 +1046,16 @@ function canonicalName(ctx: Context, p: Phrase): string {
   text += doc.text.slice(cursor, p.end);
   // "Trump Jr." keeps its period; a party code inside a joined subject ("McCabe (D) and …") is not part of the name.
   if (NAME_SUFFIX.has(doc.tokens[p.last]!.norm) && doc.text[p.end] === '.') text += '.';
+  return cleanName(text);
+}
+
+/** A phrase's text as a name: parentheses, runs of spaces, a possessive, leading determiners and title abbreviations dropped. */
+const cleanName = memoized((text) => {
   // A possessive is not part of a speaker's name ("President Trump’s" as the antecedent of "the president").
   let out = text.replace(/\s*\([^()]*\)/g, '').replace(/\s+/g, ' ').trim().replace(/['’]s$/, '');
   for (let k = 0; k < 3; k++) out = out.replace(STRIP_LEAD, '').replace(STRIP_TITLE, '');
   return out;
-}
+});
 
 function resolve(ctx: Context, p: Phrase, at: number, quoted = false): SpeakerRef {
   const { doc } = ctx;
@@ -1021,7 +1086,7 @@ function resolve(ctx: Context, p: Phrase, at: number, quoted = false): SpeakerRe
       if (x.end > at) return false;
       const xs = spanIndexAt(doc.sentences, x.start);
       if (sent - xs > 2) return false;
-      const institution = /^the\s/i.test(doc.text.slice(Math.max(0, x.start - 4), x.start));
+      const institution = afterThe(doc.text, x.start);
       return personal ? x.type === 'person' || (x.type === 'unknown' && !institution && isPersonal(ctx, x.name)) : x.type !== 'person';
     });
     const isSubject = (x: Mention): boolean => {
@@ -1069,8 +1134,7 @@ function resolve(ctx: Context, p: Phrase, at: number, quoted = false): SpeakerRe
       if (sp) return { ...sp, mention, resolution: 'metonym' };
     }
     // A surname alone ("Bloomberg") takes the full name written earlier ("Michael Bloomberg").
-    const words = own.name.split(' ');
-    if (words.length === 1 && /^\p{Lu}/u.test(own.name)) {
+    if (!own.name.includes(' ') && /^\p{Lu}/u.test(own.name)) {
       const full = lastMentionEndingBy(ctx.mentionsBySurname.get(own.name) ?? [], p.start);
       if (full) return { ...own, name: full.type === 'person' ? full.label : canonicalText(full.name), span: { start: full.start, end: full.end }, resolution: 'name', personal: true };
     }
@@ -1485,6 +1549,18 @@ function pushNormsIn(doc: Doc, s: Span, out: string[]): void {
   }
 }
 
+/** Lower-cased letter/digit runs of a name (shared across articles, bounded; callers copy, never change). */
+const nameWordsMemo = new Map<string, readonly string[]>();
+function nameWords(name: string): readonly string[] {
+  let v = nameWordsMemo.get(name);
+  if (v === undefined) {
+    v = name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (nameWordsMemo.size >= 50_000) nameWordsMemo.clear();
+    nameWordsMemo.set(name, v);
+  }
+  return v;
+}
+
 /** First type (in the lexicon's order) whose names or cues occur in the speaker phrase, its resolved name, and the words around it (appositive). */
 function sourceTypeOf(ctx: Context, ref: SpeakerRef, p: Phrase): SourceType {
   const { doc } = ctx;
@@ -1492,7 +1568,7 @@ function sourceTypeOf(ctx: Context, ref: SpeakerRef, p: Phrase): SourceType {
   const norms: string[] = [];
   pushNormsIn(doc, ref.span, norms);
   pushNormsIn(doc, ref.mention, norms);
-  norms.push('|', ...(ref.name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []));
+  norms.push('|', ...nameWords(ref.name));
   const named = p.named || (ref.resolution !== 'name' && ref.resolution !== 'unresolved' && /\p{Lu}/u.test(ref.name));
   for (const type of cues.order) {
     if (type === 'other') continue;

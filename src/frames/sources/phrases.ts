@@ -87,8 +87,8 @@ export function isCapWord(doc: Doc, t: Token): boolean {
   if (t.cap && TITLE_ABBR.has(t.norm) && doc.text[t.end] === '.') return true;
   // Surnames with a lower-case particle written as one word ("diGenova", "deBlasio").
   if (!t.cap && isWord(t) && mayHaveInnerCapital(doc.text, t) && /^\p{Ll}{1,3}\p{Lu}\p{Ll}/u.test(doc.text.slice(t.start, t.end))) return true;
-  // A role noun capitalized only because it starts the sentence ("Officials said") is not a name.
-  if (ROLE_NOUNS.has(t.norm) && doc.sentences[t.sent]?.start === t.start) return false;
+  // A role noun capitalized only because it starts the sentence ("Officials said") is not a name (a lower-case word is none anyway).
+  if (t.cap && ROLE_NOUNS.has(t.norm) && doc.sentences[t.sent]?.start === t.start) return false;
   if (!t.cap || !isWord(t) || DETERMINERS.has(t.norm) || PRONOUNS.has(t.norm) || AUX.has(t.norm) || CALENDAR.has(t.norm)) return false;
   return !(isStopword(t.norm) && /\p{Ll}/u.test(doc.text.slice(t.start, t.end)));
 }

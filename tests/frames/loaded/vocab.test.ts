@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeTestDoc } from '../../helpers.js';
 import type { Token } from '../../../src/doc/types.js';
-import { tokenLayer, tokenTypes, typeKind, typeNorm, typeStem, TOKEN_CAP, TOKEN_NUMBER } from '../../../src/frames/loaded/vocab.js';
+import { setTypeLimit, tokenLayer, tokenTypes, typeCount, typeKind, typeNorm, typeStem, typeValues, vocabGeneration, TOKEN_CAP, TOKEN_NUMBER } from '../../../src/frames/loaded/vocab.js';
+import { loadedAnalyzer } from '../../../src/frames/loaded/index.js';
 import { tokenFeatures } from '../../../src/frames/loaded/features.js';
 
 describe('tokenTypes', () => {
@@ -44,6 +45,39 @@ describe('tokenTypes', () => {
       expect(Boolean(layer.flags[i]! & TOKEN_CAP)).toBe(t.cap);
       expect(Boolean(layer.flags[i]! & TOKEN_NUMBER)).toBe(t.kind === 'number');
     });
+  });
+});
+
+describe('vocabulary restart (past the type limit)', () => {
+  it('starts over between docs: ids from 0 in a new generation, stale layers and per-type tables rebuilt, the same findings', () => {
+    const a = makeTestDoc('Critics blasted the brutal regime. The ministry said the “so-called” talks were a disgrace!');
+    const b = makeTestDoc('The ministry said the talks were constructive and useful.');
+    const findings = JSON.stringify(loadedAnalyzer.run(a));
+    expect(JSON.parse(findings)).not.toHaveLength(0);
+    const owner = {};
+    const table = typeValues(null, owner);
+    table.values[tokenTypes(a)[0]!] = 7;
+    const generation = vocabGeneration();
+    const prev = setTypeLimit(1);
+    try {
+      const ids = Array.from(tokenTypes(b));
+      expect(vocabGeneration()).toBeGreaterThan(generation);
+      // Only b's words are numbered, densely from 0, each id naming its token's norm, stem and kind.
+      expect(typeCount()).toBe(new Set(b.tokens.map((t) => `${t.norm}\u0000${t.stem}\u0000${t.kind}`)).size);
+      expect(Math.max(...ids)).toBe(typeCount() - 1);
+      b.tokens.forEach((t, i) => expect([typeNorm(ids[i]!), typeStem(ids[i]!), typeKind(ids[i]!)]).toEqual([t.norm, t.stem, t.kind]));
+      // a's layer from the old generation is not reused, and a consumer's per-type table starts over.
+      const again = tokenTypes(a);
+      a.tokens.forEach((t, i) => expect(typeNorm(again[i]!)).toBe(t.norm));
+      expect(typeValues(table, owner).values[again[0]!]).toBe(-2);
+      // Every analyzer run now restarts the vocabulary first: the findings do not change.
+      expect(JSON.stringify(loadedAnalyzer.run(a))).toBe(findings);
+      loadedAnalyzer.run(b);
+      expect(JSON.stringify(loadedAnalyzer.run(a))).toBe(findings);
+    } finally {
+      setTypeLimit(prev);
+    }
+    expect(JSON.stringify(loadedAnalyzer.run(a))).toBe(findings);
   });
 });
 
