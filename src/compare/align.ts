@@ -207,17 +207,8 @@ function chainRuns(merged: readonly Run[], o: AlignOptions): Run[][] {
   return chains;
 }
 
-/** A chain's extent, length test and weight: what decides whether it is kept as a passage. */
-interface ChainFacts {
-  aFirst: number;
-  aEnd: number;
-  bFirst: number;
-  bEnd: number;
-  matched: number;
-  longestRun: number;
-  weight: number;
-  kept: boolean;
-}
+/** A chain's extent, length test and weight (a passage but its runs and edit distance): what decides whether it is kept. */
+type ChainFacts = Omit<TokenPassage, 'editDistance' | 'runs'> & { kept: boolean };
 
 function chainFacts(ch: readonly Run[], pa: DocProfile, pb: DocProfile, nonStock: Uint8Array, o: AlignOptions): ChainFacts {
   const first = ch[0]!;
