@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeTestDoc } from '../helpers.js';
 import { analyzeDoc } from '../../src/frames/index.js';
 import { compareFramingPair, compareGroupFraming, GroupFramingSchema, PairFramingSchema } from '../../src/frames/compare.js';
+import { distinctiveWords, setTermLimit } from '../../src/frames/distinctive/index.js';
+import { setStemLimit } from '../../src/frames/claims/index.js';
 import type { Doc } from '../../src/doc/types.js';
 
 function framed(text: string, id: string, outlet: string): Doc {
@@ -73,5 +75,27 @@ describe('compareGroupFraming', () => {
   it('fits its schema at both levels', () => {
     expect(() => GroupFramingSchema.parse(compareGroupFraming([a, b], 'event'))).not.toThrow();
     expect(() => GroupFramingSchema.parse(compareGroupFraming([a, b], 'story'))).not.toThrow();
+  });
+
+  it('gives the same tables when the word and stem id tables start over before every comparison, mixing stale and fresh cached ids', () => {
+    const textC =
+      'The Foreign Ministry said the drills by the United States and South Korea were a rehearsal for invasion. "We will respond," it said. ' +
+      'Seoul said the exercises were defensive and routine, according to officials.';
+    const textD = 'South Korea and the United States began joint drills on Monday. Officials in Seoul said the drills were routine and defensive.';
+    // Every term's counts (minZ −∞), which these short texts keep under the tables' own z threshold.
+    const tables = (c: Doc, d: Doc): string =>
+      JSON.stringify([compareGroupFraming([a, b, c], 'event'), compareGroupFraming([a, b, c], 'story'), compareGroupFraming([a, d], 'event'), distinctiveWords([a, b, c, d], { minZ: -Infinity })]);
+    const expected = tables(framed(textC, 'c', 'Yonhap'), framed(textD, 'd', 'AP'));
+    const terms = setTermLimit(1);
+    const stems = setStemLimit(1);
+    try {
+      // a and b keep the ids cached above, from tables that have since started over; fresh copies of c and
+      // d are numbered anew from 0: a stale id must never be read as a fresh one.
+      expect(tables(framed(textC, 'c', 'Yonhap'), framed(textD, 'd', 'AP'))).toBe(expected);
+      expect(tables(framed(textC, 'c', 'Yonhap'), framed(textD, 'd', 'AP'))).toBe(expected);
+    } finally {
+      setTermLimit(terms);
+      setStemLimit(stems);
+    }
   });
 });

@@ -318,7 +318,15 @@ export const claimsAnalyzer: Analyzer = {
  * comparison. The table starts over (between comparisons, never during one)
  * past STEM_LIMIT stems; cached ids carry the generation they belong to.
  */
-const STEM_LIMIT = 1 << 18;
+export const STEM_LIMIT = 1 << 18;
+let stemLimit = STEM_LIMIT;
+
+/** Sets the stem limit (tests: a restart without a quarter million stems); returns the previous limit. */
+export function setStemLimit(limit: number): number {
+  const prev = stemLimit;
+  stemLimit = limit;
+  return prev;
+}
 let stemGeneration = 0;
 let stemIds = new Map<string, number>();
 /** Scratch by stem id: 1 while the stem is already in the claim being read; the last posting of the stem while aligning (−1: none). */
@@ -547,7 +555,7 @@ function find(parent: number[], i: number): number {
  * aligned pairs), with omissions and number/date conflicts. Independent of input order.
  */
 export function compareClaims(docs: readonly Doc[]): ClaimsComparison {
-  if (stemIds.size > STEM_LIMIT) {
+  if (stemIds.size > stemLimit) {
     stemGeneration++;
     stemIds = new Map();
   }

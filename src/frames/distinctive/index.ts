@@ -72,7 +72,15 @@ export function isContentTerm(norm: string, kind: string): boolean {
  * stays flat over millions of articles; a doc's cached ids carry the
  * generation they belong to.
  */
-const TERM_LIMIT = 1 << 18;
+export const TERM_LIMIT = 1 << 18;
+let termLimit = TERM_LIMIT;
+
+/** Sets the term limit (tests: a restart without a quarter million words); returns the previous limit. */
+export function setTermLimit(limit: number): number {
+  const prev = termLimit;
+  termLimit = limit;
+  return prev;
+}
 let termGeneration = 0;
 let termIds = new Map<string, number>();
 
@@ -87,7 +95,7 @@ function termId(norm: string): number {
 
 /** Starts the term table over when it has grown past TERM_LIMIT (call only before a comparison reads any doc). */
 function trimTerms(): void {
-  if (termIds.size <= TERM_LIMIT) return;
+  if (termIds.size <= termLimit) return;
   termGeneration++;
   termIds = new Map();
 }
