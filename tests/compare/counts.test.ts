@@ -4,18 +4,24 @@ import { Int32Counts } from '../../src/compare/counts.js';
 
 const sorted = (it: Iterable<[number, number]>): Array<[number, number]> => [...it].sort((a, b) => a[0] - b[0]);
 
-/** The reference model: a Map counted and pruned the way Int32Counts should be. */
-function mapModel(): { m: Map<number, number>; add(keys: readonly number[]): void; prune(floor: number): void } {
+type Op = { prune: number } | { keys: readonly number[] };
+
+/**
+ * Plays the adds and prunes on the table under test (`add`, `prune`) and on the reference model, a Map
+ * counted and pruned the way Int32Counts should be; returns the model.
+ */
+function replay(ops: readonly Op[], add: (keys: readonly number[]) => void, prune: (floor: number) => void): Map<number, number> {
   const m = new Map<number, number>();
-  return {
-    m,
-    add: (keys) => {
-      for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
-    },
-    prune: (floor) => {
-      for (const [k, v] of m) if (v <= floor) m.delete(k);
-    },
-  };
+  for (const o of ops) {
+    if ('prune' in o) {
+      prune(o.prune);
+      for (const [k, v] of m) if (v <= o.prune) m.delete(k);
+    } else {
+      add(o.keys);
+      for (const k of o.keys) m.set(k, (m.get(k) ?? 0) + 1);
+    }
+  }
+  return m;
 }
 
 describe('Int32Counts', () => {
@@ -24,18 +30,11 @@ describe('Int32Counts', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
         const t = new Int32Counts(4);
-        const model = mapModel();
-        const m = model.m;
-        for (const o of ops) {
-          if ('prune' in o) {
-            t.prune(o.prune);
-            model.prune(o.prune);
-          } else {
-            const k = 'add' in o ? o.add : o.big;
-            t.add(k);
-            model.add([k]);
-          }
-        }
+        const m = replay(
+          ops.map((o) => ('prune' in o ? o : { keys: ['add' in o ? o.add : o.big] })),
+          (keys) => t.add(keys[0]!),
+          (floor) => t.prune(floor),
+        );
         expect(t.size).toBe(m.size);
         expect(sorted(t)).toEqual(sorted(m));
         for (const k of [-41, 0, 41]) expect(t.get(k)).toBe(m.get(k));
@@ -49,17 +48,11 @@ describe('Int32Counts', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 200 }), fc.integer({ min: 1, max: 64 }), (ops, maxKeys) => {
         const t = new Int32Counts(4, maxKeys);
-        const model = mapModel();
-        const m = model.m;
-        for (const o of ops) {
-          if ('prune' in o) {
-            t.prune(o.prune);
-            model.prune(o.prune);
-          } else {
-            t.addEach(o.each);
-            model.add(o.each);
-          }
-        }
+        const m = replay(
+          ops.map((o) => ('prune' in o ? o : { keys: o.each })),
+          (keys) => t.addEach(keys),
+          (floor) => t.prune(floor),
+        );
         expect(t.size).toBe(m.size);
         expect(sorted(t)).toEqual(sorted(m));
         for (const k of [-61, 0, 61]) expect(t.get(k)).toBe(m.get(k));

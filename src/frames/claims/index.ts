@@ -11,6 +11,7 @@ import type { Analyzer } from '../index.js';
 import { detectMentions } from '../naming/mentions.js';
 import { outletOf } from '../naming/index.js';
 import { contentTerms } from '../distinctive/index.js';
+import { settableLimit } from '../limit.js';
 
 type ContentTerms = ReturnType<typeof contentTerms>;
 
@@ -319,14 +320,9 @@ export const claimsAnalyzer: Analyzer = {
  * past STEM_LIMIT stems; cached ids carry the generation they belong to.
  */
 export const STEM_LIMIT = 1 << 18;
-let stemLimit = STEM_LIMIT;
-
-/** Sets the stem limit (tests: a restart without a quarter million stems); returns the previous limit. */
-export function setStemLimit(limit: number): number {
-  const prev = stemLimit;
-  stemLimit = limit;
-  return prev;
-}
+const stemLimit = settableLimit(STEM_LIMIT);
+/** Sets the stem limit (tests); returns the previous one. */
+export const setStemLimit = stemLimit.set;
 let stemGeneration = 0;
 let stemIds = new Map<string, number>();
 /** Scratch by stem id: 1 while the stem is already in the claim being read; the last posting of the stem while aligning (−1: none). */
@@ -555,7 +551,7 @@ function find(parent: number[], i: number): number {
  * aligned pairs), with omissions and number/date conflicts. Independent of input order.
  */
 export function compareClaims(docs: readonly Doc[]): ClaimsComparison {
-  if (stemIds.size > stemLimit) {
+  if (stemIds.size > stemLimit.value()) {
     stemGeneration++;
     stemIds = new Map();
   }

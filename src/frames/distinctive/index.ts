@@ -20,6 +20,7 @@ import { z } from 'zod';
 import type { Doc } from '../../doc/types.js';
 import { isStopword } from '../../text/index.js';
 import { byOutlet } from '../hedges/per-outlet.js';
+import { settableLimit } from '../limit.js';
 
 export type Counts = ReadonlyMap<string, number>;
 
@@ -73,14 +74,9 @@ export function isContentTerm(norm: string, kind: string): boolean {
  * generation they belong to.
  */
 export const TERM_LIMIT = 1 << 18;
-let termLimit = TERM_LIMIT;
-
-/** Sets the term limit (tests: a restart without a quarter million words); returns the previous limit. */
-export function setTermLimit(limit: number): number {
-  const prev = termLimit;
-  termLimit = limit;
-  return prev;
-}
+const termLimit = settableLimit(TERM_LIMIT);
+/** Sets the term limit (tests); returns the previous one. */
+export const setTermLimit = termLimit.set;
 let termGeneration = 0;
 let termIds = new Map<string, number>();
 
@@ -95,7 +91,7 @@ function termId(norm: string): number {
 
 /** Starts the term table over when it has grown past TERM_LIMIT (call only before a comparison reads any doc). */
 function trimTerms(): void {
-  if (termIds.size <= termLimit) return;
+  if (termIds.size <= termLimit.value()) return;
   termGeneration++;
   termIds = new Map();
 }

@@ -21,6 +21,7 @@
  * it lives here, shared by the frames analyzers, and not in text/.
  */
 import type { Doc, Token } from '../../doc/types.js';
+import { settableLimit } from '../limit.js';
 
 const FNV_OFFSET = 0x811c9dc5;
 const WORD = 0;
@@ -28,14 +29,9 @@ const NUMBER = 1;
 
 /** The vocabulary starts over (between docs) past this many types: memory stays flat over millions of articles. */
 export const TYPE_LIMIT = 250_000;
-let typeLimit = TYPE_LIMIT;
-
-/** Sets the type limit (tests: a restart without a quarter million words); returns the previous limit. */
-export function setTypeLimit(limit: number): number {
-  const prev = typeLimit;
-  typeLimit = limit;
-  return prev;
-}
+const typeLimit = settableLimit(TYPE_LIMIT);
+/** Sets the type limit (tests); returns the previous one. */
+export const setTypeLimit = typeLimit.set;
 
 let generation = 1;
 /** Open addressing over surface hashes (linear probing, load ≤ 1/2): slot s holds the hash at [2s] and type id + 1 at [2s + 1] (0 = empty). */
@@ -202,7 +198,7 @@ let recentNext = 0;
  */
 export function tokenLayer(doc: Pick<Doc, 'text' | 'tokens'>): TokenLayer {
   for (const hit of recent) if (hit && hit.tokens === doc.tokens && hit.text === doc.text && hit.generation === generation) return hit.layer;
-  if (typeByKey.size >= typeLimit) startOver();
+  if (typeByKey.size >= typeLimit.value()) startOver();
   const layer = computeLayer(doc.text, doc.tokens);
   recent[recentNext] = { tokens: doc.tokens, text: doc.text, generation, layer };
   recentNext = (recentNext + 1) % RECENT;
