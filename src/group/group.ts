@@ -6,6 +6,8 @@
 import { averageLink, type Edge } from './cluster.js';
 import { dayNumber } from './dates.js';
 import { kindOfKey, type ArticleFeatures, type FeatureKind, type LeadFigure } from './features.js';
+import { COUNT_ESCAPE, topByWeight, weighRange, type CandidateData, type CentroidData, type DotData, type WeighData } from './kernels.js';
+import { alone, startHelper, type Helper } from './parallel.js';
 import type { EventGroup, FigureConflict, Grouping, Membership, Pin, StoryGroup, Tie } from './index.js';
 
 export interface GroupOptions {
@@ -44,6 +46,11 @@ export interface GroupOptions {
    * proposed; 1: rule off). Two reports of one quake may differ (5.9 and 6.1), so a soft rule, not a cannot-link.
    */
   figureConflictFactor: number;
+  /**
+   * Share the per-article and per-pair work with a helper thread: 'auto' from {@link PARALLEL_MIN_ARTICLES}
+   * articles on, 'on' always, 'off' never. The grouping is the same either way.
+   */
+  parallel: 'auto' | 'on' | 'off';
 }
 
 export const defaultGroupOptions: GroupOptions = {
@@ -63,6 +70,7 @@ export const defaultGroupOptions: GroupOptions = {
   maxCandidates: 30,
   minSpecificSim: 0.08,
   figureConflictFactor: 0,
+  parallel: 'auto',
 };
 
 /** A sparse unit vector: ascending keys with their weights. */
@@ -82,6 +90,8 @@ export interface GroupDiagnostics {
   order: string[];
   /** Per article (index into `order`): the index of the first article of its exact-duplicate unit (itself when unique). Duplicates are candidates of each other without a listed pair. */
   duplicateOf: Int32Array;
+  /** Work chunks the helper thread ran (0 when grouping ran on the main thread alone; see `parallel`). */
+  helperChunks: number;
 }
 
 export function groupArticles(features: readonly ArticleFeatures[], options: Partial<GroupOptions> = {}, pins: readonly Pin[] = []): Grouping {
@@ -89,14 +99,20 @@ export function groupArticles(features: readonly ArticleFeatures[], options: Par
 }
 
 export function groupWithDiagnostics(input: readonly ArticleFeatures[], options: Partial<GroupOptions> = {}, pins: readonly Pin[] = []): GroupDiagnostics {
-  const { grouping, pairA, pairB, order, unitOf } = groupCore(input, options, pins);
+  const { grouping, pairA, pairB, order, unitOf, helperChunks } = groupCore(input, options, pins);
   const candidates: Array<[number, number]> = [];
   for (let q = 0; q < pairA.length; q++) candidates.push([pairA[q]!, pairB[q]!]);
   const firstOf = new Int32Array(order.length).fill(-1);
   unitOf.forEach((r, i) => {
     if (firstOf[r]! < 0) firstOf[r] = i;
   });
-  return { grouping, candidates, order, duplicateOf: unitOf.map((r) => firstOf[r]!) };
+  return { grouping, candidates, order, duplicateOf: unitOf.map((r) => firstOf[r]!), helperChunks };
+}
+
+/** Grouping with the work shared through `helper` (tests: any split of the chunks gives the same grouping). */
+export function groupWithHelper(features: readonly ArticleFeatures[], helper: Helper, options: Partial<GroupOptions> = {}, pins: readonly Pin[] = []): GroupDiagnostics {
+  const { grouping, pairA, pairB, order, unitOf, helperChunks } = groupCore(features, options, pins, helper);
+  return { grouping, candidates: Array.from(pairA, (a, q) => [a, pairB[q]!]), order, duplicateOf: unitOf, helperChunks };
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -112,24 +128,68 @@ interface Core {
   pairB: Int32Array;
   order: string[];
   unitOf: Int32Array;
+  helperChunks: number;
 }
 
-function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOptions>, pins: readonly Pin[]): Core {
+/** Below this many articles grouping runs on the main thread alone: starting a thread costs more than it saves. */
+export const PARALLEL_MIN_ARTICLES = 4000;
+
+/** Shared memory (the helper thread reads and writes it; on one thread it is ordinary memory). */
+const i32 = (len: number): Int32Array => new Int32Array(new SharedArrayBuffer(4 * len));
+const f32 = (len: number): Float32Array => new Float32Array(new SharedArrayBuffer(4 * len));
+const f64 = (len: number): Float64Array => new Float64Array(new SharedArrayBuffer(8 * len));
+const u8 = (len: number): Uint8Array => new Uint8Array(new SharedArrayBuffer(len));
+
+function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOptions>, pins: readonly Pin[], given?: Helper): Core {
   const opt: GroupOptions = { ...defaultGroupOptions, ...options, kindWeights: { ...defaultGroupOptions.kindWeights, ...options.kindWeights } };
   // Canonical order: results depend on ids and contents, never on input order.
   const feats = [...input].sort((a, b) => cmp(a.id, b.id));
+  const parallel = opt.parallel === 'on' || (opt.parallel === 'auto' && feats.length >= PARALLEL_MIN_ARTICLES);
+  // Started first: the thread boots while this one numbers the features.
+  const helper = given ?? (parallel ? startHelper(opt.parallel === 'on') : null) ?? alone;
+  try {
+    const graph = similarityGraph(feats, opt, pins, helper);
+    // The helper holds no memory past this point (the vectors are released with it).
+    helper.close();
+    const { unitOf, reps, pairA, pairB } = graph;
+    const grouping = buildGrouping(feats, graph.simSum, graph.eventUnits, graph.storyOf, graph.idfOf, opt, graph.conflicts);
+    // Candidate pairs as article indices (each unit by its first article).
+    return { grouping, pairA: pairA.map((a) => reps[a]!), pairB: pairB.map((b) => reps[b]!), order: feats.map((f) => f.id), unitOf, helperChunks: helper.helped() };
+  } finally {
+    helper.close();
+  }
+}
+
+interface Graph {
+  unitOf: Int32Array;
+  reps: number[];
+  /** Event candidate pairs (units). */
+  pairA: Int32Array;
+  pairB: Int32Array;
+  simSum: Float64Array;
+  eventUnits: number[][];
+  storyOf: number[];
+  idfOf: (k: number) => number;
+  conflicts: Array<{ a: number; b: number; sim: number }>;
+}
+
+/** Weights, blocking, similarities and both clusterings; the vectors live only in this call. */
+function similarityGraph(feats: readonly ArticleFeatures[], opt: GroupOptions, pins: readonly Pin[], helper: Helper): Graph {
   const n = feats.length;
   // Dense feature ids (first seen in canonical order) so document frequencies and scatters are typed arrays.
   const dense = new KeyIndex(1 << 16);
-  const idsOf = feats.map((f) => {
-    const out = new Int32Array(f.keys.length);
-    for (let q = 0; q < f.keys.length; q++) out[q] = dense.idOf(f.keys[q]!);
-    return out;
-  });
+  const idsOff = i32(n + 1);
+  for (let a = 0; a < n; a++) idsOff[a + 1] = idsOff[a]! + feats[a]!.keys.length;
+  let ids = i32(idsOff[n]!);
+  for (let a = 0; a < n; a++) {
+    const keys = feats[a]!.keys;
+    const at = idsOff[a]!;
+    for (let q = 0; q < keys.length; q++) ids[at + q] = dense.idOf(keys[q]!);
+  }
   const rawOf = dense.keys();
   const nf = rawOf.length;
   const dfArr = new Int32Array(nf);
-  for (const ids of idsOf) for (let q = 0; q < ids.length; q++) dfArr[ids[q]!]!++;
+  for (let q = 0; q < ids.length; q++) dfArr[ids[q]!]!++;
   const idfArr = new Float64Array(nf);
   const kindW = new Float64Array(nf);
   for (let id = 0; id < nf; id++) {
@@ -146,16 +206,16 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
   const nc = byDf[n]!;
   // Event-specific: held by at most half of the corpus (a feature most articles share says nothing about
   // which event), or by two articles only (evidence exclusive to one pair, whatever the corpus size).
-  const specific = new Uint8Array(nc);
+  const specific = u8(nc);
   for (let id = 0; id < nf; id++) if (compact[id]! >= 0 && (dfArr[id]! * 2 <= n || dfArr[id]! <= 2)) specific[compact[id]!] = 1;
   const idfOf = (k: number): number => {
     const id = dense.find(k);
     return id < 0 ? idf(n, 0) : idfArr[id]!;
   };
 
-  const { vecs: articleVecs, blocks: articleBlocks } = weightVectors(feats, idsOf, idfArr, kindW, compact, opt);
+  const { vecs: articleVecs, blocks: articleBlocks, vecOff, vecLen, vecKeys, vecW } = weightVectors(feats, idsOff, ids, idfArr, kindW, compact, opt, helper);
   // Every article's dense ids (as many numbers as the corpus has features) are needed no further.
-  idsOf.length = 0;
+  ids = new Int32Array(0);
   const cap = Math.max(opt.maxPostings, Math.ceil(opt.maxPostingShare * n));
 
   const articleDays = feats.map((f) => (f.anchor ? dayNumber(f.anchor) : null));
@@ -166,28 +226,33 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
   const pinned = new Set(pins.filter((p) => p.kind === 'apart').flatMap((p) => p.ids));
   const { unitOf, reps, mult } = duplicateUnits(feats, articleVecs, (i) => `${articleDays[i]}|${articleFloors[i]}|${articlePubDays[i]}`, (i) => pinned.has(feats[i]!.id));
   const u = reps.length;
-  const vecs = reps.map((i) => articleVecs[i]!);
-  const blocks = reps.map((i) => articleBlocks[i]!);
   const days = reps.map((i) => articleDays[i]!);
   const floors = reps.map((i) => articleFloors[i]!);
-  const pubDays = reps.map((i) => articlePubDays[i]!);
   const timeFactor = (i: number, j: number): number => {
     const gap = timeGap(days[i]!, days[j]!, floors[i]!, floors[j]!);
     return gap <= opt.graceDays ? 1 : Math.exp(-(gap - opt.graceDays) / opt.decayDays);
   };
-  const windowDays = opt.graceDays - opt.decayDays * Math.log(MIN_TIME_FACTOR);
   // Time-window blocking: articles published further apart than the decay allows are never compared
   // (dates read from the text only scale the similarity: a follow-up may quote an older dateline).
-  const inWindow = (i: number, j: number): boolean => {
-    const pi = pubDays[i]!;
-    const pj = pubDays[j]!;
-    return pi === null || pj === null || Math.abs(pi - pj) <= windowDays;
-  };
-  const { pairA, pairB } = candidatePairs(vecs, blocks, nc, cap, opt.maxCandidates, inWindow, opt.minSharedKeys);
+  const window: TimeWindow = { pubDays: f64(u), hasPub: u8(u), windowDays: opt.graceDays - opt.decayDays * Math.log(MIN_TIME_FACTOR) };
+  reps.forEach((i, r) => {
+    const p = articlePubDays[i];
+    if (p === null || p === undefined) return;
+    window.pubDays[r] = p;
+    window.hasPub[r] = 1;
+  });
+  // Units' vectors: the article arena (arena 0) at each unit's first article.
+  const unitVecs: VecTable = { start: i32(u), end: i32(u), arena: u8(u), keys0: vecKeys, w0: vecW, keys1: i32(0), w1: f32(0) };
+  reps.forEach((i, r) => {
+    unitVecs.start[r] = vecOff[i]!;
+    unitVecs.end[r] = vecOff[i]! + vecLen[i]!;
+  });
+  const unitVec = (r: number): Vec => articleVecs[reps[r]!]!;
+  const { pairA, pairB } = candidatePairs(u, unitVec, (r) => articleBlocks[reps[r]!]!, nc, cap, opt.maxCandidates, window, opt.minSharedKeys, helper);
 
   // First order: cosine × time factor; the event-specific part of the cosine gates the pair for clustering.
   const m = pairA.length;
-  const { sims: first, specificSims: spec } = pairDots(vecs, pairA, pairB, specific);
+  const { sims: first, specificSims: spec } = pairDots(unitVecs, pairA, pairB, specific, helper);
   const timeOf = new Float64Array(m);
   for (let q = 0; q < m; q++) {
     timeOf[q] = timeFactor(pairA[q]!, pairB[q]!);
@@ -215,7 +280,7 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
   }
 
   const indexOf = new Map(feats.map((f, i) => [f.id, i]));
-  const unitsOf = (ids: readonly string[]): number[] => ids.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined).map((i) => unitOf[i]!);
+  const unitsOf = (list: readonly string[]): number[] => list.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined).map((i) => unitOf[i]!);
   const together = pins.filter((p) => p.kind === 'together').map((p) => unitsOf(p.ids));
   const apart: Array<[number, number]> = [];
   for (const p of pins) {
@@ -234,14 +299,50 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
     else members.set(e, [i]);
   }
   const eventUnits = [...members.values()];
-  const scratch = new Float64Array(nc);
-  const centroids = eventUnits.map((mm) => (mm.length === 1 ? articleVecs[mm[0]!]! : centroid(mm.map((i) => articleVecs[i]!), opt.vectorSize, scratch)));
-  const storyBlocks = eventUnits.map((mm, e) => (mm.length === 1 ? articleBlocks[mm[0]!]! : blockKeysOf(centroids[e]!, opt.blockKeys)));
-  const sp = candidatePairs(centroids, storyBlocks, nc, cap, opt.maxCandidates, () => true);
-  const storySims = pairDots(centroids, sp.pairA, sp.pairB, null).sims;
+  const ne = eventUnits.length;
+  // Event centroids: a single article's own vector (arena 0), or the members' centroid (arena 1, one
+  // slot of `vectorSize` per event of several articles).
+  const multi: number[] = [];
+  eventUnits.forEach((mm, e) => {
+    if (mm.length > 1) multi.push(e);
+  });
+  const memOff = i32(multi.length + 1);
+  multi.forEach((e, k) => (memOff[k + 1] = memOff[k]! + eventUnits[e]!.length));
+  const memberList = i32(memOff[multi.length]!);
+  multi.forEach((e, k) => memberList.set(eventUnits[e]!, memOff[k]!));
+  const cd: CentroidData = {
+    memOff,
+    members: memberList,
+    vecOff,
+    vecLen,
+    vecKeys,
+    vecW,
+    features: nc,
+    size: opt.vectorSize,
+    keys: i32(multi.length * opt.vectorSize),
+    w: f32(multi.length * opt.vectorSize),
+    outLen: i32(multi.length),
+  };
+  helper.share({ kind: 'centroids', data: cd }, multi.length, 64);
+  const eventVecs: VecTable = { start: i32(ne), end: i32(ne), arena: u8(ne), keys0: vecKeys, w0: vecW, keys1: cd.keys, w1: cd.w };
+  const centroids: Vec[] = eventUnits.map((mm) => articleVecs[mm[0]!]!);
+  eventUnits.forEach((mm, e) => {
+    eventVecs.start[e] = vecOff[mm[0]!]!;
+    eventVecs.end[e] = vecOff[mm[0]!]! + vecLen[mm[0]!]!;
+  });
+  multi.forEach((e, k) => {
+    const at = k * opt.vectorSize;
+    centroids[e] = { keys: cd.keys.subarray(at, at + cd.outLen[k]!), w: cd.w.subarray(at, at + cd.outLen[k]!) };
+    eventVecs.arena[e] = 1;
+    eventVecs.start[e] = at;
+    eventVecs.end[e] = at + cd.outLen[k]!;
+  });
+  const storyBlock = (e: number): Int32Array => (eventUnits[e]!.length === 1 ? articleBlocks[eventUnits[e]![0]!]! : blockKeysOf(centroids[e]!, opt.blockKeys));
+  const sp = candidatePairs(ne, (e) => centroids[e]!, storyBlock, nc, cap, opt.maxCandidates, null, 1, helper);
+  const storySims = pairDots(eventVecs, sp.pairA, sp.pairB, null, helper).sims;
   const storyEdges: Edge[] = [];
   for (let q = 0; q < sp.pairA.length; q++) if (storySims[q]! > 0) storyEdges.push({ a: sp.pairA[q]!, b: sp.pairB[q]!, sim: storySims[q]! });
-  const storyOf = averageLink(eventUnits.length, storyEdges, opt.storyThreshold);
+  const storyOf = averageLink(ne, storyEdges, opt.storyThreshold);
 
   // Cohesion sums per unit: its event's other units (edge similarity × their multiplicity) and its own duplicates (similarity 1).
   const unitSimSum = new Float64Array(u);
@@ -253,11 +354,7 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
   }
   const simSum = new Float64Array(n);
   for (let i = 0; i < n; i++) simSum[i] = unitSimSum[unitOf[i]!]!;
-  // The vectors are done with: let them go before the output is built (the peak of a large run).
-  for (const list of [articleVecs, articleBlocks, vecs, blocks, centroids, storyBlocks] as unknown[][]) list.length = 0;
-  const grouping = buildGrouping(feats, simSum, eventUnits, storyOf, idfOf, opt, conflicts);
-  // Candidate pairs as article indices (each unit by its first article).
-  return { grouping, pairA: pairA.map((a) => reps[a]!), pairB: pairB.map((b) => reps[b]!), order: feats.map((f) => f.id), unitOf };
+  return { unitOf, reps, pairA, pairB, simSum, eventUnits, storyOf, idfOf, conflicts };
 }
 
 /**
@@ -310,164 +407,178 @@ export function duplicateUnits(
   return { unitOf, reps, mult };
 }
 
+/** Publication days of units for time-window blocking (`hasPub` 0: undated, never outside the window). */
+interface TimeWindow {
+  pubDays: Float64Array;
+  hasPub: Uint8Array;
+  windowDays: number;
+}
+
+/** Units' vectors as ranges of one of two arenas (articles' vectors, event centroids), in shared memory. */
+type VecTable = Pick<DotData, 'start' | 'end' | 'arena' | 'keys0' | 'w0' | 'keys1' | 'w1'>;
+
 /**
- * Dot products of unit vectors for pairs sorted by their first member: the first member is put into a
- * small open-addressing table once (it stays in the fastest cache; a dense scatter array over all
- * features missed the cache on most reads), and each partner looks up its keys in order, so the sum
- * runs in the partner's key order. With `specific`, also the part of each dot product over the flagged features.
+ * Article vectors and block keys (`kernels.ts` weighRange: unit TF-IDF vectors over compact ids, the
+ * `blockKeys` heaviest features held by ≥ 2 articles), written into shared arenas by both threads; the
+ * returned `Vec`s are views of the arena.
  */
-function pairDots(vecs: readonly Vec[], pairA: Int32Array, pairB: Int32Array, specific: Uint8Array | null): { sims: Float64Array; specificSims: Float64Array } {
-  const m = pairA.length;
-  const sims = new Float64Array(m);
-  const specificSims = new Float64Array(specific ? m : 0);
-  let longest = 0;
-  for (const v of vecs) if (v.keys.length > longest) longest = v.keys.length;
-  // At most a quarter full: lookups of absent keys (most of a partner's) end at the first empty slot.
-  let bits = 4;
-  while (1 << bits < longest * 4) bits++;
-  const mask = (1 << bits) - 1;
-  const shift = 32 - bits;
-  /** Key + 1 per slot (0: empty), and its weight. */
-  const slotKey = new Int32Array(1 << bits);
-  const slotW = new Float64Array(1 << bits);
-  const clear = (v: Vec): void => {
-    for (let r = 0; r < v.keys.length; r++) {
-      let h = Math.imul(v.keys[r]!, 0x9e3779b1) >>> shift;
-      while (slotKey[h] !== 0) {
-        slotKey[h] = 0;
-        h = (h + 1) & mask;
-      }
-    }
-  };
-  let cur = -1;
-  for (let q = 0; q < m; q++) {
-    const i = pairA[q]!;
-    if (i !== cur) {
-      if (cur >= 0) clear(vecs[cur]!);
-      cur = i;
-      const v = vecs[i]!;
-      for (let r = 0; r < v.keys.length; r++) {
-        let h = Math.imul(v.keys[r]!, 0x9e3779b1) >>> shift;
-        while (slotKey[h] !== 0) h = (h + 1) & mask;
-        slotKey[h] = v.keys[r]! + 1;
-        slotW[h] = v.w[r]!;
-      }
-    }
-    const v = vecs[pairB[q]!]!;
-    const keys = v.keys;
-    let s = 0;
-    let sp = 0;
-    for (let r = 0; r < keys.length; r++) {
-      const k = keys[r]!;
-      let h = Math.imul(k, 0x9e3779b1) >>> shift;
-      for (let e = slotKey[h]!; e !== 0; e = slotKey[h]!) {
-        if (e === k + 1) {
-          const x = slotW[h]!;
-          if (x !== 0) {
-            const p = x * v.w[r]!;
-            s += p;
-            if (specific && specific[k]) sp += p;
-          }
-          break;
-        }
-        h = (h + 1) & mask;
-      }
-    }
-    sims[q] = s;
-    if (specific) specificSims[q] = sp;
+function weightVectors(
+  feats: readonly ArticleFeatures[],
+  idsOff: Int32Array,
+  ids: Int32Array,
+  idfArr: Float64Array,
+  kindW: Float64Array,
+  compact: Int32Array,
+  opt: GroupOptions,
+  helper: Helper,
+): { vecs: Vec[]; blocks: Int32Array[]; vecOff: Int32Array; vecLen: Int32Array; vecKeys: Int32Array; vecW: Float32Array } {
+  const n = feats.length;
+  // One weight per dense id (idf × kind weight), read once per article feature with its compact id.
+  // Side by side with its compact id (2 id, 2 id + 1): the two reads per article feature share a cache line.
+  const featW = f64(idfArr.length * 2);
+  for (let id = 0; id < idfArr.length; id++) {
+    featW[2 * id] = idfArr[id]! * kindW[id]!;
+    featW[2 * id + 1] = compact[id]!;
   }
-  if (cur >= 0) clear(vecs[cur]!);
-  return { sims, specificSims };
+  // Counts in 16 bits (a third of the memory of copies as doubles); an article with a count that does not fit is weighed here from its own.
+  const counts = new Uint16Array(new SharedArrayBuffer(2 * ids.length));
+  const escaped = u8(n);
+  const vecOff = i32(n + 1);
+  for (let a = 0; a < n; a++) {
+    const own = feats[a]!.counts;
+    const at = idsOff[a]!;
+    const len = idsOff[a + 1]! - at;
+    for (let q = 0; q < len; q++) {
+      const c = own[q] ?? 1;
+      if (c >= 0 && c < COUNT_ESCAPE && (c | 0) === c) counts[at + q] = c;
+      else {
+        counts[at + q] = COUNT_ESCAPE;
+        escaped[a] = 1;
+      }
+    }
+    // Room for the longest vector the article can have (untouched room is never committed to memory).
+    vecOff[a + 1] = vecOff[a]! + Math.min(len, opt.vectorSize);
+  }
+  const data: WeighData = {
+    idsOff,
+    ids,
+    counts,
+    escaped,
+    featW,
+    vectorSize: opt.vectorSize,
+    blockKeys: opt.blockKeys,
+    vecOff,
+    vecKeys: i32(vecOff[n]!),
+    vecW: f32(vecOff[n]!),
+    vecLen: i32(n),
+    blk: i32(n * opt.blockKeys),
+    blkLen: i32(n),
+  };
+  helper.share({ kind: 'weigh', data }, n, 128);
+  for (let a = 0; a < n; a++) if (escaped[a]) weighRange(data, a, a + 1, (x) => feats[x]!.counts);
+  const { vecKeys, vecW, vecLen, blk, blkLen } = data;
+  const vecs: Vec[] = [];
+  const blocks: Int32Array[] = [];
+  for (let a = 0; a < n; a++) {
+    vecs.push({ keys: vecKeys.subarray(vecOff[a]!, vecOff[a]! + vecLen[a]!), w: vecW.subarray(vecOff[a]!, vecOff[a]! + vecLen[a]!) });
+    blocks.push(blk.subarray(a * opt.blockKeys, a * opt.blockKeys + blkLen[a]!));
+  }
+  return { vecs, blocks, vecOff, vecLen, vecKeys, vecW };
 }
 
 /**
  * Blocking with a bounded candidate list: each unit is indexed under its block keys (postings longer
  * than `cap` skipped); a unit's candidates are the units sharing a key, scored by the partial dot product
- * over shared block keys (a cheap lower bound of the cosine), and only its `maxCandidates` best are kept.
- * A pair is a candidate when either side keeps the other. Returns pairs (a < b) sorted by a, then b.
+ * over shared block keys (a cheap lower bound of the cosine), and only its `maxCandidates` best are kept
+ * (`kernels.ts` candidateRange, shared with the helper thread). A pair is a candidate when either side
+ * keeps the other. Returns pairs (a < b) sorted by a, then b.
  */
-export function candidatePairs(
-  vecs: readonly Vec[],
-  blocks: readonly Int32Array[],
+function candidatePairs(
+  n: number,
+  vecOf: (i: number) => Vec,
+  blockOf: (i: number) => Int32Array,
   nf: number,
   cap: number,
   maxCandidates: number,
-  allowed: (i: number, j: number) => boolean,
-  minShared = 1,
+  window: TimeWindow | null,
+  minShared: number,
+  helper: Helper,
 ): { pairA: Int32Array; pairB: Int32Array } {
-  const n = vecs.length;
+  const blocks = Array.from({ length: n }, (_, i) => blockOf(i));
+  const blkOff = i32(n + 1);
+  for (let i = 0; i < n; i++) blkOff[i + 1] = blkOff[i]! + blocks[i]!.length;
+  const blk = i32(blkOff[n]!);
+  const blkW = f32(blkOff[n]!);
   // Postings: per feature id, the units and their weights (CSR layout).
-  const count = new Int32Array(nf + 1);
-  for (const b of blocks) for (let r = 0; r < b.length; r++) count[b[r]! + 1]!++;
-  for (let id = 0; id < nf; id++) count[id + 1]! += count[id]!;
-  const unit = new Int32Array(count[nf]!);
-  const weight = new Float32Array(count[nf]!);
-  const fill = count.slice(0, nf);
-  const blockW = blocks.map((b, i) => {
-    const v = vecs[i]!;
-    const w = new Float32Array(b.length);
-    for (let r = 0; r < b.length; r++) w[r] = weightOf(v, b[r]!);
-    return w;
-  });
+  const post = i32(nf + 1);
   for (let i = 0; i < n; i++) {
     const b = blocks[i]!;
+    const v = vecOf(i);
+    const at = blkOff[i]!;
     for (let r = 0; r < b.length; r++) {
-      const at = fill[b[r]!]!++;
+      blk[at + r] = b[r]!;
+      blkW[at + r] = weightOf(v, b[r]!);
+      post[b[r]! + 1]!++;
+    }
+  }
+  blocks.length = 0;
+  for (let id = 0; id < nf; id++) post[id + 1]! += post[id]!;
+  const unit = i32(post[nf]!);
+  const weight = f32(post[nf]!);
+  const fill = post.slice(0, nf);
+  for (let i = 0; i < n; i++) {
+    for (let r = blkOff[i]!; r < blkOff[i + 1]!; r++) {
+      const at = fill[blk[r]!]!++;
       unit[at] = i;
-      weight[at] = blockW[i]![r]!;
+      weight[at] = blkW[r]!;
     }
   }
-  const score = new Float64Array(n);
-  const shared = new Int32Array(n);
-  const touched = new Int32Array(n);
-  const keep: number[] = [];
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let nt = 0;
-    const b = blocks[i]!;
-    for (let r = 0; r < b.length; r++) {
-      const id = b[r]!;
-      const from = count[id]!;
-      const to = count[id + 1]!;
-      if (to - from > cap) continue;
-      const wi = blockW[i]![r]!;
-      for (let p = from; p < to; p++) {
-        const j = unit[p]!;
-        if (j === i) continue;
-        if (score[j] === 0) touched[nt++] = j;
-        score[j] = score[j]! + wi * weight[p]! + 1e-12;
-        shared[j]!++;
-      }
-    }
-    keep.length = 0;
-    for (let t = 0; t < nt; t++) {
-      const j = touched[t]!;
-      if (shared[j]! >= minShared && allowed(i, j)) keep.push(j);
-    }
-    let best = keep;
-    if (keep.length > maxCandidates) {
-      const ws = new Float64Array(keep.length);
-      for (let t = 0; t < keep.length; t++) ws[t] = score[keep[t]!]!;
-      best = topByWeight(ws, keep.length, maxCandidates, keep, null, false).map((x) => keep[x]!);
-    }
-    for (const j of best) out.push(i < j ? i * n + j : j * n + i);
-    for (let t = 0; t < nt; t++) {
-      score[touched[t]!] = 0;
-      shared[touched[t]!] = 0;
-    }
-  }
-  const codes = new Float64Array(out.length);
-  for (let q = 0; q < out.length; q++) codes[q] = out[q]!;
+  const data: CandidateData = {
+    n,
+    blkOff,
+    blk,
+    blkW,
+    post,
+    unit,
+    weight,
+    cap,
+    maxCandidates,
+    minShared,
+    pubDays: window?.pubDays ?? null,
+    hasPub: window?.hasPub ?? null,
+    windowDays: window?.windowDays ?? 0,
+    out: f64(n * maxCandidates),
+    outLen: i32(n),
+  };
+  helper.share({ kind: 'candidates', data }, n, 128);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += data.outLen[i]!;
+  const codes = new Float64Array(total);
+  let c = 0;
+  for (let i = 0; i < n; i++) for (let t = 0; t < data.outLen[i]!; t++) codes[c++] = data.out[i * maxCandidates + t]!;
   codes.sort();
   let u = 0;
   for (let q = 0; q < codes.length; q++) if (q === 0 || codes[q] !== codes[q - 1]) codes[u++] = codes[q]!;
-  const pairA = new Int32Array(u);
-  const pairB = new Int32Array(u);
+  const pairA = i32(u);
+  const pairB = i32(u);
   for (let q = 0; q < u; q++) {
     pairA[q] = Math.floor(codes[q]! / n);
     pairB[q] = codes[q]! - pairA[q]! * n;
   }
   return { pairA, pairB };
+}
+
+/** Dot products of unit vectors for pairs sorted by their first member (`kernels.ts` dotRange, shared with the helper thread); with `specific`, also the part over the flagged features. */
+function pairDots(t: VecTable, pairA: Int32Array, pairB: Int32Array, specific: Uint8Array | null, helper: Helper): { sims: Float64Array; specificSims: Float64Array } {
+  const m = pairA.length;
+  let longest = 0;
+  for (let r = 0; r < t.start.length; r++) if (t.end[r]! - t.start[r]! > longest) longest = t.end[r]! - t.start[r]!;
+  // At most a quarter full: lookups of absent keys (most of a partner's) end at the first empty slot.
+  let bits = 4;
+  while (1 << bits < longest * 4) bits++;
+  const data: DotData = { ...t, pairA, pairB, bits, specific, sims: f64(m), specificSims: f64(specific ? m : 0) };
+  helper.share({ kind: 'dots', data }, m, 4096);
+  return { sims: data.sims, specificSims: data.specificSims };
 }
 
 function weightOf(v: Vec, id: number): number {
@@ -560,137 +671,6 @@ export function sharedNeighbourSims(
   return out;
 }
 
-/** Sublinear tf, 1 + ln(count), for small counts (the same doubles Math.log gives, read from a table). */
-const LOG_TF = Float64Array.from({ length: 1024 }, (_, c) => 1 + Math.log(c));
-
-/**
- * Unit TF-IDF vectors over dense feature ids (sublinear tf × idf × kind weight, heaviest `vectorSize`
- * kept; keys ascending) and blocking keys (the `blockKeys` heaviest features held by ≥ 2 articles).
- */
-export function weightVectors(
-  feats: readonly ArticleFeatures[],
-  idsOf: readonly Int32Array[],
-  idfArr: Float64Array,
-  kindW: Float64Array,
-  compact: Int32Array,
-  opt: GroupOptions,
-): { vecs: Vec[]; blocks: Int32Array[] } {
-  const vecs: Vec[] = [];
-  const blocks: Int32Array[] = [];
-  // One weight per dense id (idf × kind weight), read once per article feature with its compact id.
-  // Side by side with its compact id (2 id, 2 id + 1): the two reads per article feature share a cache line.
-  const featW = new Float64Array(idfArr.length * 2);
-  for (let id = 0; id < idfArr.length; id++) {
-    featW[2 * id] = idfArr[id]! * kindW[id]!;
-    featW[2 * id + 1] = compact[id]!;
-  }
-  feats.forEach((f, a) => {
-    const ids = idsOf[a]!;
-    const len = ids.length;
-    const ws = new Float64Array(len);
-    const comp = new Int32Array(len);
-    for (let q = 0; q < len; q++) {
-      const id = ids[q]!;
-      const c = f.counts[q] ?? 1;
-      ws[q] = (c >= 0 && c < LOG_TF.length && (c | 0) === c ? LOG_TF[c]! : 1 + Math.log(c)) * featW[2 * id]!;
-      comp[q] = featW[2 * id + 1]!;
-    }
-    // Heavier first, ties by raw key (f.keys ascending, so by position).
-    let norm = 0;
-    let kept = 0;
-    const packed = new Float64Array(Math.min(len, opt.vectorSize));
-    if (len > opt.vectorSize) {
-      for (const q of topByWeight(ws, len, opt.vectorSize, null, null, false)) {
-        norm += ws[q]! * ws[q]!;
-        if (comp[q]! >= 0) packed[kept++] = comp[q]! * 2097152 + q;
-      }
-    } else {
-      for (let q = 0; q < len; q++) {
-        norm += ws[q]! * ws[q]!;
-        // Ascending compact id: pack (id, position) into one exact float so a native numeric sort does it.
-        if (comp[q]! >= 0) packed[kept++] = comp[q]! * 2097152 + q;
-      }
-    }
-    norm = Math.sqrt(norm) || 1;
-    const sorted = packed.subarray(0, kept).sort();
-    const keys = new Int32Array(kept);
-    const w = new Float32Array(kept);
-    for (let r = 0; r < kept; r++) {
-      const q = sorted[r]! % 2097152;
-      keys[r] = comp[q]!;
-      w[r] = ws[q]! / norm;
-    }
-    vecs.push({ keys, w });
-    blocks.push(pick(topByWeight(ws, len, opt.blockKeys, null, comp, true), comp));
-  });
-  return { vecs, blocks };
-}
-
-/**
- * The positions `0..len-1` of the `k` largest weights (only those with `valid[q] >= 0` when `valid` is
- * given), ties by the smaller `tie[q]` (the position when `tie` is null): the k-th largest weight is
- * found by selection (linear on average), then the positions at or above it are kept. Best first when
- * `ordered`, else in position order. A comparator sort of positions cost most of the grouping time on
- * long articles.
- */
-function topByWeight(weight: ArrayLike<number>, len: number, k: number, tie: ArrayLike<number> | null, valid: ArrayLike<number> | null, ordered: boolean): number[] {
-  const ws = new Float64Array(len);
-  let count = 0;
-  for (let q = 0; q < len; q++) if (!valid || valid[q]! >= 0) ws[count++] = weight[q]!;
-  const tieOf = (q: number): number => (tie ? tie[q]! : q);
-  const pos: number[] = [];
-  if (count <= k) {
-    for (let q = 0; q < len; q++) if (!valid || valid[q]! >= 0) pos.push(q);
-  } else {
-    const t = kthLargest(ws.subarray(0, count), k);
-    const at: number[] = [];
-    for (let q = 0; q < len; q++) {
-      if (valid && valid[q]! < 0) continue;
-      const w = weight[q]!;
-      if (w > t) pos.push(q);
-      else if (w === t) at.push(q);
-    }
-    if (tie) at.sort((x, y) => tieOf(x) - tieOf(y));
-    for (let r = 0; pos.length < k && r < at.length; r++) pos.push(at[r]!);
-    if (!ordered && tie) pos.sort((x, y) => x - y);
-  }
-  if (ordered) pos.sort((x, y) => weight[y]! - weight[x]! || tieOf(x) - tieOf(y));
-  else if (!tie && count > k) pos.sort((x, y) => x - y);
-  return pos;
-}
-
-/** The k-th largest value of `a` (1-based; reorders `a`): Hoare's selection with a median-of-three pivot. */
-function kthLargest(a: Float64Array, k: number): number {
-  // The k-th largest is the (n − k)-th smallest, 0-based.
-  const target = a.length - k;
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    const mid = (lo + hi) >> 1;
-    const x = a[lo]!;
-    const y = a[mid]!;
-    const z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const tmp = a[i]!;
-        a[i] = a[j]!;
-        a[j] = tmp;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else return a[target]!;
-  }
-  return a[target]!;
-}
-
 /** `values` at the given positions, as an Int32Array (typed `from` with a map function takes a slow generic path). */
 function pick(positions: readonly number[], values: ArrayLike<number>): Int32Array {
   const out = new Int32Array(positions.length);
@@ -752,35 +732,6 @@ export function dot(a: Vec, b: Vec): number {
     else j++;
   }
   return s;
-}
-
-/** Mean direction of member vectors (their sum, heaviest `size` kept, unit-normalized), summed in a dense scratch array. */
-function centroid(vs: readonly Vec[], size: number, scratch: Float64Array): Vec {
-  const touched: number[] = [];
-  for (const v of vs)
-    for (let r = 0; r < v.keys.length; r++) {
-      const k = v.keys[r]!;
-      if (scratch[k] === 0) touched.push(k);
-      scratch[k] = scratch[k]! + v.w[r]!;
-    }
-  let ids = new Int32Array(touched.length);
-  for (let r = 0; r < touched.length; r++) ids[r] = touched[r]!;
-  if (ids.length > size) {
-    const ws = new Float64Array(ids.length);
-    for (let r = 0; r < ids.length; r++) ws[r] = scratch[ids[r]!]!;
-    const top = topByWeight(ws, ids.length, size, ids, null, false);
-    const kept = new Int32Array(top.length);
-    for (let r = 0; r < top.length; r++) kept[r] = ids[top[r]!]!;
-    ids = kept;
-  }
-  ids.sort();
-  const w = new Float32Array(ids.length);
-  let norm = 0;
-  for (let r = 0; r < ids.length; r++) norm += scratch[ids[r]!]! ** 2;
-  norm = Math.sqrt(norm) || 1;
-  for (let r = 0; r < ids.length; r++) w[r] = scratch[ids[r]!]! / norm;
-  for (const k of touched) scratch[k] = 0;
-  return { keys: ids, w };
 }
 
 function buildGrouping(
