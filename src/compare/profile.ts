@@ -1,5 +1,5 @@
-import type { Doc, Span } from '../doc/types.js';
-import { isStopword } from '../text/index.js';
+import type { Doc, Span, Token } from '../doc/types.js';
+import { isStopword, tokenForms } from '../text/index.js';
 import { countBag, hashString, shingleHashes, slotTable, sortedUnique, type CountBag, type IntIndex } from './hash.js';
 import { quoteSpans, quotedTokens } from './quotes.js';
 
@@ -49,12 +49,55 @@ export interface Shingles {
 }
 
 /**
- * Token and stem hashes of a document (cached per Doc). Each token's forms are
- * hashed where they are: hashing a short norm costs less than looking it up in
- * a per-form Map (measured at half), and two thirds of stems are the norm itself.
+ * Token and stem hashes of a document (cached per Doc). For a token array as `tokenize` returned
+ * it, each distinct surface (tokenizer form entry) is hashed once per form table (formFacts), so
+ * a token costs two array reads; other arrays hash each token's forms where they are.
  */
 export function tokenHashes(doc: Doc): TokenHashes {
   return hashCache.get(doc) ?? hashTokens(doc, null).hashes;
+}
+
+/**
+ * Norm hash, stem hash and stop-word flag per form entry of one tokenizer table (text/tokenize.ts
+ * `tokenForms`: equal entries have equal norms and stems). `known[e]` is 0 until entry e is first
+ * met, then 1 for a content word, 2 for a stop word. Keyed by the table object: a full table is
+ * replaced by a new one (entry ids restart), and the old memo goes with it.
+ */
+interface FormFacts {
+  norm: Int32Array;
+  stem: Int32Array;
+  known: Uint8Array;
+}
+const formFactsByTable = new WeakMap<object, FormFacts>();
+
+function formFacts(table: object, maxId: number): FormFacts {
+  let f = formFactsByTable.get(table);
+  if (!f || maxId >= f.known.length) {
+    let size = f ? f.known.length : 1 << 12;
+    while (size <= maxId) size *= 2;
+    const grown: FormFacts = { norm: new Int32Array(size), stem: new Int32Array(size), known: new Uint8Array(size) };
+    if (f) {
+      grown.norm.set(f.norm);
+      grown.stem.set(f.stem);
+      grown.known.set(f.known);
+    }
+    formFactsByTable.set(table, (f = grown));
+  }
+  return f;
+}
+
+/** Fills entry e of the memo from a token of that entry; returns its `known` value. */
+function learnForm(f: FormFacts, e: number, t: Token): number {
+  const h = hashString(t.norm);
+  f.norm[e] = h;
+  f.stem[e] = t.stem === t.norm ? h : hashString(t.stem);
+  return (f.known[e] = isStopword(t.norm) ? 2 : 1);
+}
+
+function maxOf(ids: readonly number[]): number {
+  let m = -1;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! > m) m = ids[i]!;
+  return m;
 }
 
 /**
@@ -66,21 +109,75 @@ function hashTokens(doc: Doc, content: Uint8Array | null): { hashes: TokenHashes
   const tokenHashes = new Int32Array(tokens.length);
   const stemHashes = new Int32Array(tokens.length);
   let contentCount = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const norm = t.norm;
-    const stem = t.stem;
-    const h = hashString(norm);
-    tokenHashes[i] = h;
-    stemHashes[i] = stem === norm ? h : hashString(stem);
-    if (content && !isStopHashed(norm, h)) {
-      content[i] = 1;
-      contentCount++;
+  const forms = tokenForms(tokens);
+  if (forms) {
+    const ids = forms.ids;
+    const f = formFacts(forms.table, maxOf(ids));
+    const { norm: normOf, stem: stemOf, known } = f;
+    for (let i = 0; i < tokens.length; i++) {
+      const e = ids[i]!;
+      let k = known[e]!;
+      if (k === 0) k = learnForm(f, e, tokens[i]!);
+      tokenHashes[i] = normOf[e]!;
+      stemHashes[i] = stemOf[e]!;
+      if (content && k === 1) {
+        content[i] = 1;
+        contentCount++;
+      }
+    }
+  } else {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const norm = t.norm;
+      const stem = t.stem;
+      const h = hashString(norm);
+      tokenHashes[i] = h;
+      stemHashes[i] = stem === norm ? h : hashString(stem);
+      if (content && !isStopHashed(norm, h)) {
+        content[i] = 1;
+        contentCount++;
+      }
     }
   }
   const hashes = { tokenHashes, stemHashes };
   hashCache.set(doc, hashes);
   return { hashes, contentCount };
+}
+
+/** Per form entry: the last `distinctStemHashes` call that met it (a new stamp empties the set without a clear). */
+let entryStamps = new Int32Array(1 << 12);
+let entryStamp = 0;
+
+/**
+ * The stem hashes of a document's distinct form entries (for a token array as `tokenize` returned
+ * it; else every token's): the same distinct values as `tokenHashes(doc).stemHashes`, with the
+ * repeats of a surface (half an article's tokens) dropped by an array read before the hash set.
+ */
+export function distinctStemHashes(doc: Doc): Int32Array {
+  const stemHashes = tokenHashes(doc).stemHashes;
+  const forms = tokenForms(doc.tokens);
+  if (!forms) return stemHashes;
+  const ids = forms.ids;
+  const max = maxOf(ids);
+  if (max >= entryStamps.length) {
+    let size = entryStamps.length;
+    while (size <= max) size *= 2;
+    entryStamps = new Int32Array(size);
+    entryStamp = 0;
+  }
+  if (++entryStamp === 0x7fffffff) {
+    entryStamps.fill(0);
+    entryStamp = 1;
+  }
+  const out = new Int32Array(ids.length);
+  let w = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const e = ids[i]!;
+    if (entryStamps[e] === entryStamp) continue;
+    entryStamps[e] = entryStamp;
+    out[w++] = stemHashes[i]!;
+  }
+  return out.subarray(0, w);
 }
 
 /**
@@ -113,7 +210,20 @@ export function tokenProfile(doc: Doc): TokenProfile {
   const content = new Uint8Array(tokens.length);
   let contentCount = 0;
   let th = hashCache.get(doc);
-  if (th) {
+  const forms = th ? tokenForms(tokens) : null;
+  if (th && forms) {
+    const ids = forms.ids;
+    const f = formFacts(forms.table, maxOf(ids));
+    for (let i = 0; i < tokens.length; i++) {
+      const e = ids[i]!;
+      let k = f.known[e]!;
+      if (k === 0) k = learnForm(f, e, tokens[i]!);
+      if (k === 1) {
+        content[i] = 1;
+        contentCount++;
+      }
+    }
+  } else if (th) {
     for (let i = 0; i < tokens.length; i++) {
       if (!isStopHashed(tokens[i]!.norm, th.tokenHashes[i]!)) {
         content[i] = 1;

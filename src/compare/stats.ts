@@ -1,5 +1,5 @@
 import type { Doc } from '../doc/types.js';
-import { contentStems, docShingles, tokenHashes } from './profile.js';
+import { contentStems, distinctStemHashes, docShingles } from './profile.js';
 import { sortedUnique } from './hash.js';
 import { Int32Counts } from './counts.js';
 
@@ -78,7 +78,7 @@ export function addToStats(stats: CorpusStats, doc: Doc): CorpusStats {
 
 /** One article's contribution to the counts, as `addHashesToStats` takes it: its distinct shingle and stem hashes, ascending (computed in a worker, next to the tokens). */
 export function statsHashes(doc: Doc, ngram: number): { shingles: Int32Array; stems: Int32Array } {
-  return { shingles: docShingles(doc, ngram).shingleSet, stems: sortedUnique(tokenHashes(doc).stemHashes) };
+  return { shingles: docShingles(doc, ngram).shingleSet, stems: sortedUnique(distinctStemHashes(doc)) };
 }
 
 /**

@@ -126,3 +126,16 @@ describe('matchBlockRule by length', () => {
     );
   });
 });
+
+describe('long blocks', () => {
+  it('matches icon strips and lorem ipsum past 500 characters, in any letter case, and no story paragraph of that length', () => {
+    const story = 'The council met on Tuesday to discuss the budget, and members said the plan would be revised before the vote next month. '.repeat(6);
+    expect(story.length).toBeGreaterThan(500);
+    expect(matchBlockRule(story)).toBeNull();
+    expect(matchBlockRule(`${story} Lorem IPSUM dolor.`)?.name).toBe('lorem-ipsum');
+    expect(matchBlockRule(`${story} PELLENTESQUE habitant.`)?.name).toBe('lorem-ipsum');
+    const icons = Array.from({ length: 120 }, (_, i) => `w${i}ICON`).join(' ');
+    expect(icons.length).toBeGreaterThan(500);
+    expect(matchBlockRule(icons)?.name).toBe('icon-names');
+  });
+});

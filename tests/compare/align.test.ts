@@ -42,3 +42,18 @@ describe('hasAlignedPassage', () => {
     expect(hasAlignedPassage(pa, pc, stats, short)).toBe(alignPassages(pa, pc, stats, short).length > 0);
   });
 });
+
+describe('alignment scratch', () => {
+  it('alignPassages gives the same passages for a pair before and after aligning longer pairs (scratch arrays reused between pairs)', () => {
+    const long = `${OTHER.join(' ')} ${SHARED} ${OTHER.join(' ')} ${SHARED.replace('Monday', 'Tuesday')} ${OTHER.join(' ')}`;
+    const docs = [makeTestDoc(`${OTHER[0]} ${SHARED}`), makeTestDoc(`${SHARED} ${OTHER[1]}`), makeTestDoc(long), makeTestDoc(`${long} ${long}`)];
+    const stats = corpusStats(docs);
+    const ps = docs.map((d) => docProfile(d, 4));
+    const before = alignPassages(ps[0]!, ps[1]!, stats, defaultCompareOptions);
+    expect(before.length).toBe(1);
+    expect(alignPassages(ps[3]!, ps[2]!, stats, defaultCompareOptions).length).toBeGreaterThan(0);
+    expect(hasAlignedPassage(ps[2]!, ps[3]!, stats, defaultCompareOptions)).toBe(true);
+    expect(alignPassages(ps[0]!, ps[1]!, stats, defaultCompareOptions)).toEqual(before);
+    expect(alignPassages(ps[1]!, ps[0]!, stats, defaultCompareOptions).map((p) => [p.bFirst, p.bEnd, p.aFirst, p.aEnd])).toEqual(before.map((p) => [p.aFirst, p.aEnd, p.bFirst, p.bEnd]));
+  });
+});

@@ -3,7 +3,8 @@ import { makeTestDoc } from '../helpers.js';
 import { hashString, indexOf, sortedUnique } from '../../src/compare/hash.js';
 import { contentStems, docProfile, docShingles, seedIndex, tokenHashes, tokenProfile } from '../../src/compare/profile.js';
 import { statsHashes } from '../../src/compare/stats.js';
-import { isStopword } from '../../src/text/index.js';
+import { isStopword, tokenForms } from '../../src/text/index.js';
+import { distinctStemHashes } from '../../src/compare/profile.js';
 
 const TEXT =
   'The ministry said the talks would resume on Monday. The talks, the ministry said, had stalled over the border; ' +
@@ -77,5 +78,36 @@ describe('compare profiles', () => {
     for (let i = 0; i < p.stemHashes.length; i++) if (p.content[i]) counts.set(p.stemHashes[i]!, (counts.get(p.stemHashes[i]!) ?? 0) + 1);
     expect([...bag.keys]).toEqual([...counts.keys()]);
     expect([...bag.counts]).toEqual([...counts.values()]);
+  });
+});
+
+describe('per-form hashes', () => {
+  it('tokenHashes and tokenProfile read per-form memos for tokenize arrays and equal the per-token hashes of a plain copy', () => {
+    const doc = makeTestDoc(`${TEXT} Talks TALKS talks; the Ministry's talks.`);
+    expect(tokenForms(doc.tokens)).not.toBeNull();
+    // Profiled first the cheap way (content flags from cached hashes), then the memo way, on a second doc of the same forms.
+    const first = makeTestDoc(TEXT);
+    tokenHashes(first);
+    const p0 = tokenProfile(first);
+    const plain = { ...doc, tokens: [...doc.tokens] };
+    expect(tokenForms(plain.tokens)).toBeNull();
+    const p = tokenProfile(doc);
+    const q = tokenProfile(plain);
+    expect([...p.tokenHashes]).toEqual([...q.tokenHashes]);
+    expect([...p.stemHashes]).toEqual([...q.stemHashes]);
+    expect([...p.content]).toEqual([...q.content]);
+    expect(p.contentCount).toBe(q.contentCount);
+    doc.tokens.forEach((t, i) => expect(p.tokenHashes[i]).toBe(hashString(t.norm)));
+    first.tokens.forEach((t, i) => expect(p0.content[i]).toBe(isStopword(t.norm) ? 0 : 1));
+  });
+
+  it('distinctStemHashes holds each stem hash of the doc, and statsHashes sorts the same set with or without form ids', () => {
+    const doc = makeTestDoc(`${TEXT} Talks talks talking; ministries.`);
+    const plain = { ...doc, tokens: [...doc.tokens] };
+    const all = [...new Set(tokenHashes(doc).stemHashes)].sort((a, b) => a - b);
+    expect([...new Set(distinctStemHashes(doc))].sort((a, b) => a - b)).toEqual(all);
+    expect(distinctStemHashes(doc).length).toBeLessThan(doc.tokens.length);
+    expect([...statsHashes(doc, 4).stems]).toEqual(all);
+    expect([...statsHashes(plain, 4).stems]).toEqual(all);
   });
 });
