@@ -45,6 +45,8 @@ export interface SizeResult {
   cpuMs: number;
   articlesPerSecond: number;
   peakRssMb: number;
+  /** Peak RSS so far at the end of each phase (MiB): shows which phase sets the peak. */
+  peakRssMbAfter: { articles: number; group: number; stories: number; report: number };
   phases: { articlesMs: number; groupMs: number; storiesMs: number; reportMs: number };
   reportBytes: number;
   /** Characters of article text in the input (counted before the clock starts): the corpus's halves differ in length. */
@@ -115,6 +117,7 @@ async function runOne(size: number, workers: number | undefined, frames: 'all' |
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       articlesPerSecond: Math.round(articles / (wallMs / 1000)),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakRssMbAfter: r.timings.peakRssMbAfter,
       phases: { articlesMs: Math.round(r.timings.articlesMs), groupMs: Math.round(r.timings.groupMs), storiesMs: Math.round(r.timings.storiesMs), reportMs: Math.round(r.timings.reportMs) },
       reportBytes: statSync(join(out, 'report.json')).size,
       textChars: chars,
@@ -124,10 +127,16 @@ async function runOne(size: number, workers: number | undefined, frames: 'all' |
   }
 }
 
+/** The phase during which the run's peak RSS was reached (the first whose end-of-phase peak is the run's). */
+function peakPhase(r: SizeResult): string {
+  const after = r.peakRssMbAfter;
+  return (['articles', 'group', 'stories', 'report'] as const).find((p) => after[p] >= Math.max(after.articles, after.group, after.stories, after.report)) ?? '';
+}
+
 function table(rows: SizeResult[]): string {
-  const head = ['articles', 'text MB', 'wall s', 'art/s', 'peak RSS MB', 'CPU s', 'CPU s/text MB', 'articles s', 'group s', 'stories s', 'report s', 'events>1', 'stories>1', 'report MB'];
+  const head = ['articles', 'text MB', 'wall s', 'art/s', 'peak RSS MB', 'peak in', 'CPU s', 'CPU s/text MB', 'articles s', 'group s', 'stories s', 'report s', 'events>1', 'stories>1', 'report MB'];
   const s = (ms: number): string => (ms / 1000).toFixed(1);
-  const lines = rows.map((r) => [r.articles, (r.textChars / 1e6).toFixed(1), s(r.wallMs), r.articlesPerSecond, r.peakRssMb, s(r.cpuMs), ((r.cpuMs / 1000) / Math.max(1e-6, r.textChars / 1e6)).toFixed(1), s(r.phases.articlesMs), s(r.phases.groupMs), s(r.phases.storiesMs), s(r.phases.reportMs), r.multiArticleEvents, r.multiArticleStories, Math.round(r.reportBytes / 1e6)].map(String));
+  const lines = rows.map((r) => [r.articles, (r.textChars / 1e6).toFixed(1), s(r.wallMs), r.articlesPerSecond, r.peakRssMb, peakPhase(r), s(r.cpuMs), ((r.cpuMs / 1000) / Math.max(1e-6, r.textChars / 1e6)).toFixed(1), s(r.phases.articlesMs), s(r.phases.groupMs), s(r.phases.storiesMs), s(r.phases.reportMs), r.multiArticleEvents, r.multiArticleStories, Math.round(r.reportBytes / 1e6)].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
   return [fmt(head), ...lines.map(fmt)].join('\n');

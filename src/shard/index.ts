@@ -26,7 +26,7 @@ import { defaultGroupOptions, groupWithDiagnostics, type ArticleFeatures, type P
 import { dayNumber } from '../group/dates.js';
 import { emptyStats } from '../compare/index.js';
 import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from '../pipeline/options.js';
-import { executor, finishRun, ordered, type RunResult, type RunSettings, type RunTimings } from '../pipeline/run.js';
+import { emptyTimings, executor, finishRun, ordered, peakRssMb, type RunResult, type RunSettings } from '../pipeline/run.js';
 import { addHashesToStats } from '../pipeline/stats.js';
 import { hashKey, rangeReader, writeAtomic, type BatchResult, type ByteRef } from '../pipeline/spill.js';
 import type { BatchTask } from '../pipeline/tasks.js';
@@ -227,7 +227,7 @@ export async function mergeShards(dir: string, settings: MergeSettings): Promise
   const articleFiles = metas.map((m) => `${stem(m.index)}.articles.parquet`);
   const featureFiles = metas.map((m) => `${stem(m.index)}.features.parquet`);
   const runDir = settings.runDir ?? join(settings.outDir, '.run');
-  const timings: RunTimings = { articlesMs: 0, groupMs: 0, storiesMs: 0, reportMs: 0, cachedBatches: 0, cachedStories: 0 };
+  const timings = emptyTimings();
   const t = performance.now();
 
   return withDuckDb(async (c) => {
@@ -275,6 +275,7 @@ export async function mergeShards(dir: string, settings: MergeSettings): Promise
     const missing = js.filter(([a, b]) => !sqlPairs.has(a * features.length + b)).length;
     if (missing > 0) throw new Error(`SQL blocking missed ${missing} of group/'s ${js.length} candidate pairs: the SQL no longer matches group/group.ts`);
     timings.articlesMs = performance.now() - t;
+    timings.peakRssMbAfter.articles = peakRssMb();
     const statsKey = hashKey(['merge', articleFiles.map((f) => createHash('sha256').update(readFileSync(f)).digest('hex'))]);
     const result = await finishRun(
       { features, coreOf, stats, skips, statsKey },
