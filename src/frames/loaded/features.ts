@@ -135,50 +135,50 @@ const MOST_LEAST = 2;
 const SUPERLATIVE = 4;
 
 /**
- * The numbers of each word type, in row `type id` of doubles (JS objects box
- * double fields, one more cache miss each): the FNV states of its stem's
- * bigrams, and its scores under the head numbered SCORER (scoreTokens),
- * filled on first use (SCORER 0: no entry yet). A word's features do not
- * depend on its context, so their weights are looked up once per word type
- * and head, not once per token. Z_OWN = bias + the own features' weights,
- * summed in emission order (the order of the per-token sum, so the same
- * bits); WP1…WN2: weights of the stem's p1/n1/p2/n2 features.
+ * The numbers of each word type, in one 64-byte record at `type id` (one
+ * buffer seen as doubles and as int32s: a rare word's record is one or two
+ * cache lines, where a table per field cost a miss each), filled on first use.
+ * A word's features do not depend on its context, so their weights are looked
+ * up once per word type and head, not once per token.
+ *
+ * Doubles (index REC_F·id + …): Z_OWN = bias + the own features' weights,
+ * summed in emission order (the order of the per-token sum, so the same bits);
+ * WP1…WN2: weights of the stem's p1/n1/p2/n2 features; all under the head
+ * numbered SCORER (scoreTokens).
+ * Int32s (index REC_I·id + …): PB_STATE, NB_STATE: the FNV states of "pb:<stem>_"
+ * and "nb:<stem>_" (bigrams continue them); SCORER: 0 no entry yet, −1 not
+ * scored, else the head last scored under; LEX_LIST: its lexicon phrase list
+ * (lexLists[value − 1] of the lexicon `lexOwner`; 0 not looked up yet, −1
+ * none); VF: valence · 256 + flags, read by the scoring loop without touching
+ * the entry; STEM_OFF: its stem in stemPool.
  */
-const ROW = 8;
-const PB_STATE = 0;
-const NB_STATE = 1;
-const SCORER = 2;
-const Z_OWN = 3;
-const WP1 = 4;
-const WN1 = 5;
-const WP2 = 6;
-const WN2 = 7;
-let rows = new Float64Array(ROW * 4096);
+const REC_F = 8;
+const REC_I = 16;
+const Z_OWN = 0;
+const WP1 = 1;
+const WN1 = 2;
+const WP2 = 3;
+const WN2 = 4;
+const PB_STATE = 10;
+const NB_STATE = 11;
+const SCORER = 12;
+const LEX_LIST = 13;
+const VF = 14;
+const STEM_OFF = 15;
+let recF = new Float64Array(REC_F * 4096);
+let recI = new Int32Array(recF.buffer);
 /** Word entries by type id (undefined: not built yet), valid for `tablesFor` (vocabulary generation) and the feature generation. */
 let wordOfType: (WordEntry | undefined)[] = [];
-/**
- * The small numbers of each type, in one 16-byte record of `typeInfo` (at TI·id:
- * one cache line for all of them, where separate arrays cost a miss each for a
- * rare word): its stem in stemPool (offset, length), its lexicon phrase list
- * (LEX: lexLists[value − 1] of the lexicon `lexOwner`; 0 not looked up yet, −1
- * none), and its valence and flags (VF: valence · 256 + flags), set with the
- * entry and read by the scoring loop without touching the entry.
- */
-const TI = 4;
-const STEM_OFF = 0;
-const STEM_LEN = 1;
-const LEX_LIST = 2;
-const VF = 3;
-let typeInfo = new Int32Array(TI * 4096);
 let lexLists: (readonly PhraseEntry[])[] = [];
 let lexOwner: PhraseIndex | null = null;
 /** Scratch of lexiconCodes: tokens a phrase may start at, and their phrase lists. */
 let lexStarts = new Int32Array(1024);
 const lexStartLists: (readonly PhraseEntry[])[] = [];
 /**
- * Each type's stem as UTF-16 units in one pool (typeInfo STEM_OFF, STEM_LEN):
- * the neighbour bigrams are hashed over the stem per token, and a typed array
- * reads faster than strings of mixed representations.
+ * Each type's stem as UTF-16 units in one pool (record STEM_OFF: its length in
+ * two units, low then high 16 bits, then the units): the neighbour bigrams are
+ * hashed over the stem per token, and a typed array reads faster than strings
+ * of mixed representations.
  */
 let stemPool = new Uint16Array(1 << 16);
 let stemPoolUsed = 0;
@@ -189,11 +189,14 @@ let tablesForFeatures = -1;
 const CACHE_LIMIT = 300_000;
 const ID_LIMIT = 4_000_000;
 const stemCache = new Map<string, StemEntry>();
+const PB_PREFIX = featureHash('pb:');
+const NB_PREFIX = featureHash('nb:');
 
 function stemEntry(stem: string): StemEntry {
   let e = stemCache.get(stem);
   if (e) return e;
-  e = { stem, p1: feat(`p1:${stem}`), n1: feat(`n1:${stem}`), p2: feat(`p2:${stem}`), n2: feat(`n2:${stem}`), pbState: featureHash(`pb:${stem}_`), nbState: featureHash(`nb:${stem}_`) };
+  // The bigram states continue the hash of "pb:" / "nb:" over the stem and "_" (the same bits as hashing "pb:<stem>_").
+  e = { stem, p1: feat(`p1:${stem}`), n1: feat(`n1:${stem}`), p2: feat(`p2:${stem}`), n2: feat(`n2:${stem}`), pbState: featureHash('_', featureHash(stem, PB_PREFIX)), nbState: featureHash('_', featureHash(stem, NB_PREFIX)) };
   stemCache.set(stem, e);
   return e;
 }
@@ -204,34 +207,36 @@ const EOS = stemEntry('</s>');
 function makeEntry(id: number): WordEntry {
   const norm = typeNorm(id);
   const stemText = typeStem(id);
-  const names = [`w:${norm}`, `s:${stemText}`];
-  if (norm.length > 4) names.push(`x3:${norm.slice(-3)}`, `x4:${norm.slice(-4)}`);
-  names.push(`len:${bin(norm.length, [3, 5, 7, 9, 12])}`);
-  if (isStopword(norm)) names.push('stop');
+  // Only the word's own names are new features; the few shared ones (length bin, valence, …) are constants.
+  const own: number[] = [feat(`w:${norm}`), feat(`s:${stemText}`)];
+  if (norm.length > 4) own.push(feat(`x3:${norm.slice(-3)}`), feat(`x4:${norm.slice(-4)}`));
+  own.push(LEN_F[bin(norm.length, LEN_EDGES)]!);
+  if (isStopword(norm)) own.push(STOP_F);
   const v = Object.hasOwn(AFINN, norm) ? AFINN[norm]! : 0;
-  names.push(`af:${v}`);
-  if (v !== 0) names.push(v < 0 ? 'af:neg' : 'af:pos');
-  if (typeKind(id) === 'word') names.push(...patternFeatures(norm));
+  own.push(sharedFeat(`af:${v}`));
+  if (v !== 0) own.push(v < 0 ? AF_NEG_F : AF_POS_F);
+  if (typeKind(id) === 'word') for (const name of patternFeatures(norm)) own.push(sharedFeat(name));
   const intensifier = INTENSIFIERS.has(norm);
-  if (intensifier) names.push('int');
+  if (intensifier) own.push(INT_F);
   const stem = stemEntry(stemText);
-  const row = id * ROW;
-  rows[row + PB_STATE] = stem.pbState;
-  rows[row + NB_STATE] = stem.nbState;
-  rows[row + SCORER] = -1;
+  const ri = REC_I * id;
+  recI[ri + PB_STATE] = stem.pbState;
+  recI[ri + NB_STATE] = stem.nbState;
+  recI[ri + SCORER] = -1;
   const flags = (intensifier ? INTENSIFIER : 0) | (norm === 'most' || norm === 'least' ? MOST_LEAST : 0) | (norm.length >= 6 && norm.endsWith('est') ? SUPERLATIVE : 0);
-  const info = TI * id;
-  typeInfo[info + VF] = v * 256 + flags;
-  if (stemPoolUsed + stemText.length > stemPool.length) {
-    const grown = new Uint16Array(2 * (stemPoolUsed + stemText.length));
+  recI[ri + VF] = v * 256 + flags;
+  const len = stemText.length;
+  if (stemPoolUsed + len + 2 > stemPool.length) {
+    const grown = new Uint16Array(2 * (stemPoolUsed + len + 2));
     grown.set(stemPool.subarray(0, stemPoolUsed));
     stemPool = grown;
   }
-  for (let k = 0; k < stemText.length; k++) stemPool[stemPoolUsed + k] = stemText.charCodeAt(k);
-  typeInfo[info + STEM_OFF] = stemPoolUsed;
-  typeInfo[info + STEM_LEN] = stemText.length;
-  stemPoolUsed += stemText.length;
-  const e: WordEntry = { valence: v, flags, stem, own: Int32Array.from(names, feat) };
+  recI[ri + STEM_OFF] = stemPoolUsed;
+  stemPool[stemPoolUsed++] = len & 0xffff;
+  stemPool[stemPoolUsed++] = len >>> 16;
+  for (let k = 0; k < len; k++) stemPool[stemPoolUsed + k] = stemText.charCodeAt(k);
+  stemPoolUsed += len;
+  const e: WordEntry = { valence: v, flags, stem, own: new Int32Array(own) };
   wordOfType[id] = e;
   return e;
 }
@@ -252,20 +257,15 @@ function boundCaches(): void {
     tablesForVocab = vocabGeneration();
     tablesForFeatures = generation;
     wordOfType = [];
-    typeInfo.fill(0);
+    recF.fill(0);
     lexLists = [];
-    rows.fill(0);
     stemPoolUsed = 0;
   }
-  if (types * ROW > rows.length) {
-    const grown = new Float64Array(Math.max(2 * rows.length, types * ROW));
-    grown.set(rows);
-    rows = grown;
-  }
-  if (types * TI > typeInfo.length) {
-    const grown = new Int32Array(Math.max(2 * typeInfo.length, types * TI));
-    grown.set(typeInfo);
-    typeInfo = grown;
+  if (types * REC_F > recF.length) {
+    const grown = new Float64Array(Math.max(2 * recF.length, types * REC_F));
+    grown.set(recF);
+    recF = grown;
+    recI = new Int32Array(grown.buffer);
   }
 }
 
@@ -291,6 +291,20 @@ const FIRST = feat('first-sentence');
 /** Lexicon-membership features by technique code; a token's lexicon code is an index into LEX plus one (0: none). */
 const LEX = Object.keys(TECHNIQUE_CODES).map((c) => ({ code: c, own: feat(`lex:${c}`), first: feat(`lex:${c}:first`), inside: feat(`lex:${c}:in`), prev: feat(`lexp:${c}`), next: feat(`lexn:${c}`) }));
 const LEX_OF = new Map(LEX.map((l, k) => [l.code, k + 1]));
+/** Word features that many types share, as constants: len:<bin>, stop, af:<valence>, af:neg/pos, Pattern bins, int. */
+const LEN_EDGES = [3, 5, 7, 9, 12];
+const LEN_F = [0, 1, 2, 3, 4, 5].map((b) => feat(`len:${b}`));
+const STOP_F = feat('stop');
+const AF_NEG_F = feat('af:neg');
+const AF_POS_F = feat('af:pos');
+const INT_F = feat('int');
+const SHARED = new Map<string, number>();
+for (let v = -5; v <= 5; v++) SHARED.set(`af:${v}`, feat(`af:${v}`));
+for (const name of ['ps:0', 'ps:1', 'ps:2', 'ps:3', 'pp:-2', 'pp:-1', 'pp:0', 'pp:1', 'pp:2', 'pi']) SHARED.set(name, feat(name));
+/** The constant feature of a shared name (a new feature for a name outside the sets above). */
+function sharedFeat(name: string): number {
+  return SHARED.get(name) ?? feat(name);
+}
 /** Features created so far are the module's constants (with BOS/EOS): never recycled. */
 const CONSTANT_FEATURES = featById.length;
 
@@ -379,7 +393,7 @@ function quoteStates(text: string, layer: TokenLayer, scratch: WalkScratch): voi
 function lexListOf(lexicon: PhraseIndex, id: number): number {
   const list = lexicon.byFirst.get(typeNorm(id));
   if (list) lexLists.push(list);
-  return (typeInfo[TI * id + LEX_LIST] = list ? lexLists.length : -1);
+  return (recI[REC_I * id + LEX_LIST] = list ? lexLists.length : -1);
 }
 
 /** Sets `codes` (zeroed) to the LEX index + 1 of the lexicon phrase covering each token, from the `count` tokens a phrase may start at (lexStarts). */
@@ -446,6 +460,9 @@ interface ScoreInputs {
   /** Weights of the bigrams "pb:<left>_<stem>" and "nb:<stem>_<right>". */
   pb: Float64Array;
   nb: Float64Array;
+  /** Their hashes, gathered first and looked up in a loop of their own (independent probes overlap in the memory system). */
+  pbHash: Uint32Array;
+  nbHash: Uint32Array;
   valence: Int8Array;
   /** 1: intensifier, 2: "most"/"least", 4: superlative. */
   flags: Uint8Array;
@@ -473,7 +490,7 @@ function walkScratchFor(n: number): WalkScratch {
 function scoreInputsFor(n: number): ScoreInputs {
   if (scoreInputs && scoreInputs.zOwn.length >= n) return scoreInputs;
   const size = Math.max(n, 1024) * 2;
-  scoreInputs = { zOwn: new Float64Array(size), wp1: new Float64Array(size), wn1: new Float64Array(size), wp2: new Float64Array(size), wn2: new Float64Array(size), pb: new Float64Array(size), nb: new Float64Array(size), valence: new Int8Array(size), flags: new Uint8Array(size) };
+  scoreInputs = { zOwn: new Float64Array(size), wp1: new Float64Array(size), wn1: new Float64Array(size), wp2: new Float64Array(size), wn2: new Float64Array(size), pb: new Float64Array(size), nb: new Float64Array(size), pbHash: new Uint32Array(size), nbHash: new Uint32Array(size), valence: new Int8Array(size), flags: new Uint8Array(size) };
   return scoreInputs;
 }
 
@@ -485,7 +502,8 @@ function scoreInputsFor(n: number): ScoreInputs {
 let hash2 = 0;
 function stemHashTwice(id: number, a: number, b: number): number {
   const pool = stemPool;
-  for (let k = typeInfo[TI * id + STEM_OFF]!, end = k + typeInfo[TI * id + STEM_LEN]!; k < end; k++) {
+  const off = recI[REC_I * id + STEM_OFF]!;
+  for (let k = off + 2, end = k + (pool[off]! | (pool[off + 1]! << 16)); k < end; k++) {
     const c = pool[k]!;
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x01000193);
@@ -497,7 +515,8 @@ function stemHashTwice(id: number, a: number, b: number): number {
 /** featureHash of type id's stem from state h. */
 function stemHash(id: number, h: number): number {
   const pool = stemPool;
-  for (let k = typeInfo[TI * id + STEM_OFF]!, end = k + typeInfo[TI * id + STEM_LEN]!; k < end; k++) h = Math.imul(h ^ pool[k]!, 0x01000193);
+  const off = recI[REC_I * id + STEM_OFF]!;
+  for (let k = off + 2, end = k + (pool[off]! | (pool[off + 1]! << 16)); k < end; k++) h = Math.imul(h ^ pool[k]!, 0x01000193);
   return h >>> 0;
 }
 
@@ -518,59 +537,71 @@ function prepareWalk(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | n
   const si = head ? scoreInputsFor(n) : null;
   if (lexicon && lexOwner !== lexicon) {
     lexOwner = lexicon;
-    for (let k = LEX_LIST; k < typeInfo.length; k += TI) typeInfo[k] = 0;
+    for (let k = LEX_LIST; k < recI.length; k += REC_I) recI[k] = 0;
     lexLists = [];
   }
   if (lexicon && lexStarts.length < n) lexStarts = new Int32Array(2 * n);
   // Tokens a lexicon phrase may start at (lexStarts, lexStartLists), by word type.
   let starts = 0;
   let negatives = 0;
-  let prevPb = 0;
-  let prevNb = 0;
-  let prevSent = -1;
   for (let i = 0; i < n; i++) {
     const id = types[i]!;
-    const r = id * ROW;
+    const ri = REC_I * id;
     if (lexicon) {
-      const k = typeInfo[TI * id + LEX_LIST] || lexListOf(lexicon, id);
+      const k = recI[ri + LEX_LIST] || lexListOf(lexicon, id);
       if (k > 0) {
         lexStarts[starts] = i;
         lexStartLists[starts++] = lexLists[k - 1]!;
       }
     }
     if (!si || !head) {
-      if (rows[r + SCORER] === 0) makeEntry(id);
-      if (typeInfo[TI * id + VF]! < 0) negatives++;
+      if (recI[ri + SCORER] === 0) makeEntry(id);
+      if (recI[ri + VF]! < 0) negatives++;
       negBefore[i + 1] = negatives;
       continue;
     }
     // SCORER: 0 no entry yet, −1 not scored, else the head last scored under.
-    if (rows[r + SCORER] !== head.id) scoreEntry(wordOfType[id] ?? makeEntry(id), r, head);
-    const vf = typeInfo[TI * id + VF]!;
+    if (recI[ri + SCORER] !== head.id) scoreEntry(wordOfType[id] ?? makeEntry(id), id, head);
+    const vf = recI[ri + VF]!;
     const v = vf >> 8;
     if (v < 0) negatives++;
     negBefore[i + 1] = negatives;
-    si.zOwn[i] = rows[r + Z_OWN]!;
-    si.wp1[i] = rows[r + WP1]!;
-    si.wn1[i] = rows[r + WN1]!;
-    si.wp2[i] = rows[r + WP2]!;
-    si.wn2[i] = rows[r + WN2]!;
+    const rf = REC_F * id;
+    si.zOwn[i] = recF[rf + Z_OWN]!;
+    si.wp1[i] = recF[rf + WP1]!;
+    si.wn1[i] = recF[rf + WN1]!;
+    si.wp2[i] = recF[rf + WP2]!;
+    si.wn2[i] = recF[rf + WN2]!;
     si.valence[i] = v;
     si.flags[i] = vf & 0xff;
-    // pb of this token and nb of the previous one both run over this token's stem (BOS/EOS at sentence edges).
-    const sent = sents[i]!;
-    if (i > 0 && sent === prevSent) {
-      si.pb[i] = headWeight(head, stemHashTwice(id, prevPb, prevNb));
-      si.nb[i - 1] = headWeight(head, hash2);
-    } else {
-      si.pb[i] = headWeight(head, stemHash(id, BOS.pbState));
-      if (i > 0) si.nb[i - 1] = headWeight(head, featureHash(EOS.stem, prevNb));
-    }
-    prevPb = rows[r + PB_STATE]!;
-    prevNb = rows[r + NB_STATE]!;
-    prevSent = sent;
   }
-  if (si && head && n > 0) si.nb[n - 1] = headWeight(head, featureHash(EOS.stem, prevNb));
+  if (si && head && n > 0) {
+    // The neighbour bigrams in loops of their own (short bodies: the stem and table reads of many tokens overlap).
+    const { pb, nb, pbHash, nbHash } = si;
+    let prevPb = 0;
+    let prevNb = 0;
+    let prevSent = -1;
+    for (let i = 0; i < n; i++) {
+      const id = types[i]!;
+      // pb of this token and nb of the previous one both run over this token's stem (BOS/EOS at sentence edges).
+      const sent = sents[i]!;
+      if (i > 0 && sent === prevSent) {
+        pbHash[i] = stemHashTwice(id, prevPb, prevNb);
+        nbHash[i - 1] = hash2;
+      } else {
+        pbHash[i] = stemHash(id, BOS.pbState);
+        if (i > 0) nbHash[i - 1] = featureHash(EOS.stem, prevNb);
+      }
+      prevPb = recI[REC_I * id + PB_STATE]!;
+      prevNb = recI[REC_I * id + NB_STATE]!;
+      prevSent = sent;
+    }
+    nbHash[n - 1] = featureHash(EOS.stem, prevNb);
+    for (let i = 0; i < n; i++) {
+      pb[i] = headWeight(head, pbHash[i]!);
+      nb[i] = headWeight(head, nbHash[i]!);
+    }
+  }
   const lex = w.lex;
   lex.fill(0, 0, n);
   if (lexicon) lexiconCodes(doc, lexicon, starts, lex);
@@ -700,9 +731,11 @@ export function walkSpanFeatures(c: FeatureWalk, first: number, last: number): T
  * One head of a linear model as the scorer sees it: the bias and the weights
  * by feature hash, in an open-addressing table (linear probing, load ≤ 1/2)
  * whose slots hold hash and weight side by side (one cache line per probe),
- * behind a presence bitmap small enough to stay in the L1 cache, which
- * answers most bigram misses (bigrams are rarely in a model) without touching
- * the table. Word entries cache their weights under the object's identity, so
+ * behind a presence filter that answers most bigram misses (bigrams are
+ * rarely in a model) without touching the table: a blocked Bloom filter (each
+ * hash sets two bits of one 32-bit word; 128 KiB, stays in L2), wrong for
+ * under 1% of absent hashes with a model of 34k features, where a one-bit
+ * filter of 32 KiB sent one in eight on to a table probe (a cache miss). Word entries cache their weights under the object's identity, so
  * build one per model head and keep it.
  */
 export interface ScoringHead {
@@ -712,22 +745,23 @@ export interface ScoringHead {
   readonly mask: number;
   /** Slot s: feature hash at [2s] (−1: empty), its weight at [2s + 1]. */
   readonly slots: Float64Array;
-  /** Bit (h & FILTER_MASK) set when some feature has hash h. */
+  /** Word (h & FILTER_MASK) has bits (h >>> 15) & 31 and (h >>> 20) & 31 set when some feature has hash h. */
   readonly filter: Int32Array;
   /** Weights of this module's constant features by id. */
   readonly constW: Float64Array;
 }
 
 let scoringHeads = 0;
-const FILTER_BITS = 1 << 18;
-const FILTER_MASK = FILTER_BITS - 1;
+const FILTER_WORDS = 1 << 15;
+const FILTER_MASK = FILTER_WORDS - 1;
 
 /** A head from its features' hashes and weights (where two features share a hash, the first one counts, as in a lookup by hash). */
 export function makeScoringHead(bias: number, hashes: ArrayLike<number>, weights: ArrayLike<number>): ScoringHead {
+  // Load ≤ 3/4 (about 1/2 for the shipped model: 1 MiB of slots, where load ≤ 1/2 took 2 MiB): hits are probed, misses mostly stop at the filter.
   let size = 16;
-  while (size < hashes.length * 2) size *= 2;
+  while (4 * hashes.length > 3 * size) size *= 2;
   const slots = new Float64Array(2 * size).fill(-1);
-  const filter = new Int32Array(FILTER_BITS >>> 5);
+  const filter = new Int32Array(FILTER_WORDS);
   const mask = size - 1;
   for (let k = 0; k < hashes.length; k++) {
     const h = hashes[k]! >>> 0;
@@ -736,7 +770,7 @@ export function makeScoringHead(bias: number, hashes: ArrayLike<number>, weights
     if (slots[2 * s] === h) continue;
     slots[2 * s] = h;
     slots[2 * s + 1] = weights[k]!;
-    filter[(h & FILTER_MASK) >>> 5]! |= 1 << (h & 31);
+    filter[h & FILTER_MASK]! |= (1 << ((h >>> 15) & 31)) | (1 << ((h >>> 20) & 31));
   }
   const head: ScoringHead = { id: ++scoringHeads, bias, mask, slots, filter, constW: new Float64Array(CONSTANT_FEATURES) };
   for (let id = 0; id < CONSTANT_FEATURES; id++) head.constW[id] = headWeight(head, featById[id]!.h);
@@ -745,7 +779,8 @@ export function makeScoringHead(bias: number, hashes: ArrayLike<number>, weights
 
 /** Weight of feature hash h (uint32) in the head (0 when the model lacks it). */
 export function headWeight(head: ScoringHead, h: number): number {
-  if ((head.filter[(h & FILTER_MASK) >>> 5]! & (1 << (h & 31))) === 0) return 0;
+  const bits = (1 << ((h >>> 15) & 31)) | (1 << ((h >>> 20) & 31));
+  if ((head.filter[h & FILTER_MASK]! & bits) !== bits) return 0;
   const { slots, mask } = head;
   for (let s = h & mask; ; s = (s + 1) & mask) {
     const k = slots[2 * s]!;
@@ -754,18 +789,19 @@ export function headWeight(head: ScoringHead, h: number): number {
   }
 }
 
-/** Fills the entry's scores under the head (its row, at r). */
-function scoreEntry(w: WordEntry, r: number, head: ScoringHead): void {
+/** Fills the entry's scores under the head (the record of type id). */
+function scoreEntry(w: WordEntry, id: number, head: ScoringHead): void {
   let z = head.bias;
   const own = w.own;
   for (let k = 0; k < own.length; k++) z += headWeight(head, featById[own[k]!]!.h);
-  rows[r + Z_OWN] = z;
+  const rf = REC_F * id;
+  recF[rf + Z_OWN] = z;
   const s = w.stem;
-  rows[r + WP1] = headWeight(head, featById[s.p1]!.h);
-  rows[r + WN1] = headWeight(head, featById[s.n1]!.h);
-  rows[r + WP2] = headWeight(head, featById[s.p2]!.h);
-  rows[r + WN2] = headWeight(head, featById[s.n2]!.h);
-  rows[r + SCORER] = head.id;
+  recF[rf + WP1] = headWeight(head, featById[s.p1]!.h);
+  recF[rf + WN1] = headWeight(head, featById[s.n1]!.h);
+  recF[rf + WP2] = headWeight(head, featById[s.p2]!.h);
+  recF[rf + WN2] = headWeight(head, featById[s.n2]!.h);
+  recI[REC_I * id + SCORER] = head.id;
 }
 
 /**
@@ -776,8 +812,13 @@ function scoreEntry(w: WordEntry, r: number, head: ScoringHead): void {
  * cache; only the two neighbour bigrams are looked up per token. The walk is
  * returned for walkSpanFeatures. Tokens with z < zFloor get probability 0
  * (no exp), for a caller that only compares those with a threshold above
- * sigmoid(zFloor); `z` has every token's exact sum.
+ * sigmoid(zFloor); `z` has every token's exact sum. `probs` and `z` are views
+ * of scratch buffers, valid until the next call (a doc's arrays were a tenth
+ * of the garbage of a run).
  */
+let probBuffer = new Float64Array(4096);
+let zBuffer = new Float64Array(4096);
+
 export function scoreTokens(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | null, head: ScoringHead, zFloor = -Infinity): { probs: Float64Array; z: Float64Array; walk: FeatureWalk } {
   const c = prepareWalk(doc, lexicon, head);
   const { text, tokens, negBefore, lex, layer } = c;
@@ -789,11 +830,17 @@ export function scoreTokens(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIn
   const bosP2 = cw[BOS.p2]!;
   const eosN1 = cw[EOS.n1]!;
   const eosN2 = cw[EOS.n2]!;
-  const probs = new Float64Array(n);
-  const zs = new Float64Array(n);
+  if (probBuffer.length < n) {
+    probBuffer = new Float64Array(2 * n);
+    zBuffer = new Float64Array(2 * n);
+  }
+  const probs = probBuffer.subarray(0, n);
+  const zs = zBuffer.subarray(0, n);
+  // The walk's arrays in locals: the loop reads no object field per token.
+  const { sentFirst: firsts, sentLast: lasts, se, inside, opens, closes, docNeg, firstSent } = c;
   for (let i = 0; i < n; i++) {
-    const sentFirst = c.sentFirst[i]!;
-    const sentLast = c.sentLast[i]!;
+    const sentFirst = firsts[i]!;
+    const sentLast = lasts[i]!;
     let z = zOwn[i]!;
     const sh = shapeOf(text, layer, i);
     const pos = i - sentFirst;
@@ -808,7 +855,7 @@ export function scoreTokens(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIn
     z += cw[POS_BY[pos < POS_TOP ? pos : POS_TOP]!]!;
     const toEnd = sentLast - i;
     z += cw[END_BY[toEnd < END_TOP ? toEnd : END_TOP]!]!;
-    z += cw[c.se[i]!]!;
+    z += cw[se[i]!]!;
     const v = valence[i]!;
     if (v !== 0) z += cw[AF_SH[sh]![v < 0 ? 0 : 1]]!;
     const vp = i > sentFirst ? valence[i - 1]! : 0;
@@ -819,11 +866,11 @@ export function scoreTokens(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIn
     const hi = Math.min(sentLast, i + 3);
     const win = negBefore[hi + 1]! - negBefore[lo]! - (v < 0 ? 1 : 0);
     z += cw[AFW_BY[win < AFW_TOP ? win : AFW_TOP]!]!;
-    z += cw[c.docNeg]!;
-    if (c.inside[i]) z += cw[Q_IN]!;
-    if (c.opens[i]) z += cw[Q_OPEN]!;
-    if (c.closes[i]) z += cw[Q_CLOSE]!;
-    if (c.opens[i] && c.closes[i]) z += cw[Q_ONE]!;
+    z += cw[docNeg]!;
+    if (inside[i]) z += cw[Q_IN]!;
+    if (opens[i]) z += cw[Q_OPEN]!;
+    if (closes[i]) z += cw[Q_CLOSE]!;
+    if (opens[i] && closes[i]) z += cw[Q_ONE]!;
     const lx = lex[i]!;
     const lp = i > 0 ? lex[i - 1]! : 0;
     if (lx) {
@@ -836,7 +883,7 @@ export function scoreTokens(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIn
     if (i > sentFirst && flags[i - 1]! & 1) z += cw[INT_P]!;
     if (i < sentLast && flags[i + 1]! & 1) z += cw[INT_N]!;
     if (flags[i]! & 4 || (i > sentFirst && flags[i - 1]! & 2)) z += cw[SUP]!;
-    if (sents[i] === c.firstSent) z += cw[FIRST]!;
+    if (sents[i] === firstSent) z += cw[FIRST]!;
     zs[i] = z;
     probs[i] = z < zFloor ? 0 : sigmoid(z);
   }

@@ -116,9 +116,42 @@ function findPhrases(doc: Pick<Doc, 'text' | 'tokens'>, index: PhraseIndex, firs
   return out;
 }
 
-/** The longest phrase of `list` (phrases starting with token i's norm, longest first) that matches at token i. */
-function phraseAt(doc: Pick<Doc, 'text' | 'tokens'>, i: number, list: readonly PhraseEntry[]): PhraseHit | null {
+/**
+ * A phrase list split by second word: `bySecond.get(norm)` holds, in list order,
+ * the one-word entries and the longer ones whose second norm is `norm`;
+ * `singles` only the one-word entries. Only these can match where the next
+ * token has that norm, so a common first word ("the", "our": a dozen phrases)
+ * costs one map read instead of a string comparison per phrase.
+ */
+interface SplitList {
+  singles: readonly PhraseEntry[];
+  bySecond: Map<string, PhraseEntry[]>;
+}
+const splitLists = new WeakMap<readonly PhraseEntry[], SplitList>();
+
+function splitList(list: readonly PhraseEntry[]): SplitList {
+  let split = splitLists.get(list);
+  if (split) return split;
+  const bySecond = new Map<string, PhraseEntry[]>();
+  for (const entry of list) if (entry.norms.length > 1 && !bySecond.has(entry.norms[1]!)) bySecond.set(entry.norms[1]!, []);
+  for (const entry of list) {
+    if (entry.norms.length === 1) for (const sub of bySecond.values()) sub.push(entry);
+    else bySecond.get(entry.norms[1]!)!.push(entry);
+  }
+  split = { singles: list.filter((e) => e.norms.length === 1), bySecond };
+  splitLists.set(list, split);
+  return split;
+}
+
+/** The longest phrase of `all` (phrases starting with token i's norm, longest first) that matches at token i. */
+function phraseAt(doc: Pick<Doc, 'text' | 'tokens'>, i: number, all: readonly PhraseEntry[]): PhraseHit | null {
   const { tokens, text } = doc;
+  let list = all;
+  if (all.length > 1) {
+    const split = splitList(all);
+    const next = tokens[i + 1];
+    list = (next && split.bySecond.get(next.norm)) || split.singles;
+  }
   for (const entry of list) {
     const n = entry.norms.length;
     if (i + n > tokens.length) continue;

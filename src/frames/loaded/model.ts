@@ -478,6 +478,29 @@ function lookup(t: WeightTable, h: number): number {
   }
 }
 
+/**
+ * Names of the (up to) three entries of `touched` with the largest best[e],
+ * ties by name: the first three of sorting them that way, found in one pass
+ * (a span touches dozens of entries; only three are kept).
+ */
+export function topCues(touched: readonly number[], best: Float64Array, names: readonly string[]): string[] {
+  const top: number[] = [];
+  for (const e of touched) {
+    // Insert e before the first kept entry it precedes in the order (larger weight, then smaller name).
+    let k = top.length;
+    while (k > 0) {
+      const o = top[k - 1]!;
+      if (best[e]! > best[o]! || (best[e] === best[o] && names[e]! < names[o]!)) k--;
+      else break;
+    }
+    if (k < 3) {
+      top.splice(k, 0, e);
+      if (top.length > 3) top.pop();
+    }
+  }
+  return top.map((e) => names[e]!);
+}
+
 /** A model hit: tokens [first, last), label, mean span-head probability, and the strongest cue features. */
 export interface ModelHit {
   first: number;
@@ -546,9 +569,7 @@ export function applyLoadedModel(doc: Pick<Doc, 'text' | 'tokens'>, model: Loade
       }
       nc += sigmoid(z);
     }
-    const names = table.names;
-    touched.sort((a, b) => best[b]! - best[a]! || (names[a]! < names[b]! ? -1 : 1));
-    const cues = touched.slice(0, 3).map((e) => names[e]!);
+    const cues = topCues(touched, best, table.names);
     for (const e of touched) best[e] = 0;
     const isNc = ncHead !== undefined && nc / (s.last - s.first) >= ncHead.threshold;
     out.push({ first: s.first, last: s.last, label: isNc ? 'Name_Calling,Labeling' : 'Loaded_Language', score: Math.round(score * 1e4) / 1e4, cues });

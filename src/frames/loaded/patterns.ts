@@ -8,7 +8,7 @@ import type { Doc } from '../../doc/types.js';
 import { isSpaceUnit } from '../../text/index.js';
 import { findShortQuotes } from '../hedges/quotes.js';
 import type { Technique } from './techniques.js';
-import { tokenTypes, typeNorm, typeValues, type TypeValues } from './vocab.js';
+import { tokenTypes, typesOfNorm } from './vocab.js';
 
 export interface PatternHit {
   start: number;
@@ -23,15 +23,10 @@ export interface PatternHit {
 
 const WORD_GAP = /^[\s\-\u2010-\u2015]*$/;
 
-/** Word types a pattern starts at: "so" (of "so-called") and "regime(s)", by type id (vocab.ts). */
+/** Word types a pattern starts at: "so" (of "so-called") and "regime(s)". */
 const SO = 1;
 const REGIME = 2;
-let patternTypes: TypeValues | null = null;
-
-function patternType(id: number): number {
-  const norm = typeNorm(id);
-  return norm === 'so' ? SO : norm === 'regime' || norm === 'regimes' ? REGIME : 0;
-}
+const PATTERN_NORMS: readonly (readonly [string, number])[] = [['so', SO], ['regime', REGIME], ['regimes', REGIME]];
 
 
 /** Whether text[start, end) ends with "?" and white space only after it (/\?\s*$/ on the slice, without slicing). */
@@ -46,13 +41,27 @@ export function findPatterns(doc: Pick<Doc, 'text' | 'tokens' | 'sentences'>): P
   const out: PatternHit[] = [];
   const surf = (i: number): string => text.slice(tokens[i]!.start, tokens[i]!.end);
   const types = tokenTypes(doc);
-  patternTypes = typeValues(patternTypes, null);
-  const kinds = patternTypes.values;
-  for (let i = 0; i < tokens.length; i++) {
+  // The few type ids of those norms (vocab.ts), compared with each token's: no per-type table read per token.
+  const watched: number[] = [];
+  const watchedKinds: number[] = [];
+  for (const [norm, kind] of PATTERN_NORMS) {
+    for (const id of typesOfNorm(norm)) {
+      watched.push(id);
+      watchedKinds.push(kind);
+    }
+  }
+  // Almost always three ids (one type per norm): compared without an inner loop.
+  const few = watched.length <= 3;
+  const w0 = watched[0] ?? -1;
+  const w1 = watched[1] ?? -1;
+  const w2 = watched[2] ?? -1;
+  const n = types.length;
+  for (let i = 0; i < n; i++) {
     const id = types[i]!;
-    let kind = kinds[id]!;
-    if (kind === -2) kinds[id] = kind = patternType(id);
-    if (kind === 0) continue;
+    if (few && id !== w0 && id !== w1 && id !== w2) continue;
+    const j = watched.indexOf(id);
+    if (j < 0) continue;
+    const kind = watchedKinds[j]!;
     const t = tokens[i]!;
     // "so-called X Y": the label after it, up to two words in the same phrase.
     if (kind === SO && tokens[i + 1]?.norm === 'called' && WORD_GAP.test(text.slice(t.end, tokens[i + 1]!.start))) {

@@ -15,12 +15,15 @@
  * token. The layer of the last few docs is kept (analyzeDoc runs every
  * analyzer on one doc before the next).
  *
- * This re-hashes what the text stage's form table (text/tokenize.ts) already
- * numbered: `tokenize` does not hand its entry numbers on. Carrying them on the
- * Doc (with the table's generation, as here) would replace this pass; until then
- * it lives here, shared by the frames analyzers, and not in text/.
+ * Tokens as `tokenize` returned them carry the text stage's form ids
+ * (tokenForms: one id per distinct surface, so equal norm, stem and kind): for
+ * those the type of each form is found once (by its "norm, stem, kind" key) and
+ * memoized per form table, so a token costs an array read instead of hashing
+ * its surface and probing the surface table (a cache miss per rare word). The
+ * surface hash remains for token arrays made elsewhere (tests, hand-made tokens).
  */
 import type { Doc, Token } from '../../doc/types.js';
+import { tokenForms } from '../../text/index.js';
 import { settableLimit } from '../limit.js';
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -48,8 +51,10 @@ let slotStrings: string[] = new Array<string>(2 << 15).fill('');
 /** Type t's norm at [2t], stem at [2t + 1] (one cache line for both checks). */
 let typeStrings: string[] = [];
 let typeKinds = new Uint8Array(1 << 12);
-/** Type id of each distinct "norm \0 stem \0 kind" (surfaces that fold to one norm share the id). */
-let typeByKey = new Map<string, number>();
+/** Number of types (ids 0 … typeTotal − 1). */
+let typeTotal = 0;
+/** Type ids by norm (a norm has one id per stem and kind it occurs with: almost always one). */
+let typesByNorm = new Map<string, number[]>();
 
 /** Changes whenever the vocabulary starts over: ids of another generation mean nothing. */
 export function vocabGeneration(): number {
@@ -58,7 +63,7 @@ export function vocabGeneration(): number {
 
 /** Number of types in the current generation (ids are 0 … typeCount() − 1). */
 export function typeCount(): number {
-  return typeByKey.size;
+  return typeTotal;
 }
 
 export function typeNorm(id: number): string {
@@ -81,7 +86,8 @@ function startOver(): void {
   slotStrings = new Array<string>(2 << 15).fill('');
   typeStrings = [];
   typeKinds = new Uint8Array(1 << 12);
-  typeByKey = new Map();
+  typeTotal = 0;
+  typesByNorm = new Map();
 }
 
 function growSlots(): void {
@@ -102,22 +108,35 @@ function growSlots(): void {
   }
 }
 
+/** The type of the token's (norm, stem, kind), added when new: found among its norm's types (no key string built). */
+function typeOf(t: Token): number {
+  const kind = t.kind === 'number' ? NUMBER : WORD;
+  const norm = t.norm;
+  const stem = t.stem;
+  let same = typesByNorm.get(norm);
+  if (same) {
+    for (const id of same) if (typeStrings[2 * id + 1] === stem && typeKinds[id] === kind) return id;
+  } else typesByNorm.set(norm, (same = []));
+  const id = typeTotal++;
+  same.push(id);
+  typeStrings.push(norm, stem);
+  if (id >= typeKinds.length) {
+    const grown = new Uint8Array(2 * typeKinds.length);
+    grown.set(typeKinds);
+    typeKinds = grown;
+  }
+  typeKinds[id] = kind;
+  return id;
+}
+
+/** The current generation's type ids with this norm (none when no token had it yet), in id order. */
+export function typesOfNorm(norm: string): readonly number[] {
+  return typesByNorm.get(norm) ?? [];
+}
+
 /** The type of a token not found under its surface hash h; adds a slot for (h, type). */
 function addSlot(t: Token, h: number): number {
-  const kind = t.kind === 'number' ? NUMBER : WORD;
-  const key = `${t.norm}\u0000${t.stem}\u0000${kind}`;
-  let id = typeByKey.get(key);
-  if (id === undefined) {
-    id = typeByKey.size;
-    typeByKey.set(key, id);
-    typeStrings.push(t.norm, t.stem);
-    if (id >= typeKinds.length) {
-      const grown = new Uint8Array(2 * typeKinds.length);
-      grown.set(typeKinds);
-      typeKinds = grown;
-    }
-    typeKinds[id] = kind;
-  }
+  const id = typeOf(t);
   if (2 * (slotCount + 1) > slotMask + 1) growSlots();
   let s = h & slotMask;
   while (slots[2 * s + 1] !== 0) s = (s + 1) & slotMask;
@@ -142,13 +161,55 @@ export interface TokenLayer {
   flags: Uint8Array;
 }
 
+/**
+ * Type id + 1 of each form of a text-stage form table (0: not seen yet), for
+ * one vocabulary generation. Keyed by the table object: ids index that table only.
+ */
+interface FormTypes {
+  generation: number;
+  types: Int32Array;
+}
+const formTypes = new WeakMap<object, FormTypes>();
+
+function formTypesOf(table: object): FormTypes {
+  let memo = formTypes.get(table);
+  if (!memo || memo.generation !== generation) formTypes.set(table, (memo = { generation, types: new Int32Array(memo?.types.length ?? 1 << 14) }));
+  return memo;
+}
+
 function computeLayer(text: string, tokens: readonly Token[]): TokenLayer {
   const n = tokens.length;
-  const types = new Int32Array(n);
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
-  const sents = new Int32Array(n);
-  const flags = new Uint8Array(n);
+  // One buffer for the five arrays (one allocation, not five).
+  const buffer = new ArrayBuffer(17 * n);
+  const types = new Int32Array(buffer, 0, n);
+  const starts = new Int32Array(buffer, 4 * n, n);
+  const ends = new Int32Array(buffer, 8 * n, n);
+  const sents = new Int32Array(buffer, 12 * n, n);
+  const flags = new Uint8Array(buffer, 16 * n, n);
+  const forms = tokenForms(tokens);
+  if (forms) {
+    // One type per form (equal surfaces, equal norm, stem and kind), decided on its first token.
+    const memo = formTypesOf(forms.table);
+    const ids = forms.ids;
+    let known = memo.types;
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i]!;
+      starts[i] = t.start;
+      ends[i] = t.end;
+      sents[i] = t.sent;
+      flags[i] = (t.cap ? TOKEN_CAP : 0) | (t.kind === 'number' ? TOKEN_NUMBER : 0);
+      const e = ids[i]!;
+      if (e >= known.length) {
+        const grown = new Int32Array(Math.max(2 * known.length, e + 1));
+        grown.set(known);
+        known = memo.types = grown;
+      }
+      let id = known[e]! - 1;
+      if (id < 0) known[e] = (id = typeOf(t)) + 1;
+      types[i] = id;
+    }
+    return { types, starts, ends, sents, flags };
+  }
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     const start = t.start;
@@ -198,7 +259,7 @@ let recentNext = 0;
  */
 export function tokenLayer(doc: Pick<Doc, 'text' | 'tokens'>): TokenLayer {
   for (const hit of recent) if (hit && hit.tokens === doc.tokens && hit.text === doc.text && hit.generation === generation) return hit.layer;
-  if (typeByKey.size >= typeLimit.value()) startOver();
+  if (typeTotal >= typeLimit.value()) startOver();
   const layer = computeLayer(doc.text, doc.tokens);
   recent[recentNext] = { tokens: doc.tokens, text: doc.text, generation, layer };
   recentNext = (recentNext + 1) % RECENT;
@@ -219,7 +280,7 @@ export interface TypeValues {
 
 /** The table for the current generation and owner, long enough for every current type id. */
 export function typeValues(prev: TypeValues | null, owner: unknown): TypeValues {
-  const size = typeByKey.size;
+  const size = typeTotal;
   if (prev && prev.generation === generation && prev.owner === owner) {
     if (prev.values.length >= size) return prev;
     const grown = new Int32Array(Math.max(2 * prev.values.length, size)).fill(-2);

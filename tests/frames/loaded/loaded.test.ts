@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { makeTestDoc } from '../../helpers.js';
 import { buildPhraseIndex, compareLoaded, createLoadedAnalyzer, decodeSpans, detectLoaded, loadResources, LoadedDataSchema, loadedAnalyzer, trainLoadedModel, DEFAULT_TRAIN_OPTIONS, applyLoadedModel, matchPhrases, type LoadedData } from '../../../src/frames/loaded/index.js';
 import { featureHash, tokenFeatureHashes } from '../../../src/frames/loaded/features.js';
 import { sigmoid } from '../../../src/frames/loaded/logreg.js';
+import { topCues } from '../../../src/frames/loaded/model.js';
 
 const dataOf = (f: { data?: Record<string, unknown> }): LoadedData => f.data as unknown as LoadedData;
 
@@ -149,6 +151,19 @@ describe('applyLoadedModel', () => {
       expect(matchPhrases(doc, lexicon).map((h) => doc.text.slice(doc.tokens[h.first]!.start, doc.tokens[h.last - 1]!.end))).toEqual(doc.id === 'r0' ? ['crooks', 'blasted'] : ['crooks']);
     }
     expect(hits).toBeGreaterThan(0);
+  });
+});
+
+describe('topCues', () => {
+  it('picks the first three of sorting by weight (largest first), ties by name', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 19 }), { maxLength: 20 }), fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 20, maxLength: 20 }), (touched, ws) => {
+        const names = Array.from({ length: 20 }, (_, e) => `f${(e * 7) % 20}`);
+        const best = Float64Array.from(ws, (w) => w / 4);
+        const sorted = [...touched].sort((a, b) => best[b]! - best[a]! || (names[a]! < names[b]! ? -1 : 1));
+        expect(topCues(touched, best, names)).toEqual(sorted.slice(0, 3).map((e) => names[e]!));
+      }),
+    );
   });
 });
 

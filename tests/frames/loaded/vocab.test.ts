@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeTestDoc } from '../../helpers.js';
+import { tokenForms } from '../../../src/text/index.js';
 import type { Token } from '../../../src/doc/types.js';
-import { setTypeLimit, tokenLayer, tokenTypes, typeCount, typeKind, typeNorm, typeStem, typeValues, vocabGeneration, TOKEN_CAP, TOKEN_NUMBER } from '../../../src/frames/loaded/vocab.js';
+import { setTypeLimit, tokenLayer, tokenTypes, typeCount, typeKind, typeNorm, typeStem, typesOfNorm, typeValues, vocabGeneration, TOKEN_CAP, TOKEN_NUMBER } from '../../../src/frames/loaded/vocab.js';
 import { loadedAnalyzer } from '../../../src/frames/loaded/index.js';
 import { tokenFeatures } from '../../../src/frames/loaded/features.js';
 
@@ -33,6 +34,39 @@ describe('tokenTypes', () => {
     const k = odd.findIndex((t) => t.norm === 'blasted');
     expect(ids[k]).not.toBe(tokenTypes(a)[k]);
     expect(typeStem(ids[k]!)).toBe('blasted-other');
+  });
+
+  it('gives tokens with the tokenizer\'s form ids the ids a surface-by-surface look-up gives, across docs and a restart', () => {
+    const texts = ['The state said the States and the STATE media met in 2024; 2024 was busy.', 'States blasted the state. The Blasted plan!', 'Regime regimes so-called “so” SO 7 7.5'];
+    for (let round = 0; round < 2; round++) {
+      for (const text of texts) {
+        const doc = makeTestDoc(text);
+        // A copy of the array carries no form ids: its types come from the surface hash.
+        expect(tokenForms(doc.tokens)).not.toBeNull();
+        const copy = { text: doc.text, tokens: [...doc.tokens] };
+        const viaForms = Array.from(tokenTypes(doc));
+        expect(Array.from(tokenTypes(copy))).toEqual(viaForms);
+        doc.tokens.forEach((t, i) => expect([typeNorm(viaForms[i]!), typeStem(viaForms[i]!), typeKind(viaForms[i]!)]).toEqual([t.norm, t.stem, t.kind]));
+      }
+      // Start the vocabulary over once: the per-form memo must not hand out ids of the old generation.
+      const prev = setTypeLimit(1);
+      try {
+        tokenTypes(makeTestDoc('A fresh start.'));
+      } finally {
+        setTypeLimit(prev);
+      }
+    }
+  });
+
+  it('lists the types of a norm (typesOfNorm), one per stem and kind', () => {
+    const doc = makeTestDoc('The regime and the Regime; regimes too.');
+    const ids = tokenTypes(doc);
+    const regime = doc.tokens.findIndex((t) => t.norm === 'regime');
+    expect(typesOfNorm('regime')).toEqual([ids[regime]]);
+    const odd = { text: doc.text, tokens: doc.tokens.map((t) => (t.norm === 'regime' ? { ...t, stem: 'regime-other' } : t)) };
+    const oddIds = tokenTypes(odd);
+    expect([...typesOfNorm('regime')].sort((a, b) => a - b)).toEqual([ids[regime]!, oddIds[regime]!].sort((a, b) => a - b));
+    expect(typesOfNorm('no-such-norm-anywhere')).toEqual([]);
   });
 
   it('copies offsets, sentences, capitalization and number-ness into the layer', () => {
