@@ -4,16 +4,14 @@
  * unique, with per-outlet omissions and conflicting numbers or dates.
  */
 import { z } from 'zod';
-import type { Doc, Finding, Span } from '../../doc/types.js';
+import type { Doc, Finding, Span, Token } from '../../doc/types.js';
 import { makeFinding } from '../../doc/span.js';
-import { isStopword } from '../../text/index.js';
+import { isStopword, tokenForms } from '../../text/index.js';
 import type { Analyzer } from '../index.js';
 import { detectMentions } from '../naming/mentions.js';
 import { outletOf } from '../naming/index.js';
-import { contentTerms } from '../distinctive/index.js';
 import { settableLimit } from '../limit.js';
-
-type ContentTerms = ReturnType<typeof contentTerms>;
+import { tokenLayer, TOKEN_NUMBER } from '../loaded/vocab.js';
 
 /** Claims are sentences or "; "-separated clauses with at least this many word tokens. */
 export const MIN_CLAIM_WORDS = 6;
@@ -85,6 +83,7 @@ function isClaimText(text: string, words: number): boolean {
   return !BOILERPLATE.test(text);
 }
 
+
 /** What a word can start: a month (index 0-11; abbreviations count), a weekday, or a number word's value. */
 interface FactWord {
   month?: number;
@@ -99,6 +98,25 @@ MONTHS.forEach((m, i) => (factWord(m).month = i));
 for (const d of WEEKDAYS) factWord(d).weekday = true;
 for (const [w, v] of Object.entries(NUMBER_WORDS)) factWord(w).number = v;
 const LONGEST_FACT_WORD = Math.max(...[...FACT_WORDS.keys()].map((w) => w.length));
+const FACT_LIST = [...FACT_WORDS.values()];
+
+/** A word token's FactWord, looked up by its normal form. */
+function factWordOf(t: Token): FactWord | undefined {
+  return t.norm.length <= LONGEST_FACT_WORD ? FACT_WORDS.get(t.norm) : undefined;
+}
+
+/**
+ * factWordOf by tokenizer form entry (text/tokenize.ts `tokenForms`), per form table: 1 + the
+ * word's index in FACT_LIST, 0 for none, −1 not yet known. A word costs an array read, not a
+ * hash of its norm.
+ */
+const formFactsByTable = new WeakMap<object, { values: Int32Array }>();
+
+function formFacts(table: object): { values: Int32Array } {
+  let memo = formFactsByTable.get(table);
+  if (!memo) formFactsByTable.set(table, (memo = { values: new Int32Array(1 << 12).fill(-1) }));
+  return memo;
+}
 const SCALE_VALUES = new Map(Object.entries(SCALES));
 
 function isAsciiDigit(c: number): boolean {
@@ -122,6 +140,8 @@ export function extractFacts(doc: Doc, from: number, to: number): { numbers: Num
   const numbers: NumberFact[] = [];
   const dates: DateFact[] = [];
   const tk = doc.tokens;
+  const forms = tokenForms(tk);
+  const memo = forms ? formFacts(forms.table) : null;
   for (let i = from; i < to; i++) {
     const t = tk[i]!;
     let value: number | undefined;
@@ -132,7 +152,21 @@ export function extractFacts(doc: Doc, from: number, to: number): { numbers: Num
       }
       value = Number(t.norm.includes(',') ? t.norm.replace(/,/g, '') : t.norm);
     } else {
-      const w = t.norm.length <= LONGEST_FACT_WORD ? FACT_WORDS.get(t.norm) : undefined;
+      let w: FactWord | undefined;
+      if (memo) {
+        const e = forms!.ids[i]!;
+        if (e >= memo.values.length) {
+          const grown = new Int32Array(Math.max(e + 1, 2 * memo.values.length)).fill(-1);
+          grown.set(memo.values);
+          memo.values = grown;
+        }
+        let v = memo.values[e]!;
+        if (v < 0) {
+          const f = factWordOf(t);
+          memo.values[e] = v = f ? FACT_LIST.indexOf(f) + 1 : 0;
+        }
+        w = v > 0 ? FACT_LIST[v - 1] : undefined;
+      } else w = factWordOf(t);
       if (!w) continue;
       if (t.cap && w.month !== undefined) {
         const next = tk[i + 1];
@@ -265,12 +299,25 @@ function contentStems(doc: Doc, first: number, last: number): string[] {
   return [...stems].sort();
 }
 
-/** Calls `visit` for each claim span of the article that is checkable text, with its token range. */
+/**
+ * Calls `visit` for each claim span of the article that is checkable text, with its token range
+ * (tokenRange, read from the token layer's offset arrays: the analyzers before this one built it).
+ */
 function forEachClaim(doc: Doc, visit: (span: Span, first: number, last: number, text: string) => void): void {
+  const { starts, ends, flags } = tokenLayer(doc);
+  const n = starts.length;
   for (const span of claimSpans(doc)) {
-    const [first, last] = tokenRange(doc, span);
+    let first = 0;
+    let hi = n;
+    while (first < hi) {
+      const mid = (first + hi) >> 1;
+      if (starts[mid]! < span.start) first = mid + 1;
+      else hi = mid;
+    }
+    let last = first;
+    while (last < n && ends[last]! <= span.end) last++;
     let words = 0;
-    for (let i = first; i < last; i++) if (doc.tokens[i]!.kind === 'word') words++;
+    for (let i = first; i < last; i++) if ((flags[i]! & TOKEN_NUMBER) === 0) words++;
     if (words < MIN_CLAIM_WORDS) continue;
     const text = doc.text.slice(span.start, span.end);
     if (isClaimText(text, words)) visit(span, first, last, text);
@@ -342,26 +389,56 @@ function stemId(stem: string): number {
   return id;
 }
 
+/** A token's content stem id (a word over two letters, not a stopword: contentStems), else −1. */
+function tokenStemId(t: Token): number {
+  return t.kind === 'word' && t.norm.length > 2 && !isStopword(t.norm) ? stemId(t.stem) : -1;
+}
+
+/**
+ * tokenStemId by tokenizer form entry (text/tokenize.ts `tokenForms`: equal entries, equal kind,
+ * norm and stem), per form table and stem generation (−2: not yet known): a token costs an array
+ * read instead of a stopword probe and a hash of its stem.
+ */
+const formStemsByTable = new WeakMap<object, { generation: number; values: Int32Array }>();
+
+/** Each token's content stem id (−1: none), read once per article. */
+function tokenStemIds(doc: Doc): Int32Array {
+  const tokens = doc.tokens;
+  const out = new Int32Array(tokens.length);
+  const forms = tokenForms(tokens);
+  if (!forms) {
+    for (let i = 0; i < tokens.length; i++) out[i] = tokenStemId(tokens[i]!);
+    return out;
+  }
+  let memo = formStemsByTable.get(forms.table);
+  if (!memo || memo.generation !== stemGeneration) {
+    memo = { generation: stemGeneration, values: new Int32Array(memo ? memo.values.length : 1 << 12).fill(-2) };
+    formStemsByTable.set(forms.table, memo);
+  }
+  const ids = forms.ids;
+  for (let i = 0; i < tokens.length; i++) {
+    const e = ids[i]!;
+    if (e >= memo.values.length) {
+      const grown = new Int32Array(Math.max(e + 1, 2 * memo.values.length)).fill(-2);
+      grown.set(memo.values);
+      memo.values = grown;
+    }
+    let id = memo.values[e]!;
+    if (id === -2) memo.values[e] = id = tokenStemId(tokens[i]!);
+    out[i] = id;
+  }
+  return out;
+}
+
 /**
  * The de-duplicated content-word stems of tokens [first, last) as stem ids, in
- * order of first occurrence: the set `contentStems` sorts (alignment needs only
- * the set). Read off the article's content terms (frames/distinctive: word,
- * not a stopword), which `stemOfTerm` maps to stem ids (−1: two letters or
- * fewer; −2: not yet looked up), so a token costs no string look-up.
+ * order of first occurrence: the set `contentStems` sorts (alignment needs only the set).
  */
-function contentStemIds(doc: Doc, terms: ContentTerms, stemOfTerm: Int32Array, first: number, last: number): Int32Array {
+function contentStemIds(stems: Int32Array, first: number, last: number): Int32Array {
   const ids: number[] = [];
-  const tokenTerm = terms.tokenTerm;
   for (let i = first; i < last; i++) {
-    const k = tokenTerm[i]!;
-    if (k < 0) continue;
-    let id = stemOfTerm[k]!;
-    if (id === -2) stemOfTerm[k] = id = terms.terms[k]!.length > 2 ? stemId(doc.tokens[terms.first[k]!]!.stem) : -1;
-    if (id < 0) continue;
-    // A token stemmed otherwise than its term's first token (not so for tokenize's tokens) counts its own stem.
-    const stem = doc.tokens[i]!.stem;
-    if (i !== terms.first[k] && stem !== doc.tokens[terms.first[k]!]!.stem) id = stemId(stem);
-    if (stemMark[id] === 1) continue;
+    const id = stems[i]!;
+    if (id < 0 || stemMark[id] === 1) continue;
     stemMark[id] = 1;
     ids.push(id);
   }
@@ -389,13 +466,12 @@ function claimsForComparison(doc: Doc): AlignClaim[] {
   }
   let cached = stemsOfLayer.get(layer);
   if (!cached || cached.generation !== stemGeneration) {
-    const terms = contentTerms(doc);
-    const stemOfTerm = new Int32Array(terms.terms.length).fill(-2);
+    const stems = tokenStemIds(doc);
     cached = {
       generation: stemGeneration,
       ids: layer.map((f) => {
         const [first, last] = tokenRange(doc, f);
-        return contentStemIds(doc, terms, stemOfTerm, first, last);
+        return contentStemIds(stems, first, last);
       }),
     };
     stemsOfLayer.set(layer, cached);
@@ -454,7 +530,9 @@ function alignedPairs(claims: readonly AlignClaim[], group: Int32Array): [number
   // Postings as linked lists over stem ids: stemMark[stem] is the stem's last posting, `next` the one before
   // it (claims visited newest first; which pairs are kept and their best matches do not depend on the order).
   let postings = 0;
-  for (const c of claims) postings += c.stemIds.length;
+  // Stem counts by claim, read per touched pair (no claim object loaded in the inner loop).
+  const sizes = new Int32Array(n);
+  for (let i = 0; i < n; i++) postings += sizes[i] = claims[i]!.stemIds.length;
   const postClaim = new Int32Array(postings);
   const postNext = new Int32Array(postings);
   let used = 0;
@@ -497,7 +575,7 @@ function alignedPairs(claims: readonly AlignClaim[], group: Int32Array): [number
       }
       for (const c of touched) {
         // The same expression as dice(), so ties compare exactly as before.
-        const d = (2 * shared[c]!) / (mine.length + claims[c]!.stemIds.length);
+        const d = (2 * shared[c]!) / (mine.length + sizes[c]!);
         shared[c] = 0;
         if (d < MIN_ALIGN_DICE) continue;
         offer(i, group[c]!, c, d);

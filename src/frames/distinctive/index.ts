@@ -17,8 +17,8 @@
  * before counting: they dominate raw counts and say nothing about wording.
  */
 import { z } from 'zod';
-import type { Doc } from '../../doc/types.js';
-import { isStopword } from '../../text/index.js';
+import type { Doc, Token } from '../../doc/types.js';
+import { isStopword, tokenForms } from '../../text/index.js';
 import { byOutlet } from '../hedges/per-outlet.js';
 import { settableLimit } from '../limit.js';
 
@@ -79,12 +79,15 @@ const termLimit = settableLimit(TERM_LIMIT);
 export const setTermLimit = termLimit.set;
 let termGeneration = 0;
 let termIds = new Map<string, number>();
+/** The norm of each term id (a doc's terms are read from here, not from its token objects). */
+let termNorms: string[] = [];
 
 function termId(norm: string): number {
   let id = termIds.get(norm);
   if (id === undefined) {
     id = termIds.size;
     termIds.set(norm, id);
+    termNorms.push(norm);
   }
   return id;
 }
@@ -94,6 +97,7 @@ function trimTerms(): void {
   if (termIds.size <= termLimit.value()) return;
   termGeneration++;
   termIds = new Map();
+  termNorms = [];
 }
 
 /** Scratch by term id: its slot in the comparison being counted (−1: none). Reset after each comparison. */
@@ -109,13 +113,12 @@ function grownSlots(slots: Int32Array): Int32Array {
 /**
  * One article's content terms, cached per token array: an article is counted
  * once however many events, stories and backgrounds it is compared in.
- * `terms` in order of first occurrence (`index`: term → position), their ids,
- * counts and first token index; `other`: first index and count of each norm that only its token
- * kind keeps from being a content term (a number token, say), which evidence scans still match.
+ * `terms` in order of first occurrence, their ids, counts and first token index;
+ * `other`: first index and count of each norm that only its token kind keeps from
+ * being a content term (a number token, say), which evidence scans still match.
  */
 interface DocTerms {
   generation: number;
-  index: Map<string, number>;
   terms: string[];
   /** Per token: its term's position in `terms`, −1 for tokens that are no content term or not words. */
   tokenTerm: Int32Array;
@@ -125,43 +128,97 @@ interface DocTerms {
   other: Map<string, [number, number]> | null;
 }
 const docTermsCache = new WeakMap<readonly unknown[], DocTerms>();
+
+/** A token's class for counting: its content term's id (≥ 0), NOT_TERM, or OTHER_TERM (a non-word whose norm would be one). */
+const NOT_TERM = -1;
+const OTHER_TERM = -3;
+const UNKNOWN = -2;
+
+function classify(t: Token): number {
+  if (!isContentTerm(t.norm, 'word')) return NOT_TERM;
+  return t.kind === 'word' ? termId(t.norm) : OTHER_TERM;
+}
+
+/**
+ * classify by tokenizer form entry (text/tokenize.ts `tokenForms`: equal entries, equal kind
+ * and norm), per form table and term generation: a token costs an array read instead of a
+ * stopword probe and a hash of its norm. UNKNOWN until the entry is first met.
+ */
+const formClassByTable = new WeakMap<object, { generation: number; values: Int32Array }>();
+
+function formClasses(table: object): { generation: number; values: Int32Array } {
+  let memo = formClassByTable.get(table);
+  if (!memo || memo.generation !== termGeneration) {
+    // A new term generation: the ids held are stale (the table object stays, its entries too).
+    memo = { generation: termGeneration, values: new Int32Array(memo ? memo.values.length : 1 << 12).fill(UNKNOWN) };
+    formClassByTable.set(table, memo);
+  }
+  return memo;
+}
+
+/** Scratch by term id: the term's position in the doc being read (−1: not seen yet). Reset after each doc. */
+let docSlot: Int32Array = new Int32Array(1 << 12).fill(-1);
+
 function docTerms(doc: Doc): DocTerms {
   const hit = docTermsCache.get(doc.tokens);
   if (hit && hit.generation === termGeneration) return hit;
-  // A small map per doc, then one table look-up per distinct term (not per token): the shared table is large.
-  const index = new Map<string, number>();
   const terms: string[] = [];
+  const ids: number[] = [];
   const n: number[] = [];
   const first: number[] = [];
   let other: Map<string, [number, number]> | null = null;
   const tokens = doc.tokens;
   const tokenTerm = new Int32Array(tokens.length).fill(-1);
+  const forms = tokenForms(tokens);
+  const memo = forms ? formClasses(forms.table) : null;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.kind !== 'word') {
-      if (!isContentTerm(t.norm, 'word')) continue;
-      const o = other?.get(t.norm);
+    let g: number;
+    if (forms) {
+      const e = forms.ids[i]!;
+      if (e >= memo!.values.length) {
+        const grown = new Int32Array(Math.max(e + 1, 2 * memo!.values.length)).fill(UNKNOWN);
+        grown.set(memo!.values);
+        memo!.values = grown;
+      }
+      g = memo!.values[e]!;
+      if (g === UNKNOWN) memo!.values[e] = g = classify(tokens[i]!);
+    } else g = classify(tokens[i]!);
+    if (g === NOT_TERM) continue;
+    if (g === OTHER_TERM) {
+      const norm = tokens[i]!.norm;
+      const o = other?.get(norm);
       if (o) o[1]++;
-      else (other ??= new Map()).set(t.norm, [i, 1]);
+      else (other ??= new Map()).set(norm, [i, 1]);
       continue;
     }
-    if (!isContentTerm(t.norm, t.kind)) continue;
-    const k = index.get(t.norm);
-    if (k !== undefined) {
+    if (g >= docSlot.length) {
+      const grown = new Int32Array(Math.max(g + 1, 2 * docSlot.length)).fill(-1);
+      grown.set(docSlot);
+      docSlot = grown;
+    }
+    const k = docSlot[g]!;
+    if (k >= 0) {
       n[k]!++;
       tokenTerm[i] = k;
     } else {
       tokenTerm[i] = terms.length;
-      index.set(t.norm, terms.length);
-      terms.push(t.norm);
+      docSlot[g] = terms.length;
+      terms.push(termNorms[g]!);
+      ids.push(g);
       n.push(1);
       first.push(i);
     }
   }
-  const ids = terms.map((t) => termId(t));
-  const entry = { generation: termGeneration, index, terms, tokenTerm, ids: Int32Array.from(ids), n: Int32Array.from(n), first: Int32Array.from(first), other };
+  for (const g of ids) docSlot[g] = -1;
+  const entry = { generation: termGeneration, terms, tokenTerm, ids: Int32Array.from(ids), n: Int32Array.from(n), first: Int32Array.from(first), other };
   docTermsCache.set(doc.tokens, entry);
   return entry;
+}
+
+/** Position in `dt.terms` of `term` (−1: not there). */
+function termIndex(dt: DocTerms, term: string): number {
+  const g = termIds.get(term);
+  return g === undefined ? -1 : dt.ids.indexOf(g);
 }
 
 /**
@@ -362,14 +419,20 @@ function evidenceOf(docs: readonly Doc[], term: string, max: number): Distinctiv
   const out: DistinctiveWord['evidence'] = [];
   for (const d of docs) {
     const dt = docTerms(d);
-    const k = dt.index.get(term);
+    const k = termIndex(dt, term);
     const o = dt.other?.get(term);
-    if (k === undefined && o === undefined) continue;
-    const from = Math.min(k === undefined ? Infinity : dt.first[k]!, o ? o[0] : Infinity);
-    let left = (k === undefined ? 0 : dt.n[k]!) + (o ? o[1] : 0);
+    if (k < 0 && o === undefined) continue;
+    const from = Math.min(k < 0 ? Infinity : dt.first[k]!, o ? o[0] : Infinity);
+    let left = (k < 0 ? 0 : dt.n[k]!) + (o ? o[1] : 0);
+    // A word token has the term's norm exactly when it is counted as the term (tokenTerm); other tokens are compared by norm.
+    const tokenTerm = dt.tokenTerm;
     for (let i = from; left > 0 && i < d.tokens.length; i++) {
+      if (k < 0 || tokenTerm[i] !== k) {
+        if (o === undefined) continue;
+        const t = d.tokens[i]!;
+        if (t.kind === 'word' || t.norm !== term) continue;
+      }
       const t = d.tokens[i]!;
-      if (t.norm !== term) continue;
       left--;
       out.push({ doc: d.id, start: t.start, end: t.end, text: d.text.slice(t.start, t.end) });
       if (out.length >= max) return out;

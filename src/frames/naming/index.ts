@@ -129,15 +129,28 @@ export function mergeUnknown(keys: readonly string[], jw: number): Map<string, s
     else buckets.set(c, [i]);
   }
   const hist = charHistograms(sorted);
+  const masks = charMasks(hist, n);
   for (const list of buckets.values()) {
+    // Shortest first: past a length where even a four-letter common prefix cannot lift the
+    // length-only bound to `jw`, no longer key can join (the bound falls as the longer key grows).
+    list.sort((x, y) => sorted[x]!.length - sorted[y]!.length || x - y);
     for (let x = 0; x < list.length; x++) {
-      const i = list[x]!;
-      const a = sorted[i]!;
+      const ix = list[x]!;
+      const shorter = sorted[ix]!.length;
       for (let y = x + 1; y < list.length; y++) {
-        const j = list[y]!;
+        const iy = list[y]!;
+        if (lengthBound(shorter, sorted[iy]!.length) < jw - 1e-6) break;
+        const i = Math.min(ix, iy);
+        const j = Math.max(ix, iy);
+        const a = sorted[i]!;
         const b = sorted[j]!;
-        // Lengths alone first (common characters ≤ the shorter length), then the shared-letter count.
-        if (jaroWinklerBound(a, b, Infinity) < jw - 1e-9 || jaroWinklerBound(a, b, commonChars(hist, i, j)) < jw - 1e-9) continue;
+        // Lengths alone first (common characters ≤ the shorter length), then the bins one key lacks
+        // (each drops at least one of the other's characters), then the shared-character count.
+        if (jaroWinklerBound(a, b, Infinity) < jw - 1e-9) continue;
+        const ma = masks[i]!;
+        const mb = masks[j]!;
+        if (jaroWinklerBound(a, b, Math.min(a.length - bitCount(ma & ~mb), b.length - bitCount(mb & ~ma))) < jw - 1e-9) continue;
+        if (jaroWinklerBound(a, b, commonChars(hist, i, j)) < jw - 1e-9) continue;
         if (distance.JaroWinklerDistance(a, b) >= jw) union(i, j);
       }
     }
@@ -160,7 +173,7 @@ export function mergeUnknown(keys: readonly string[], jw: number): Map<string, s
     if (ends.every((m) => find(m) === root)) union(i, root);
   }
   // Each group is named by its fullest key (most words, then longest, then alphabetical).
-  const words = sorted.map((k) => k.split(' ').length);
+  const words = sorted.map(wordCount);
   const best = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const r = find(i);
@@ -170,6 +183,22 @@ export function mergeUnknown(keys: readonly string[], jw: number): Map<string, s
   const out = new Map<string, string>();
   for (let i = 0; i < n; i++) out.set(sorted[i]!, sorted[best[find(i)]!]!);
   return out;
+}
+
+/** k.split(' ').length, without the split. */
+function wordCount(k: string): number {
+  let n = 1;
+  for (let p = k.indexOf(' '); p >= 0; p = k.indexOf(' ', p + 1)) n++;
+  return n;
+}
+
+/**
+ * jaroWinklerBound's largest value for keys of lengths `shorter` ≤ `longer`: all of the
+ * shorter key matched and the longest prefix bonus (four characters). It falls as `longer` grows.
+ */
+function lengthBound(shorter: number, longer: number): number {
+  const jaro = (1 + shorter / longer + 1) / 3;
+  return jaro + 0.4 * (1 - jaro);
 }
 
 /** Per key, counts of a–z, space and any other character (28 bins), for `commonChars`. */
@@ -183,6 +212,23 @@ function charHistograms(keys: readonly string[]): Uint16Array {
     }
   });
   return h;
+}
+
+/** Per key, the bins of charHistograms it has characters in, as bits. */
+function charMasks(h: Uint16Array, n: number): Int32Array {
+  const masks = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let m = 0;
+    for (let b = 0; b < 28; b++) if (h[i * 28 + b]! > 0) m |= 1 << b;
+    masks[i] = m;
+  }
+  return masks;
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
 /** Σ over bins of the smaller count: at least the number of Jaro matches (a match pairs equal characters). */
@@ -218,6 +264,45 @@ interface NamingMention extends Mention {
 const namingCache = new WeakMap<readonly Finding[], NamingMention[]>();
 /** Each mention list's unknown keys, de-duplicated and sorted (the tables' key lists are runs of these, cheap to sort). */
 const unknownKeysCache = new WeakMap<readonly NamingMention[], string[]>();
+
+/**
+ * A mention list's actors, numbered per article in order of first mention (known actors by
+ * id, unknown ones by key, apart): `local[k]` numbers mention k's actor, `first` and `counts`
+ * are per actor. A table then looks each actor up once per article, not once per mention.
+ */
+interface DocActors {
+  local: Int32Array;
+  first: NamingMention[];
+  counts: number[];
+}
+const docActorsCache = new WeakMap<readonly NamingMention[], DocActors>();
+
+function docActorsOf(mentions: readonly NamingMention[]): DocActors {
+  let actors = docActorsCache.get(mentions);
+  if (!actors) {
+    const known = new Map<string, number>();
+    const unknown = new Map<string, number>();
+    const local = new Int32Array(mentions.length);
+    const first: NamingMention[] = [];
+    const counts: number[] = [];
+    mentions.forEach((m, k) => {
+      const byKey = m.unknown === null ? known : unknown;
+      const key = m.unknown === null ? m.actorId : m.unknown;
+      let l = byKey.get(key);
+      if (l === undefined) {
+        l = first.length;
+        byKey.set(key, l);
+        first.push(m);
+        counts.push(0);
+      }
+      counts[l]!++;
+      local[k] = l;
+    });
+    actors = { local, first, counts };
+    docActorsCache.set(mentions, actors);
+  }
+  return actors;
+}
 
 function unknownKeysOf(mentions: readonly NamingMention[]): string[] {
   let keys = unknownKeysCache.get(mentions);
@@ -265,9 +350,11 @@ export function namingTable(docs: readonly Doc[], options: NamingOptions = {}): 
   const firstOutlet: string[] = [];
   const manyOutlets: boolean[] = [];
   const unknownIndex = new Map<string, number>();
-  const ofMention = all.map(({ outlet, mentions }) => {
-    const of = new Int32Array(mentions.length);
-    mentions.forEach((m, k) => {
+  // Per doc: the table's actor of each of its own actors (docActorsOf), met in the order of their first mentions.
+  const ofActor = all.map(({ outlet, mentions }) => {
+    const { first, counts } = docActorsOf(mentions);
+    const of = new Int32Array(first.length);
+    first.forEach((m, l) => {
       let a = m.unknown === null ? actorIndex.get(m.actorId) : unknownIndex.get(m.unknown);
       if (a === undefined) {
         const id = m.unknown === null ? m.actorId : `x:${rep.get(m.unknown)!}`;
@@ -283,9 +370,9 @@ export function namingTable(docs: readonly Doc[], options: NamingOptions = {}): 
         }
         if (m.unknown !== null) unknownIndex.set(m.unknown, a);
       }
-      totals[a]!++;
+      totals[a]! += counts[l]!;
       if (firstOutlet[a] !== outlet) manyOutlets[a] = true;
-      of[k] = a;
+      of[l] = a;
     });
     return of;
   });
@@ -294,14 +381,22 @@ export function namingTable(docs: readonly Doc[], options: NamingOptions = {}): 
   // Pass 2: rows of the listed actors, in order of first mention (as before).
   const byOutletOf: Array<Map<string, Map<string, NameUse>> | undefined> = [];
   all.forEach(({ doc, outlet, mentions }, docIndex) => {
-    const of = ofMention[docIndex]!;
+    const of = ofActor[docIndex]!;
+    const { local } = docActorsOf(mentions);
+    // Each actor's names for this doc's outlet, found once per doc.
+    const namesOf: (Map<string, NameUse> | undefined)[] = new Array<Map<string, NameUse> | undefined>(of.length);
     mentions.forEach((m, k) => {
-      const a = of[k]!;
+      const l = local[k]!;
+      const a = of[l]!;
       if (!keep[a]) return;
-      let byOutlet = byOutletOf[a];
-      if (!byOutlet) byOutletOf[a] = byOutlet = new Map();
-      let names = byOutlet.get(outlet);
-      if (!names) byOutlet.set(outlet, (names = new Map()));
+      let names = namesOf[l];
+      if (!names) {
+        let byOutlet = byOutletOf[a];
+        if (!byOutlet) byOutletOf[a] = byOutlet = new Map();
+        names = byOutlet.get(outlet);
+        if (!names) byOutlet.set(outlet, (names = new Map()));
+        namesOf[l] = names;
+      }
       let use = names.get(m.name);
       if (!use) names.set(m.name, (use = { name: m.name, count: 0, kind: m.kind, evidence: [] }));
       use.count++;

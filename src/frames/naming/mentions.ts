@@ -55,6 +55,16 @@ function capWord(layer: TokenLayer, i: number): boolean {
 
 const LOWER = /\p{Ll}/u;
 
+/** Whether text[start, end) has a lower-case letter (\p{Ll}): ASCII by char code, the rest (rare) by the regex. */
+function hasLower(text: string, start: number, end: number): boolean {
+  for (let p = start; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 128) return LOWER.test(text.slice(start, end));
+  }
+  return false;
+}
+
 /**
  * What detectMentions asks of a word type, as bits of one number per type id
  * (vocab.ts), computed once per type: its alias list (index + 1, above
@@ -67,7 +77,36 @@ const EDGE = 2;
 const TRIM = 4;
 const THE = 8;
 const OF = 16;
-const LIST_SHIFT = 5;
+/** The normal form is longer than one character. */
+const NORM_LONG = 32;
+/** A head of descriptive state phrases (STATE_HEADS); STATE: the head "state" itself. */
+const STATE_HEAD = 64;
+const STATE = 128;
+const LIST_SHIFT = 8;
+
+/**
+ * The aliases starting with one word, longest first (AliasIndex.byFirst), and for a long list
+ * ("the" starts twenty-odd descriptive phrases) the same list narrowed by the second word:
+ * `bySecond.get(w)` keeps, in list order, the one-word aliases and those whose second word is w;
+ * `singles` the one-word aliases alone (any other second word). A "the" then costs a look-up,
+ * not a comparison per phrase.
+ */
+interface AliasList {
+  all: readonly Alias[];
+  bySecond: Map<string, readonly Alias[]> | null;
+  singles: readonly Alias[];
+}
+
+function aliasList(all: readonly Alias[]): AliasList {
+  const singles = all.filter((a) => a.norms.length === 1);
+  if (all.length - singles.length <= 4) return { all, bySecond: null, singles };
+  const bySecond = new Map<string, readonly Alias[]>();
+  for (const a of all) {
+    const second = a.norms[1];
+    if (second !== undefined && !bySecond.has(second)) bySecond.set(second, all.filter((b) => b.norms.length === 1 || b.norms[1] === second));
+  }
+  return { all, bySecond, singles };
+}
 
 function typeInfo(id: number, derived: Derived, idx: AliasIndex): number {
   const norm = typeNorm(id);
@@ -78,9 +117,12 @@ function typeInfo(id: number, derived: Derived, idx: AliasIndex): number {
   if (stop || NOT_ACTOR.has(norm)) v |= TRIM;
   if (norm === 'the') v |= THE;
   if (norm === 'of') v |= OF;
+  if (norm.length > 1) v |= NORM_LONG;
+  if (STATE_HEADS.has(norm)) v |= STATE_HEAD;
+  if (norm === 'state') v |= STATE;
   const list = idx.byFirst.get(norm);
   if (list) {
-    derived.lists.push(list);
+    derived.lists.push(aliasList(list));
     v |= derived.lists.length << LIST_SHIFT;
   }
   return v;
@@ -104,9 +146,11 @@ function tokenInfo(layer: TokenLayer, idx: AliasIndex, derived: Derived): Int32A
   return info;
 }
 
-function matchAliasAt(doc: Doc, layer: TokenLayer, i: number, list: readonly Alias[] | undefined): Alias | null {
+function matchAliasAt(doc: Doc, layer: TokenLayer, i: number, aliases: AliasList | undefined): Alias | null {
   const { tokens, text } = doc;
-  if (!list) return null;
+  if (!aliases) return null;
+  let list = aliases.all;
+  if (aliases.bySecond) list = (i + 1 < tokens.length ? aliases.bySecond.get(tokens[i + 1]!.norm) : undefined) ?? aliases.singles;
   for (const a of list) {
     const n = a.norms.length;
     if (i + n > tokens.length) continue;
@@ -115,7 +159,7 @@ function matchAliasAt(doc: Doc, layer: TokenLayer, i: number, list: readonly Ali
       const tk = tokens[i + k]!;
       if (tk.norm !== a.norms[k]) ok = false;
       else if (k > 0 && !gapJoins(text, layer, i + k - 1, i + k)) ok = false;
-      else if (a.acronym && LOWER.test(text.slice(tk.start, tk.end))) ok = false;
+      else if (a.acronym && hasLower(text, tk.start, tk.end)) ok = false;
     }
     if (!ok) continue;
     // Proper names must be capitalized in the text ("china" the dishware is not China); descriptive phrases need not be.
@@ -131,7 +175,7 @@ function matchAliasAt(doc: Doc, layer: TokenLayer, i: number, list: readonly Ali
  * alias match, unknown-run extension). Tokens whose type starts no alias are
  * answered from `info` without a memo entry.
  */
-function matchAlias(doc: Doc, layer: TokenLayer, i: number, info: Int32Array, lists: readonly (readonly Alias[])[], memo: (Alias | null | undefined)[]): Alias | null {
+function matchAlias(doc: Doc, layer: TokenLayer, i: number, info: Int32Array, lists: readonly AliasList[], memo: (Alias | null | undefined)[]): Alias | null {
   const list = info[i]! >>> LIST_SHIFT;
   if (list === 0) return null;
   let a = memo[i];
@@ -161,8 +205,7 @@ export function detectMentions(doc: Doc, idx: AliasIndex = aliasIndex()): Mentio
       const runEnd = capRunEnd(text, layer, i, info);
       const exact = matchAlias(doc, layer, i, info, lists, memo);
       if (runEnd > i && (!exact || exact.norms.length < runEnd - i + 1)) {
-        const surface = text.slice(start, ends[runEnd]!);
-        const variant = closestAliasIn(surface, derived);
+        const variant = closestAliasAt(text, start, ends[runEnd]!, derived);
         if (variant) {
           out.push({ start, end: ends[runEnd]!, actorId: variant.actorId, label: variant.label, type: variant.type, name: variant.name, kind: variant.kind, via: 'variant' });
           if (variant.type === 'country') {
@@ -186,9 +229,10 @@ export function detectMentions(doc: Doc, idx: AliasIndex = aliasIndex()): Mentio
       continue;
     }
     // Generic descriptive phrase: "the" + up to two lower-case modifiers + a state head noun.
-    if (info[i]! & THE) {
-      const desc = matchDescriptive(doc, i);
-      if (desc && lastCountry.length > 0) {
+    // (matchDescriptive is pure: asked only when a country can be linked.)
+    if (info[i]! & THE && lastCountry.length > 0) {
+      const desc = matchDescriptive(text, layer, info, i);
+      if (desc) {
         const target = salientCountry(lastCountry, countryCounts, sent);
         if (target) {
           const end = ends[desc.last]!;
@@ -214,7 +258,7 @@ export function detectMentions(doc: Doc, idx: AliasIndex = aliasIndex()): Mentio
       let e = j;
       while (e >= s && info[e]! & TRIM) e--;
       const sentenceStart = i === 0 || sents[i - 1] !== sent;
-      if (e >= s && !(s === e && s === i && sentenceStart) && tokens[s]!.norm.length > 1 && !titleCase.has(sent)) {
+      if (e >= s && !(s === e && s === i && sentenceStart) && info[s]! & NORM_LONG && titleCase[sent] !== 1) {
         const u = unknownName(text, starts[s]!, ends[e]!);
         out.push({ start: starts[s]!, end: ends[e]!, actorId: u.id, label: u.surface, type: 'unknown', name: u.surface, kind: 'common', via: 'capitalized' });
       }
@@ -226,8 +270,8 @@ export function detectMentions(doc: Doc, idx: AliasIndex = aliasIndex()): Mentio
   return out;
 }
 
-/** Sentences written in Title Case (headlines, menus): every capitalized run there would look like a name. */
-function titleCaseSentences(layer: TokenLayer, info: Int32Array, sentences: number): Set<number> {
+/** Sentences written in Title Case (headlines, menus): every capitalized run there would look like a name (1 by sentence index). */
+function titleCaseSentences(layer: TokenLayer, info: Int32Array, sentences: number): Uint8Array {
   // Per-sentence counts of long words and capitalized long words (tokens carry sentence indices < sentences).
   let words = new Int32Array(sentences);
   let caps = new Int32Array(sentences);
@@ -246,20 +290,20 @@ function titleCaseSentences(layer: TokenLayer, info: Int32Array, sentences: numb
     words[s] = words[s]! + 1;
     if (flags[i]! & TOKEN_CAP) caps[s] = caps[s]! + 1;
   }
-  const out = new Set<number>();
+  const out = new Uint8Array(words.length);
   // Title Case: at least three capitalized long words and no lower-case one ("Condemns Joint Drills In The Region").
-  for (let s = 0; s < words.length; s++) if (caps[s]! >= 3 && caps[s] === words[s]) out.add(s);
+  for (let s = 0; s < words.length; s++) if (caps[s]! >= 3 && caps[s] === words[s]) out[s] = 1;
   return out;
 }
 
-function matchDescriptive(doc: Doc, i: number): { last: number } | null {
-  for (let k = i + 1; k <= i + 3 && k < doc.tokens.length; k++) {
-    const tk = doc.tokens[k]!;
-    if (tk.cap || tk.kind !== 'word' || tk.sent !== doc.tokens[i]!.sent) return null;
-    if (STATE_HEADS.has(tk.norm)) {
+function matchDescriptive(text: string, layer: TokenLayer, info: Int32Array, i: number): { last: number } | null {
+  const { flags, sents, ends } = layer;
+  for (let k = i + 1; k <= i + 3 && k < flags.length; k++) {
+    if (flags[k]! & (TOKEN_CAP | TOKEN_NUMBER) || sents[k] !== sents[i]) return null;
+    if (info[k]! & STATE_HEAD) {
       // A bare "the state" is too generic ("the state media"); "the state-run" is an adjective.
-      if (tk.norm === 'state' && k === i + 1) return null;
-      if (doc.text[tk.end] === '-') return null;
+      if (info[k]! & STATE && k === i + 1) return null;
+      if (text.charCodeAt(ends[k]!) === 0x2d) return null;
       return { last: k };
     }
   }
@@ -316,44 +360,61 @@ interface UnknownName {
 }
 
 /**
- * Unknown names by surface, found from the text's characters without slicing
- * it (the same names recur across articles): open addressing over FNV-1a
- * hashes of the surface (slot s: hash at [2s], entry + 1 at [2s + 1]), each
- * entry's characters in `pool` to compare with. Bounded: cleared when full.
+ * Values by surface, found from the text's characters without slicing it (the
+ * same names recur across articles): open addressing over FNV-1a hashes of the
+ * surface (slot s: hash at [2s], entry + 1 at [2s + 1]), each entry's characters
+ * in `pool` to compare with. Bounded: cleared when full (CACHE_MAX < SURFACE_SLOTS / 2,
+ * so probes stay short).
  */
-const UNKNOWN_SLOTS = 1 << 17;
-const unknownTable = { slots: new Int32Array(2 * UNKNOWN_SLOTS), names: [] as UnknownName[], starts: [0], pool: new Uint16Array(1 << 16), used: 0 };
+const SURFACE_SLOTS = 1 << 17;
+interface SurfaceTable<T> {
+  slots: Int32Array;
+  values: T[];
+  starts: number[];
+  pool: Uint16Array;
+  used: number;
+}
 
-function unknownName(text: string, start: number, end: number): UnknownName {
-  const t = unknownTable;
+function surfaceTable<T>(): SurfaceTable<T> {
+  return { slots: new Int32Array(2 * SURFACE_SLOTS), values: [], starts: [0], pool: new Uint16Array(1 << 16), used: 0 };
+}
+
+/** The hash of the surface last looked up (surfaceGet), for the surfaceAdd that follows a miss. */
+let lastHash = 0;
+
+function surfaceGet<T>(t: SurfaceTable<T>, text: string, start: number, end: number): T | undefined {
   let h = 0x811c9dc5;
   for (let p = start; p < end; p++) h = Math.imul(h ^ text.charCodeAt(p), 0x01000193);
-  const mask = UNKNOWN_SLOTS - 1;
+  lastHash = h;
+  const mask = SURFACE_SLOTS - 1;
   const len = end - start;
-  let s = h & mask;
-  for (;;) {
+  for (let s = h & mask; ; s = (s + 1) & mask) {
     const e = t.slots[2 * s + 1]!;
-    if (e === 0) break;
+    if (e === 0) return undefined;
     if (t.slots[2 * s] === h) {
       const from = t.starts[e - 1]!;
       if (t.starts[e]! - from === len) {
         let k = 0;
         while (k < len && t.pool[from + k] === text.charCodeAt(start + k)) k++;
-        if (k === len) return t.names[e - 1]!;
+        if (k === len) return t.values[e - 1]!;
       }
     }
-    s = (s + 1) & mask;
   }
-  const surface = text.slice(start, end);
-  const name: UnknownName = { surface, id: `x:${unknownKey(surface)}` };
-  if (t.names.length >= CACHE_MAX) {
-    // Full: start over (CACHE_MAX < UNKNOWN_SLOTS / 2, so probes stay short).
+}
+
+/** Adds the surface text[start, end) that surfaceGet just missed. */
+function surfaceAdd<T>(t: SurfaceTable<T>, text: string, start: number, end: number, value: T): void {
+  const h = lastHash;
+  const mask = SURFACE_SLOTS - 1;
+  const len = end - start;
+  if (t.values.length >= CACHE_MAX) {
     t.slots.fill(0);
-    t.names.length = 0;
+    t.values.length = 0;
     t.starts.length = 1;
     t.used = 0;
-    s = h & mask;
   }
+  let s = h & mask;
+  while (t.slots[2 * s + 1] !== 0) s = (s + 1) & mask;
   if (t.used + len > t.pool.length) {
     const grown = new Uint16Array(2 * (t.used + len));
     grown.set(t.pool.subarray(0, t.used));
@@ -361,10 +422,26 @@ function unknownName(text: string, start: number, end: number): UnknownName {
   }
   for (let k = 0; k < len; k++) t.pool[t.used + k] = text.charCodeAt(start + k);
   t.used += len;
-  t.names.push(name);
+  t.values.push(value);
   t.starts.push(t.used);
   t.slots[2 * s] = h;
-  t.slots[2 * s + 1] = t.names.length;
+  t.slots[2 * s + 1] = t.values.length;
+}
+
+/** An unknown actor's name as written, and its id (`x:` + unknownKey). */
+interface UnknownName {
+  surface: string;
+  id: string;
+}
+
+const unknownTable = surfaceTable<UnknownName>();
+
+function unknownName(text: string, start: number, end: number): UnknownName {
+  const hit = surfaceGet(unknownTable, text, start, end);
+  if (hit) return hit;
+  const surface = text.slice(start, end);
+  const name: UnknownName = { surface, id: `x:${unknownKey(surface)}` };
+  surfaceAdd(unknownTable, text, start, end, name);
   return name;
 }
 
@@ -379,14 +456,24 @@ interface VariantCandidate {
 interface Derived {
   /** Table names a capitalized run may be a spelling variant of, in idx.aliases order. */
   candidates: VariantCandidate[];
-  /** closestAlias answers by surface string; bounded, cleared when full. */
-  variantCache: Map<string, Alias | null>;
+  /** Per surface length below BY_LENGTH: the candidates of a similar length (closestAliasIn's length test), in candidates order. */
+  byLength: VariantCandidate[][];
+  /** closestAlias answers by surface; bounded, cleared when full. */
+  variants: SurfaceTable<Alias | null>;
   /** Type info by type id (tokenInfo), and the alias lists it points into. */
   types: TypeValues | null;
-  lists: (readonly Alias[])[];
+  lists: AliasList[];
 }
 
 const derivedByIndex = new WeakMap<AliasIndex, Derived>();
+
+/** Surface lengths with their own candidate list (longer ones, rare, scan all candidates). */
+const BY_LENGTH = 128;
+
+/** Similar length only: a longer name that starts with a table name is another actor ("North Korean Foreign Ministry"). */
+function similarLength(a: number, b: number): boolean {
+  return !(Math.min(a, b) / Math.max(a, b) < 0.85);
+}
 
 function charHist(s: string): Uint16Array {
   const h = new Uint16Array(32);
@@ -407,7 +494,9 @@ function derivedOf(idx: AliasIndex): Derived {
       const lower = a.name.toLowerCase();
       candidates.push({ alias: a, lower, hist: charHist(lower) });
     }
-    d = { candidates, variantCache: new Map(), types: null, lists: [] };
+    const byLength: VariantCandidate[][] = [];
+    for (let len = 0; len < BY_LENGTH; len++) byLength.push(candidates.filter((c) => similarLength(c.alias.name.length, len)));
+    d = { candidates, byLength, variants: surfaceTable(), types: null, lists: [] };
     derivedByIndex.set(idx, d);
   }
   return d;
@@ -420,21 +509,39 @@ function derivedOf(idx: AliasIndex): Derived {
  * the shared character count M (bucketed, which only overestimates), so
  * Jaro ≤ (M/|s1| + M/|s2| + 1)/3, and Winkler's boost uses the exact common
  * prefix. Only candidates whose bound reaches the best score so far are scored,
- * which gives the same answer as scoring all of them. Answers are cached by surface.
+ * which gives the same answer as scoring all of them. Only candidates of a similar
+ * length are visited (a list per surface length). Answers are cached by surface.
  */
 function closestAliasIn(surface: string, derived: Derived): Alias | null {
   if (surface.length < 5) return null;
-  const hit = derived.variantCache.get(surface);
+  const hit = surfaceGet(derived.variants, surface, 0, surface.length);
   if (hit !== undefined) return hit;
+  const best = scoreCandidates(surface, derived);
+  surfaceAdd(derived.variants, surface, 0, surface.length, best);
+  return best;
+}
+
+/** closestAliasIn of text[start, end), looked up by its characters: no slice unless it is scored. */
+function closestAliasAt(text: string, start: number, end: number, derived: Derived): Alias | null {
+  const len = end - start;
+  if (len < 5 || (len < BY_LENGTH && derived.byLength[len]!.length === 0)) return null;
+  const hit = surfaceGet(derived.variants, text, start, end);
+  if (hit !== undefined) return hit;
+  const best = scoreCandidates(text.slice(start, end), derived);
+  surfaceAdd(derived.variants, text, start, end, best);
+  return best;
+}
+
+function scoreCandidates(surface: string, derived: Derived): Alias | null {
   const lower = surface.toLowerCase();
   const hist = charHist(lower);
   const len = surface.length;
   let best: Alias | null = null;
   let bestScore = VARIANT_JW;
-  for (const c of derived.candidates) {
+  const candidates = len < BY_LENGTH ? derived.byLength[len]! : derived.candidates;
+  for (const c of candidates) {
     const a = c.alias;
-    // Similar length only: a longer name that starts with a table name is another actor ("North Korean Foreign Ministry").
-    if (Math.min(a.name.length, len) / Math.max(a.name.length, len) < 0.85) continue;
+    if (!similarLength(a.name.length, len)) continue;
     let shared = 0;
     for (let b = 0; b < 32; b++) shared += Math.min(hist[b]!, c.hist[b]!);
     let prefix = 0;
@@ -449,8 +556,6 @@ function closestAliasIn(surface: string, derived: Derived): Alias | null {
       bestScore = score;
     }
   }
-  if (derived.variantCache.size >= CACHE_MAX) derived.variantCache.clear();
-  derived.variantCache.set(surface, best);
   return best;
 }
 

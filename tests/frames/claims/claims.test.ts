@@ -163,4 +163,19 @@ describe('claim alignment against brute force', () => {
     expect(JSON.stringify(compareClaims(docs))).toBe(fresh);
     expect(JSON.stringify(compareClaims(docs))).toBe(fresh);
   });
+
+  it('gives the same claims, facts and comparison for token arrays without the tokenizer’s form ids', () => {
+    // A copied token array has no form ids (tokenForms is null): every fact is then looked up by its strings.
+    const docs = [wire, rt, third].map((d) => makeTestDoc(d.text, { id: d.id, outlet: d.meta.outlet?.value ?? null }));
+    const copies = docs.map((d): Doc => ({ ...d, tokens: [...d.tokens], layers: {} }));
+    for (const d of [...docs, ...copies]) {
+      d.layers.mentions = mentionsAnalyzer.run(d);
+      d.layers.claims = claimsAnalyzer.run(d);
+    }
+    docs.forEach((d, i) => {
+      expect(copies[i]!.layers.claims).toEqual(d.layers.claims);
+      expect(extractFacts(copies[i]!, 0, d.tokens.length)).toEqual(extractFacts(d, 0, d.tokens.length));
+    });
+    expect(JSON.stringify(compareClaims(copies))).toBe(JSON.stringify(compareClaims(docs)));
+  });
 });

@@ -56,6 +56,26 @@ describe('closestAlias', () => {
   });
 });
 
+describe('alias matching', () => {
+  it('finds every table phrase starting with "the" (matched through the second word) with its own actor and kind', () => {
+    const phrases = aliasIndex().aliases.filter((a) => a.norms[0] === 'the');
+    expect(phrases.length).toBeGreaterThan(4);
+    for (const a of phrases) {
+      // The descriptive ones refer back to a country: name one first.
+      const prefix = 'Officials in Japan spoke on Monday, and ';
+      const doc = makeTestDoc(`${prefix}${a.name} answered them.`);
+      const m = detectMentions(doc).find((x) => x.start === prefix.length);
+      expect(m, a.name).toBeDefined();
+      expect([m!.actorId, m!.kind, m!.via, doc.text.slice(m!.start, m!.end)]).toEqual([a.actorId, a.kind, 'alias', a.name]);
+    }
+  });
+
+  it('does not take "the" before another word for a phrase', () => {
+    const doc = makeTestDoc('Officials in Japan spoke, and the isolated village answered.');
+    expect(detectMentions(doc).map((m) => m.name)).toEqual(['Japan']);
+  });
+});
+
 describe('unknown actors', () => {
   it('gives a name recurring in another article the same id, with that article’s offsets and text', () => {
     const a = makeTestDoc('Reporters met Ivan Petrovsky in town.');
