@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Doc, Token } from '../doc/types.js';
-import { isSpaceUnit, normalizeWord, stopwordFlags, tokenOffsets } from '../text/index.js';
+import { isSpaceUnit, normalizeWord, stopwordFlags, tokenForms, tokenOffsets } from '../text/index.js';
 
 export interface EntityMention {
   /** Normalized key: lower-case tokens joined by one space (`lloyd austin`, `north korea`). */
@@ -170,12 +170,15 @@ export function extractEntities(doc: Pick<Doc, 'text' | 'tokens'>, gazetteer: Ga
 export function entitiesOf(doc: Pick<Doc, 'text' | 'tokens'>, gazetteer: Gazetteer, stopFlags: Uint8Array | null): EntityMention[] {
   const { text, tokens } = doc;
   const stop = stopFlags ?? stopwordFlags(tokens);
+  const facts = formFacts(text, tokens, stop, gazetteer);
   const headlines = headlineSentences(text, tokens, stop);
   // Words the article capitalizes mid-sentence: evidence that a sentence-initial capital is a name.
-  const capMidSentence = new Set<string>();
+  // Marked per normal form (by its id: forms of one norm share it) with this article's stamp.
+  const { capMid } = facts.memo;
+  const stamp = ++articleStamp;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (isCapWord(t) && tokens[i - 1]!.sent === t.sent && headlines[t.sent] === 0) capMidSentence.add(t.norm);
+    if (isCapWord(t) && tokens[i - 1]!.sent === t.sent && headlines[t.sent] === 0) capMid[facts.normOf(i)] = stamp;
   }
   const out: EntityMention[] = [];
   let i = 0;
@@ -196,16 +199,118 @@ export function entitiesOf(doc: Pick<Doc, 'text' | 'tokens'>, gazetteer: Gazette
         continue;
       }
       const next = tokens[j + 1];
-      if (CONNECTORS.has(t.norm) && !t.cap && next && next.sent === t.sent && isCapWord(next) && joinable(text, t, next)) {
+      if (facts.of(j) & CONNECTOR && !t.cap && next && next.sent === t.sent && isCapWord(next) && joinable(text, t, next)) {
         j += 2;
         continue;
       }
       break;
     }
-    emitRun(text, tokens, stop, i, j, headlines[first.sent] === 1, capMidSentence, gazetteer, out);
+    emitRun(text, tokens, facts, i, j, headlines[first.sent] === 1, stamp, gazetteer, out);
     i = j;
   }
   return foldSurnames(out);
+}
+
+/**
+ * Facts of a word form for the name rules, decided once per entry of the text stage's form table
+ * (tokenForms) rather than once per token (a Set look-up keyed by a string, or a slice, per token):
+ * bits below; `norm[e]`: an id of the form's normal form (for the mid-sentence capitals of an article,
+ * stamped in `capMid`). One memo per form table and gazetteer (titles and places are the gazetteer's).
+ */
+interface NameMemo {
+  gazetteer: Gazetteer;
+  places: number;
+  facts: Uint8Array;
+  norm: Int32Array;
+  normIds: Map<string, number>;
+  capMid: Int32Array;
+}
+const F_KNOWN = 1;
+/** {@link isWeak}. */
+const WEAK = 2;
+const TITLE = 4;
+const TITLE_MODIFIER = 8;
+const CONNECTOR = 16;
+/** The first word of the norm starts a gazetteer place. */
+const PLACE_START = 32;
+/** Every word of the norm is a month, a day or starts with a digit ({@link allCalendarWords}). */
+const CALENDAR_WORDS = 64;
+
+const nameMemos = new WeakMap<object, NameMemo>();
+let articleStamp = 0;
+
+interface FormFacts {
+  ids: readonly number[] | Int32Array;
+  memo: NameMemo;
+  /** The facts of token k (a word token), decided on first sight of its form. */
+  of: (k: number) => number;
+  normOf: (k: number) => number;
+}
+
+function emptyNameMemo(gazetteer: Gazetteer, size: number, normIds: Map<string, number>, capMid = 0): NameMemo {
+  return { gazetteer, places: gazetteer.places.size, facts: new Uint8Array(size), norm: new Int32Array(size), normIds, capMid: new Int32Array(Math.max(size, normIds.size + 1, capMid)) };
+}
+
+function formFacts(text: string, tokens: readonly Token[], stop: Uint8Array, gaz: Gazetteer): FormFacts {
+  const forms = tokenForms(tokens);
+  let ids: readonly number[] | Int32Array;
+  let memo: NameMemo;
+  if (forms) {
+    ids = forms.ids;
+    let size = 0;
+    for (let i = 0; i < ids.length; i++) if (ids[i]! >= size) size = ids[i]! + 1;
+    let known = nameMemos.get(forms.table);
+    if (known && (known.gazetteer !== gaz || known.places !== gaz.places.size)) known = undefined;
+    if (!known || known.facts.length < size) {
+      const grown = emptyNameMemo(gaz, Math.max(size, 2 * (known?.facts.length ?? 2048)), known?.normIds ?? new Map(), known?.capMid.length);
+      if (known) {
+        grown.facts.set(known.facts);
+        grown.norm.set(known.norm);
+        grown.capMid.set(known.capMid);
+      }
+      nameMemos.set(forms.table, (known = grown));
+    }
+    memo = known;
+  } else {
+    ids = new Int32Array(tokens.length);
+    for (let i = 0; i < ids.length; i++) ids[i] = i;
+    memo = emptyNameMemo(gaz, tokens.length, new Map());
+  }
+  const { facts, norm, normIds } = memo;
+  const starts = placeStartsOf(gaz.places);
+  const of = (k: number): number => {
+    const e = ids[k]!;
+    let f = facts[e]!;
+    if (f !== 0) return f;
+    const t = tokens[k]!;
+    f = F_KNOWN;
+    if (isWeak(text, t, stop[k]!)) f |= WEAK;
+    if (gaz.titles.has(t.norm)) f |= TITLE;
+    if (gaz.titleModifiers.has(t.norm)) f |= TITLE_MODIFIER;
+    if (CONNECTORS.has(t.norm)) f |= CONNECTOR;
+    if (starts.has(firstWord(t.norm))) f |= PLACE_START;
+    if (allCalendarWords(tokens, k, k + 1)) f |= CALENDAR_WORDS;
+    facts[e] = f;
+    return f;
+  };
+  if (memo.capMid.length <= normIds.size + ids.length) {
+    const grown = new Int32Array(2 * (normIds.size + ids.length) + 1);
+    grown.set(memo.capMid);
+    memo.capMid = grown;
+  }
+  /** The id of token k's normal form (first sight of a form: one Map look-up); capMid has room for it. */
+  const normOf = (k: number): number => {
+    const e = ids[k]!;
+    let n = norm[e]!;
+    if (n === 0) {
+      const key = tokens[k]!.norm;
+      n = normIds.get(key) ?? 0;
+      if (n === 0) normIds.set(key, (n = normIds.size + 1));
+      norm[e] = n;
+    }
+    return n;
+  };
+  return { ids, memo, of, normOf };
 }
 
 /** First words (up to the first space) of the gazetteer's place keys: a position starting none of them matches no place. */
@@ -253,25 +358,25 @@ function allCalendarWords(tokens: readonly Token[], from: number, to: number): b
 function emitRun(
   text: string,
   tokens: readonly Token[],
-  stop: Uint8Array,
+  facts: FormFacts,
   from: number,
   to: number,
   headline: boolean,
-  capMidSentence: ReadonlySet<string>,
+  stamp: number,
   gaz: Gazetteer,
   out: EntityMention[],
 ): void {
-  const places: EntityMention[] = [];
-  const starts = placeStartsOf(gaz.places);
+  const of = facts.of;
+  let places: EntityMention[] | null = null;
   // Longest gazetteer match at each position.
   for (let p = from; p < to; ) {
     let matched = 0;
-    if (starts.has(firstWord(tokens[p]!.norm))) {
+    if (of(p) & PLACE_START) {
       for (let n = Math.min(gaz.maxPlaceTokens, to - p); n >= 1 && !matched; n--) {
         const key = keyOf(tokens, p, p + n);
         const place = gaz.places.get(key);
         if (place) {
-          places.push({ key: place, kind: 'place', start: tokens[p]!.start, end: tokens[p + n - 1]!.end });
+          (places ??= []).push({ key: place, kind: 'place', start: tokens[p]!.start, end: tokens[p + n - 1]!.end });
           matched = n;
         }
       }
@@ -279,37 +384,53 @@ function emitRun(
     p += matched || 1;
   }
   let a = from;
-  while (a < to && isWeak(text, tokens[a]!, stop[a]!)) a++;
+  while (a < to && of(a) & WEAK) a++;
   // Titles: the name is what follows the last person title ("Russian President Vladimir Putin" →
   // vladimir putin; "Secretary of State Antony Blinken" → antony blinken); "Foreign Ministry" stays whole.
   let lastTitle = -1;
-  for (let k = a; k < to - 1; k++) if (gaz.titles.has(tokens[k]!.norm)) lastTitle = k;
+  for (let k = a; k < to - 1; k++) if (of(k) & TITLE) lastTitle = k;
   if (lastTitle >= 0) {
     let t = lastTitle + 1;
-    while (t < to && (isWeak(text, tokens[t]!, stop[t]!) || gaz.titleModifiers.has(tokens[t]!.norm) || gaz.titles.has(tokens[t]!.norm))) t++;
+    while (t < to && of(t) & (WEAK | TITLE_MODIFIER | TITLE)) t++;
     if (t < to) a = t;
   } else {
     let t = a;
-    while (t < to && gaz.titleModifiers.has(tokens[t]!.norm)) t++;
+    while (t < to && of(t) & TITLE_MODIFIER) t++;
     if (t > a && to - t >= 2) a = t;
   }
   let b = to;
-  while (b > a && isWeak(text, tokens[b - 1]!, stop[b - 1]!)) b--;
+  while (b > a && of(b - 1) & WEAK) b--;
   if (b > a) {
     let allTitles = true;
-    for (let k = a; k < b && allTitles; k++) allTitles = gaz.titles.has(tokens[k]!.norm) || gaz.titleModifiers.has(tokens[k]!.norm);
+    for (let k = a; k < b && allTitles; k++) allTitles = (of(k) & (TITLE | TITLE_MODIFIER)) !== 0;
     if (allTitles) b = a;
   }
+  let entity: EntityMention | null = null;
   if (!headline && b > a) {
-    const whole = keyOf(tokens, a, b);
-    const isPlace = places.length === 1 && places[0]!.start === tokens[a]!.start && places[0]!.end === tokens[b - 1]!.end;
+    const isPlace = places !== null && places.length === 1 && places[0]!.start === tokens[a]!.start && places[0]!.end === tokens[b - 1]!.end;
     const sentenceStart = a === from && (from === 0 || tokens[from - 1]!.sent !== tokens[from]!.sent);
-    const loneInitial = b - a === 1 && sentenceStart && !capMidSentence.has(tokens[a]!.norm);
-    if (whole && !isPlace && !loneInitial && whole.length > 1 && !allCalendarWords(tokens, a, b)) {
-      out.push({ key: whole, kind: 'entity', start: tokens[a]!.start, end: tokens[b - 1]!.end });
+    const loneInitial = b - a === 1 && sentenceStart && facts.memo.capMid[facts.normOf(a)] !== stamp;
+    let calendar = true;
+    for (let k = a; k < b && calendar; k++) calendar = (of(k) & CALENDAR_WORDS) !== 0;
+    if (!isPlace && !loneInitial && !calendar) {
+      const whole = keyOf(tokens, a, b);
+      if (whole.length > 1) entity = { key: whole, kind: 'entity', start: tokens[a]!.start, end: tokens[b - 1]!.end };
     }
   }
-  for (const p of places) out.push(p);
+  // In text order (start, end, then kind: entity before place); runs are disjoint and come in order,
+  // and a run's places do not overlap, so the mentions of the article come out sorted.
+  if (places === null) {
+    if (entity) out.push(entity);
+    return;
+  }
+  for (const p of places) {
+    if (entity && (entity.start < p.start || (entity.start === p.start && entity.end <= p.end))) {
+      out.push(entity);
+      entity = null;
+    }
+    out.push(p);
+  }
+  if (entity) out.push(entity);
 }
 
 function keyOf(tokens: readonly Token[], from: number, to: number): string {
@@ -318,6 +439,7 @@ function keyOf(tokens: readonly Token[], from: number, to: number): string {
   return s;
 }
 
+/** Folds a lone surname into the article's one full name ending with it; `mentions` in text order, changed in place. */
 function foldSurnames(mentions: EntityMention[]): EntityMention[] {
   const byLast = new Map<string, string | null>();
   for (const m of mentions) {
@@ -329,11 +451,11 @@ function foldSurnames(mentions: EntityMention[]): EntityMention[] {
     // Two different full names share the surname: ambiguous, leave the lone mention alone.
     byLast.set(last, seen === undefined || seen === m.key ? m.key : null);
   }
-  return mentions
-    .map((m) => {
-      if (m.kind !== 'entity' || m.key.includes(' ')) return m;
-      const full = byLast.get(m.key);
-      return full ? { ...m, key: full } : m;
-    })
-    .sort((x, y) => x.start - y.start || x.end - y.end || (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0));
+  if (byLast.size === 0) return mentions;
+  for (const m of mentions) {
+    if (m.kind !== 'entity' || m.key.includes(' ')) continue;
+    const full = byLast.get(m.key);
+    if (full) m.key = full;
+  }
+  return mentions;
 }

@@ -189,7 +189,7 @@ function resetAcc(): void {
 
 /**
  * Facts of each form of the text stage's form table (tokenForms), computed once per form rather than
- * once per token: whether it is a content word (bit CONTENT; bit KNOWN once decided), its term key,
+ * once per token: whether it is a word (bit WORD) and a content word (bit CONTENT; bit KNOWN once decided), its term key,
  * and the FNV state of "phrase:<stem> " that a phrase starting with it continues with the next stem.
  * One memo per form table (each language has its own, and a full table is replaced).
  */
@@ -200,6 +200,8 @@ interface FormMemo {
 }
 const KNOWN = 1;
 const CONTENT = 2;
+/** A word token's form (else a number). */
+const WORD = 4;
 const memos = new WeakMap<object, FormMemo>();
 
 function emptyMemo(size: number): FormMemo {
@@ -278,31 +280,39 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
     memo = emptyMemo(tokens.length);
   }
   const { facts, term, head } = memo;
-  /** The facts of token k's form (a word token), decided on first sight of the form. */
-  const factsOf = (k: number, t: Token): number => {
+  /** The facts of token k's form, decided on first sight of the form. */
+  const decide = (k: number, t: Token): number => {
     const e = ids[k]!;
-    let f = facts[e]!;
-    if (f === 0) {
-      f = KNOWN;
+    let f = KNOWN;
+    if (t.kind === 'word') {
+      f |= WORD;
       if (isContent(t.norm, stop[k]!)) {
         f |= CONTENT;
         term[e] = finishKey(fnvMore(PREFIX.term, t.stem), 'term');
         head[e] = fnvMore(fnvMore(PREFIX.phrase, t.stem), ' ');
       }
-      facts[e] = f;
     }
+    facts[e] = f;
     return f;
   };
   for (let i = 0; i < tokens.length; i++) {
+    const e = ids[i]!;
     const t = tokens[i]!;
-    if (t.kind === 'word') {
+    let f = facts[e]!;
+    if (f === 0) f = decide(i, t);
+    if (f & WORD) {
       words++;
-      if ((factsOf(i, t) & CONTENT) === 0) continue;
-      const e = ids[i]!;
+      if ((f & CONTENT) === 0) continue;
       add(term[e]!, t.norm, i, t.start, t.end);
-      const n = tokens[i + 1];
+      // The phrase: the next token's form facts first (a stop word ends it: about half of all words).
+      if (i + 1 >= tokens.length) continue;
+      const e2 = ids[i + 1]!;
+      let f2 = facts[e2]!;
+      if (f2 === 0) f2 = decide(i + 1, tokens[i + 1]!);
+      if ((f2 & CONTENT) === 0) continue;
+      const n = tokens[i + 1]!;
       // The phrase key: FNV-1a of "phrase:<stem> <next stem>", continued from the form's head state.
-      if (n && n.kind === 'word' && n.sent === t.sent && factsOf(i + 1, n) & CONTENT && isSpace(text, t.end, n.start)) add(finishKey(fnvMore(head[e]!, n.stem), 'phrase'), null, i, t.start, n.end);
+      if (n.sent === t.sent && isSpace(text, t.end, n.start)) add(finishKey(fnvMore(head[e]!, n.stem), 'phrase'), null, i, t.start, n.end);
     } else if (t.kind === 'number') {
       while (d < dateSpans.length && dateSpans[d]!.end <= t.start) d++;
       const inDate = d < dateSpans.length && dateSpans[d]!.start <= t.start;
@@ -346,26 +356,27 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
     const r = labelRank(sorted[q]! & 7, eCount[e]!);
     if (r < 3) byRank[r]!.push(q);
   }
-  const candidates: number[] = [];
-  for (const group of byRank) {
-    if (candidates.length >= MAX_LABELS) break;
-    for (const q of group) candidates.push(q);
-  }
-  // Within a rank: more occurrences first, then earlier, then by position.
-  candidates.sort((x, y) => {
+  // Within a rank: more occurrences first, then earlier, then by position; a rank is sorted only while
+  // fewer than MAX_LABELS are chosen, and all of it (it is cut after sorting).
+  const byCount = (x: number, y: number): number => {
     const ex = entryOf[x]!;
     const ey = entryOf[y]!;
-    return labelRank(sorted[x]! & 7, eCount[ex]!) - labelRank(sorted[y]! & 7, eCount[ey]!) || eCount[ey]! - eCount[ex]! || eStart[ex]! - eStart[ey]! || x - y;
-  });
-  const labelled = candidates.length > MAX_LABELS ? candidates.slice(0, MAX_LABELS) : candidates;
-  labelled.sort((x, y) => x - y);
+    return eCount[ey]! - eCount[ex]! || eStart[ex]! - eStart[ey]! || x - y;
+  };
+  const chosen: number[] = [];
+  for (const group of byRank) {
+    if (chosen.length >= MAX_LABELS) break;
+    group.sort(byCount);
+    for (let g = 0; g < group.length && chosen.length < MAX_LABELS; g++) chosen.push(group[g]!);
+  }
+  const labelled = new Int32Array(chosen).sort();
   const spans: number[] = [];
   const labels: string[] = [];
   for (const q of labelled) {
     const e = entryOf[q]!;
     spans.push(q, eStart[e]!, eEnd[e]!);
     const label = eLabel[e] ?? `${tokens[eToken[e]!]!.norm} ${tokens[eToken[e]! + 1]!.norm}`;
-    labels.push(label.replace(/\n/g, ' '));
+    labels.push(label.includes('\n') ? label.replace(/\n/g, ' ') : label);
   }
   resetAcc();
   return {

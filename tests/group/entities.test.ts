@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../../src/group/entities.js';
+import { extractEntities, loadGazetteer } from '../../src/group/entities.js';
 import fc from 'fast-check';
 import { extractDates, MONTH_DAY, monthDayMatches } from '../../src/group/dates.js';
 import { extractFeatures } from '../../src/group/features.js';
@@ -17,6 +17,35 @@ describe('extractEntities', () => {
     for (const e of es) expect(doc.text.slice(e.start, e.end).length).toBeGreaterThan(0);
     const austin = es.find((e) => e.key === 'lloyd austin')!;
     expect(doc.text.slice(austin.start, austin.end)).toBe('Lloyd Austin');
+  });
+
+  it('gives the same mentions, in text order, for tokens made by the text stage as for copies of them', () => {
+    const doc = makeTestDoc('Russian President Vladimir Putin met US envoys in Moscow on Monday. Putin, the North Korean Foreign Ministry and Secretary of State Antony Blinken spoke. June 30 Talks followed.');
+    const copied = { ...doc, tokens: doc.tokens.map((t) => ({ ...t })) };
+    const es = extractEntities(doc);
+    expect(extractEntities(copied)).toEqual(es);
+    const sorted = [...es].sort((x, y) => x.start - y.start || x.end - y.end || (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0));
+    expect(es).toEqual(sorted);
+    const keys = es.map((e) => `${e.kind}:${e.key}`);
+    expect(keys).toEqual(expect.arrayContaining(['place:russia', 'entity:vladimir putin', 'place:north korea', 'entity:north korean foreign ministry', 'entity:antony blinken']));
+    expect(keys.filter((k) => k === 'entity:vladimir putin')).toHaveLength(2);
+  });
+
+  it('takes a lone sentence-initial capital as a name only when the same article capitalizes it mid-sentence', () => {
+    const withMid = extractEntities(makeTestDoc('Talks resumed. Officials said Talks would go on.'));
+    expect(withMid.map((e) => e.key)).toEqual(['talks', 'talks']);
+    // The next article alone: its sentence-initial "Talks" has no mid-sentence evidence of its own.
+    expect(extractEntities(makeTestDoc('Talks resumed. Officials said more would follow.')).map((e) => e.key)).toEqual([]);
+  });
+
+  it('reads titles from the gazetteer it is given, not from one seen before with the same words', () => {
+    const text = 'Ambassador Kim Jong visited the base. Officials welcomed Ambassador Kim Jong.';
+    const shipped = extractEntities(makeTestDoc(text)).map((e) => e.key);
+    const base = loadGazetteer();
+    const other = { ...base, titles: new Set([...base.titles].filter((t) => t !== 'ambassador')) };
+    const withoutTitle = extractEntities(makeTestDoc(text), other).map((e) => e.key);
+    expect(shipped).toEqual(['kim jong', 'kim jong']);
+    expect(withoutTitle).toEqual(['ambassador kim jong', 'ambassador kim jong']);
   });
 
   it('extractEntities(doc) takes only places from a title-case headline', () => {
