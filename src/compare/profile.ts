@@ -1,5 +1,5 @@
 import type { Doc, Span, Token } from '../doc/types.js';
-import { isStopword, tokenForms } from '../text/index.js';
+import { formMemo, isStopword, tokenForms, type TokenForms } from '../text/index.js';
 import { countBag, hashString, shingleHashes, slotTable, sortedUnique, type CountBag, type IntIndex } from './hash.js';
 import { quoteSpans, quotedTokens } from './quotes.js';
 
@@ -66,24 +66,20 @@ export function tokenHashes(doc: Doc): TokenHashes {
 interface FormFacts {
   norm: Int32Array;
   stem: Int32Array;
-  known: Uint8Array;
+  known: Int32Array;
 }
-const formFactsByTable = new WeakMap<object, FormFacts>();
+const formNorms = formMemo(0);
+const formStems = formMemo(0);
+const formKinds = formMemo(0);
 
-function formFacts(table: object, maxId: number): FormFacts {
-  let f = formFactsByTable.get(table);
-  if (!f || maxId >= f.known.length) {
-    let size = f ? f.known.length : 1 << 12;
-    while (size <= maxId) size *= 2;
-    const grown: FormFacts = { norm: new Int32Array(size), stem: new Int32Array(size), known: new Uint8Array(size) };
-    if (f) {
-      grown.norm.set(f.norm);
-      grown.stem.set(f.stem);
-      grown.known.set(f.known);
-    }
-    formFactsByTable.set(table, (f = grown));
-  }
-  return f;
+function formFacts(forms: TokenForms): FormFacts {
+  return { norm: formNorms(forms), stem: formStems(forms), known: formKinds(forms) };
+}
+
+function maxOf(ids: readonly number[]): number {
+  let m = -1;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! > m) m = ids[i]!;
+  return m;
 }
 
 /** Fills entry e of the memo from a token of that entry; returns its `known` value. */
@@ -92,12 +88,6 @@ function learnForm(f: FormFacts, e: number, t: Token): number {
   f.norm[e] = h;
   f.stem[e] = t.stem === t.norm ? h : hashString(t.stem);
   return (f.known[e] = isStopword(t.norm) ? 2 : 1);
-}
-
-function maxOf(ids: readonly number[]): number {
-  let m = -1;
-  for (let i = 0; i < ids.length; i++) if (ids[i]! > m) m = ids[i]!;
-  return m;
 }
 
 /**
@@ -112,7 +102,7 @@ function hashTokens(doc: Doc, content: Uint8Array | null): { hashes: TokenHashes
   const forms = tokenForms(tokens);
   if (forms) {
     const ids = forms.ids;
-    const f = formFacts(forms.table, maxOf(ids));
+    const f = formFacts(forms);
     const { norm: normOf, stem: stemOf, known } = f;
     for (let i = 0; i < tokens.length; i++) {
       const e = ids[i]!;
@@ -213,7 +203,7 @@ export function tokenProfile(doc: Doc): TokenProfile {
   const forms = th ? tokenForms(tokens) : null;
   if (th && forms) {
     const ids = forms.ids;
-    const f = formFacts(forms.table, maxOf(ids));
+    const f = formFacts(forms);
     for (let i = 0; i < tokens.length; i++) {
       const e = ids[i]!;
       let k = f.known[e]!;

@@ -8,7 +8,7 @@
  * their first occurrence.
  */
 import type { Doc, Token } from '../doc/types.js';
-import { stopwordFlags, tokenForms } from '../text/index.js';
+import { formMemo, stopwordFlags, tokenForms } from '../text/index.js';
 import { entitiesOf, loadGazetteer } from './entities.js';
 import { DATELINE_CHARS, extractDates } from './dates.js';
 
@@ -194,7 +194,7 @@ function resetAcc(): void {
  * One memo per form table (each language has its own, and a full table is replaced).
  */
 interface FormMemo {
-  facts: Uint8Array;
+  facts: Int32Array;
   term: Int32Array;
   head: Int32Array;
 }
@@ -202,26 +202,9 @@ const KNOWN = 1;
 const CONTENT = 2;
 /** A word token's form (else a number). */
 const WORD = 4;
-const memos = new WeakMap<object, FormMemo>();
-
-function emptyMemo(size: number): FormMemo {
-  return { facts: new Uint8Array(size), term: new Int32Array(size), head: new Int32Array(size) };
-}
-
-/** The memo of `table` with room for entries below `size`. */
-function memoFor(table: object, size: number): FormMemo {
-  let memo = memos.get(table);
-  if (!memo || memo.facts.length < size) {
-    const grown = emptyMemo(Math.max(size, 2 * (memo?.facts.length ?? 2048)));
-    if (memo) {
-      grown.facts.set(memo.facts);
-      grown.term.set(memo.term);
-      grown.head.set(memo.head);
-    }
-    memos.set(table, (memo = grown));
-  }
-  return memo;
-}
+const formFacts = formMemo(0);
+const formTerms = formMemo(0);
+const formHeads = formMemo(0);
 
 /** Content word: not a stop word (`stop`: its flag), at least two characters, has a letter. */
 function isContent(norm: string, stop: number): boolean {
@@ -271,13 +254,11 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
   let memo: FormMemo;
   if (forms) {
     ids = forms.ids;
-    let size = 0;
-    for (let i = 0; i < ids.length; i++) if (ids[i]! >= size) size = ids[i]! + 1;
-    memo = memoFor(forms.table, size);
+    memo = { facts: formFacts(forms), term: formTerms(forms), head: formHeads(forms) };
   } else {
     ids = new Int32Array(tokens.length);
     for (let i = 0; i < ids.length; i++) ids[i] = i;
-    memo = emptyMemo(tokens.length);
+    memo = { facts: new Int32Array(tokens.length), term: new Int32Array(tokens.length), head: new Int32Array(tokens.length) };
   }
   const { facts, term, head } = memo;
   /** The facts of token k's form, decided on first sight of the form. */

@@ -4,7 +4,7 @@ import { sentencesInto, splitParagraphs } from './sentences.js';
 import { tokenize } from './tokenize.js';
 
 export { splitParagraphs, splitSentences } from './sentences.js';
-export { tokenize, tokenOffsets, stopwordFlags, tokenForms, type TokenForms, forEachTokenForm, contentStemIds, offerComposedTokens, type RawToken, type RangeScan, type ContentStems } from './tokenize.js';
+export { tokenize, tokenOffsets, stopwordFlags, tokenForms, type TokenForms, formMemo, forEachTokenForm, contentStemIds, offerComposedTokens, type RawToken, type RangeScan, type ContentStems } from './tokenize.js';
 export { normalizeWord, foldPunctuation } from './normalize.js';
 export { stemWord } from './stem.js';
 export { detectLanguage } from './language.js';

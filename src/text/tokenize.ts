@@ -537,6 +537,30 @@ export function tokenForms(tokens: readonly Token[]): TokenForms | null {
 }
 
 /**
+ * One int32 fact per form entry, each computed once per form table: the returned function gives the
+ * values of `forms.table` (long enough for every entry id the table has handed out so far, so a caller
+ * reads `values[forms.ids[k]]` without a bound check), `unknown` where not computed yet; the caller
+ * fills them in. A fact that is an id into the caller's own table, which starts over when full, comes
+ * with that table's generation: a new generation starts the values over.
+ */
+export function formMemo(unknown: number): (forms: TokenForms, generation?: number) => Int32Array {
+  const byTable = new WeakMap<object, { generation: number; values: Int32Array }>();
+  return (forms, generation = 0) => {
+    const entries = (forms.table as FormTable).norms.length;
+    let memo = byTable.get(forms.table);
+    if (!memo || memo.generation !== generation) {
+      memo = { generation, values: new Int32Array(Math.max(entries, memo?.values.length ?? 1 << 12)).fill(unknown) };
+      byTable.set(forms.table, memo);
+    } else if (memo.values.length < entries) {
+      const grown = new Int32Array(Math.max(entries, 2 * memo.values.length)).fill(unknown);
+      grown.set(memo.values);
+      memo.values = grown;
+    }
+    return memo.values;
+  };
+}
+
+/**
  * Per token: 1 for a word token whose normal form is a stopword (`kind === 'word' && isStopword(norm)`),
  * else 0. For an array as `tokenize` (or `analyzeText`) returned it, the flags are read from the form
  * table by entry (decided once per distinct surface; a Set lookup per token cost ~100 ns), once;

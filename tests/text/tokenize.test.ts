@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentStemIds, forEachTokenForm, isStopword, normalizeWord, offerComposedTokens, stemWord, stopwordFlags, tokenForms, tokenOffsets, tokenize } from '../../src/text/index.js';
+import { contentStemIds, forEachTokenForm, formMemo, isStopword, normalizeWord, offerComposedTokens, stemWord, stopwordFlags, tokenForms, tokenOffsets, tokenize } from '../../src/text/index.js';
 
 /** The regex the hand-written scanner replaced: both must find the same tokens. */
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|\p{Ll}\.\p{Ll}\.|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}]+)*/gu;
@@ -132,5 +132,24 @@ describe('stopwordFlags(tokens) and tokenForms(tokens)', () => {
     expect(tokenForms(longer)).toBeNull();
     tokens.push(tokens[0]!);
     expect(tokenForms(tokens)).toBeNull();
+  });
+
+  it('formMemo keeps one value per form of a table, holds every id handed out since, and starts over with a new generation', () => {
+    const memo = formMemo(-1);
+    const first = tokenize(text, [], 'en');
+    const forms = tokenForms(first)!;
+    const values = memo(forms);
+    expect(values.length).toBeGreaterThan(Math.max(...forms.ids));
+    expect(values[forms.ids[0]!]).toBe(-1);
+    values[forms.ids[0]!] = 7;
+    // A later article adds forms to the same table: its values keep what was learnt and reach its new ids.
+    const later = tokenize(`${'Zebrafish quokka '.repeat(3)}${Array.from({ length: 5000 }, (_, i) => `w${i}x`).join(' ')}`, [], 'en');
+    const laterForms = tokenForms(later)!;
+    expect(laterForms.table).toBe(forms.table);
+    const again = memo(laterForms);
+    expect(again.length).toBeGreaterThan(Math.max(...laterForms.ids));
+    expect(again[forms.ids[0]!]).toBe(7);
+    expect(again[laterForms.ids.at(-1)!]).toBe(-1);
+    expect(memo(forms, 1)[forms.ids[0]!]).toBe(-1);
   });
 });

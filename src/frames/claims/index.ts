@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Doc, Finding, Span, Token } from '../../doc/types.js';
 import { makeFinding } from '../../doc/span.js';
-import { isStopword, tokenForms } from '../../text/index.js';
+import { formMemo, isStopword, tokenForms } from '../../text/index.js';
 import type { Analyzer } from '../index.js';
 import { detectMentions } from '../naming/mentions.js';
 import { outletOf } from '../naming/index.js';
@@ -110,13 +110,7 @@ function factWordOf(t: Token): FactWord | undefined {
  * word's index in FACT_LIST, 0 for none, −1 not yet known. A word costs an array read, not a
  * hash of its norm.
  */
-const formFactsByTable = new WeakMap<object, { values: Int32Array }>();
-
-function formFacts(table: object): { values: Int32Array } {
-  let memo = formFactsByTable.get(table);
-  if (!memo) formFactsByTable.set(table, (memo = { values: new Int32Array(1 << 12).fill(-1) }));
-  return memo;
-}
+const formFacts = formMemo(-1);
 const SCALE_VALUES = new Map(Object.entries(SCALES));
 
 function isAsciiDigit(c: number): boolean {
@@ -141,7 +135,7 @@ export function extractFacts(doc: Doc, from: number, to: number): { numbers: Num
   const dates: DateFact[] = [];
   const tk = doc.tokens;
   const forms = tokenForms(tk);
-  const memo = forms ? formFacts(forms.table) : null;
+  const facts = forms ? formFacts(forms) : null;
   for (let i = from; i < to; i++) {
     const t = tk[i]!;
     let value: number | undefined;
@@ -153,17 +147,12 @@ export function extractFacts(doc: Doc, from: number, to: number): { numbers: Num
       value = Number(t.norm.includes(',') ? t.norm.replace(/,/g, '') : t.norm);
     } else {
       let w: FactWord | undefined;
-      if (memo) {
+      if (facts) {
         const e = forms!.ids[i]!;
-        if (e >= memo.values.length) {
-          const grown = new Int32Array(Math.max(e + 1, 2 * memo.values.length)).fill(-1);
-          grown.set(memo.values);
-          memo.values = grown;
-        }
-        let v = memo.values[e]!;
+        let v = facts[e]!;
         if (v < 0) {
           const f = factWordOf(t);
-          memo.values[e] = v = f ? FACT_LIST.indexOf(f) + 1 : 0;
+          facts[e] = v = f ? FACT_LIST.indexOf(f) + 1 : 0;
         }
         w = v > 0 ? FACT_LIST[v - 1] : undefined;
       } else w = factWordOf(t);
@@ -399,7 +388,7 @@ function tokenStemId(t: Token): number {
  * norm and stem), per form table and stem generation (−2: not yet known): a token costs an array
  * read instead of a stopword probe and a hash of its stem.
  */
-const formStemsByTable = new WeakMap<object, { generation: number; values: Int32Array }>();
+const formStems = formMemo(-2);
 
 /** Each token's content stem id (−1: none), read once per article. */
 function tokenStemIds(doc: Doc): Int32Array {
@@ -410,21 +399,12 @@ function tokenStemIds(doc: Doc): Int32Array {
     for (let i = 0; i < tokens.length; i++) out[i] = tokenStemId(tokens[i]!);
     return out;
   }
-  let memo = formStemsByTable.get(forms.table);
-  if (!memo || memo.generation !== stemGeneration) {
-    memo = { generation: stemGeneration, values: new Int32Array(memo ? memo.values.length : 1 << 12).fill(-2) };
-    formStemsByTable.set(forms.table, memo);
-  }
+  const stems = formStems(forms, stemGeneration);
   const ids = forms.ids;
   for (let i = 0; i < tokens.length; i++) {
     const e = ids[i]!;
-    if (e >= memo.values.length) {
-      const grown = new Int32Array(Math.max(e + 1, 2 * memo.values.length)).fill(-2);
-      grown.set(memo.values);
-      memo.values = grown;
-    }
-    let id = memo.values[e]!;
-    if (id === -2) memo.values[e] = id = tokenStemId(tokens[i]!);
+    let id = stems[e]!;
+    if (id === -2) stems[e] = id = tokenStemId(tokens[i]!);
     out[i] = id;
   }
   return out;

@@ -18,7 +18,7 @@
  */
 import { z } from 'zod';
 import type { Doc, Token } from '../../doc/types.js';
-import { isStopword, tokenForms } from '../../text/index.js';
+import { formMemo, isStopword, tokenForms } from '../../text/index.js';
 import { byOutlet } from '../hedges/per-outlet.js';
 import { settableLimit } from '../limit.js';
 
@@ -144,17 +144,7 @@ function classify(t: Token): number {
  * and norm), per form table and term generation: a token costs an array read instead of a
  * stopword probe and a hash of its norm. UNKNOWN until the entry is first met.
  */
-const formClassByTable = new WeakMap<object, { generation: number; values: Int32Array }>();
-
-function formClasses(table: object): { generation: number; values: Int32Array } {
-  let memo = formClassByTable.get(table);
-  if (!memo || memo.generation !== termGeneration) {
-    // A new term generation: the ids held are stale (the table object stays, its entries too).
-    memo = { generation: termGeneration, values: new Int32Array(memo ? memo.values.length : 1 << 12).fill(UNKNOWN) };
-    formClassByTable.set(table, memo);
-  }
-  return memo;
-}
+const formClasses = formMemo(UNKNOWN);
 
 /** Scratch by term id: the term's position in the doc being read (−1: not seen yet). Reset after each doc. */
 let docSlot: Int32Array = new Int32Array(1 << 12).fill(-1);
@@ -170,18 +160,14 @@ function docTerms(doc: Doc): DocTerms {
   const tokens = doc.tokens;
   const tokenTerm = new Int32Array(tokens.length).fill(-1);
   const forms = tokenForms(tokens);
-  const memo = forms ? formClasses(forms.table) : null;
+  // Per term generation: after a restart the ids held are stale (the table object stays, its entries too).
+  const classes = forms ? formClasses(forms, termGeneration) : null;
   for (let i = 0; i < tokens.length; i++) {
     let g: number;
-    if (forms) {
-      const e = forms.ids[i]!;
-      if (e >= memo!.values.length) {
-        const grown = new Int32Array(Math.max(e + 1, 2 * memo!.values.length)).fill(UNKNOWN);
-        grown.set(memo!.values);
-        memo!.values = grown;
-      }
-      g = memo!.values[e]!;
-      if (g === UNKNOWN) memo!.values[e] = g = classify(tokens[i]!);
+    if (classes) {
+      const e = forms!.ids[i]!;
+      g = classes[e]!;
+      if (g === UNKNOWN) classes[e] = g = classify(tokens[i]!);
     } else g = classify(tokens[i]!);
     if (g === NOT_TERM) continue;
     if (g === OTHER_TERM) {

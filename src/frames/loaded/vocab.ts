@@ -23,7 +23,7 @@
  * surface hash remains for token arrays made elsewhere (tests, hand-made tokens).
  */
 import type { Doc, Token } from '../../doc/types.js';
-import { tokenForms } from '../../text/index.js';
+import { formMemo, tokenForms } from '../../text/index.js';
 import { settableLimit } from '../limit.js';
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -165,17 +165,7 @@ export interface TokenLayer {
  * Type id + 1 of each form of a text-stage form table (0: not seen yet), for
  * one vocabulary generation. Keyed by the table object: ids index that table only.
  */
-interface FormTypes {
-  generation: number;
-  types: Int32Array;
-}
-const formTypes = new WeakMap<object, FormTypes>();
-
-function formTypesOf(table: object): FormTypes {
-  let memo = formTypes.get(table);
-  if (!memo || memo.generation !== generation) formTypes.set(table, (memo = { generation, types: new Int32Array(memo?.types.length ?? 1 << 14) }));
-  return memo;
-}
+const formTypes = formMemo(0);
 
 function computeLayer(text: string, tokens: readonly Token[]): TokenLayer {
   const n = tokens.length;
@@ -189,9 +179,8 @@ function computeLayer(text: string, tokens: readonly Token[]): TokenLayer {
   const forms = tokenForms(tokens);
   if (forms) {
     // One type per form (equal surfaces, equal norm, stem and kind), decided on its first token.
-    const memo = formTypesOf(forms.table);
+    const known = formTypes(forms, generation);
     const ids = forms.ids;
-    let known = memo.types;
     for (let i = 0; i < n; i++) {
       const t = tokens[i]!;
       starts[i] = t.start;
@@ -199,11 +188,6 @@ function computeLayer(text: string, tokens: readonly Token[]): TokenLayer {
       sents[i] = t.sent;
       flags[i] = (t.cap ? TOKEN_CAP : 0) | (t.kind === 'number' ? TOKEN_NUMBER : 0);
       const e = ids[i]!;
-      if (e >= known.length) {
-        const grown = new Int32Array(Math.max(2 * known.length, e + 1));
-        grown.set(known);
-        known = memo.types = grown;
-      }
       let id = known[e]! - 1;
       if (id < 0) known[e] = (id = typeOf(t)) + 1;
       types[i] = id;
