@@ -15,13 +15,13 @@
  */
 import type { Doc, Span } from '../../doc/types.js';
 import { spanIndexAt } from '../../doc/span.js';
-import { tokenLayer, typeNorm, typeValues, type TypeValues } from '../loaded/vocab.js';
 import { mentionsOf } from '../naming/index.js';
 import type { Mention } from '../naming/mentions.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
+import { initialEndingAt, lettersEndingAt } from './letters.js';
 import { genderCue, groupFromMatches, groupMatches, type Gender, type GroupMatches, type SpeakerGroup } from './persons.js';
 import { reportingVerbs, sourceCues, type SourceType, type VerbClass, type VerbForm } from './lexicon.js';
-import { AUX, DOCUMENT_CLASSES, DOCUMENT_NOUNS, NAME_SUFFIX, PASSIVE_AUX, PERSON_ROLES, ROLE_NOUNS, TITLE_ABBR, joined, phraseEndingAt, phraseStartingAt, type Phrase } from './phrases.js';
+import { AUX_WORD, DOCUMENT_CLASSES, DOCUMENT_NOUNS, LEAD_WORD, NAME_SUFFIX, PASSIVE_AUX, PERSON_ROLES, PREPOSITION, ROLE, TITLE_ABBR, VERB_START, WORD as WORD_TOKEN, docWords, joined, phraseEndingAt, phraseStartingAt, type DocWords, type Phrase } from './phrases.js';
 
 export type QuoteKind = 'direct' | 'partial' | 'reported';
 /** How the speaker was found: named in the attribution, or resolved from a pronoun, role noun or document, or carried over from the previous quote. */
@@ -70,6 +70,13 @@ interface SpeakerRef {
 }
 
 const PERSONAL_PRONOUNS = new Set(['he', 'she']);
+const GENDER_BIT: Record<Gender, number> = { m: 1, f: 2 };
+
+/** Gender facts of one person key: GENDER_BIT of the stated genders (-1 until read), and the gender of the last "he"/"she" resolved to them. */
+interface KeyGender {
+  stated: number;
+  pronoun: Gender | undefined;
+}
 const MAX_BEFORE = 300;
 const MAX_AFTER = 220;
 
@@ -77,25 +84,30 @@ const MAX_AFTER = 220;
 export function attribute(doc: Doc): Attribution[] {
   startWordLookups(doc);
   const quotes = findQuoteSpans(doc.text, doc.paragraphs);
-  const reported = reportedCandidates(doc, quotes);
+  const verbStarts: number[] = [];
+  const reported = reportedCandidates(doc, quotes, verbStarts);
   // No quote and no reporting verb: nothing to attribute (and no per-article indexes to build).
   if (quotes.length === 0 && reported.length === 0) return [];
-  const ctx = new Context(doc, quotes);
+  const ctx = new Context(doc, quotes, verbStarts);
   const out: Attribution[] = [];
   const usedVerbs = new Set<number>();
   let prev: { quote: QuoteSpan; attr: Attribution } | null = null;
   // Text order, so that resolution only looks back; a sentence's reported speech comes after its quotes,
   // which claim their reporting verbs first.
-  const items = [...quotes.map((q) => ({ at: q.start, tie: 0, q })), ...reported.map((r) => ({ at: r.sentence.end, tie: r.verb.first, r }))].sort((a, b) => a.at - b.at || a.tie - b.tie);
+  // One shape for both kinds (quotes first: the sort is stable, so ties keep that order).
+  const items: { at: number; tie: number; q: QuoteSpan | null; r: ReportedCandidate | null }[] = [];
+  for (const q of quotes) items.push({ at: q.start, tie: 0, q, r: null });
+  for (const r of reported) items.push({ at: r.sentence.end, tie: r.verb.first, q: null, r });
+  items.sort((a, b) => a.at - b.at || a.tie - b.tie);
   for (const item of items) {
-    if ('q' in item && item.q) {
+    if (item.q) {
       const q = item.q;
       const a = attributeQuote(ctx, q, prev, usedVerbs);
       if (!a) continue;
       out.push(a);
       prev = { quote: q, attr: a };
       if (a.speaker && a.resolution !== 'inherited') ctx.addSpeaker(a, item.at);
-    } else if ('r' in item && item.r) {
+    } else if (item.r) {
       const r = item.r;
       if (usedVerbs.has(r.verb.first)) continue;
       const a = finishReported(ctx, r);
@@ -134,10 +146,10 @@ class Context {
   /** Mention ends never decrease (no nesting): then the mentions ending by an offset are a prefix. */
   readonly mentionEndsSorted: boolean;
   readonly speakers: Speaker[] = [];
-  readonly roleMentions: { phrase: Phrase; text: string }[] = [];
+  readonly roleMentions: { phrase: Phrase }[] = [];
   /** Tokens read for role phrases so far (they are read in text order, only as far as a lookup needs). */
   rolesUpTo = 0;
-  /** Indices into roleMentions (ascending, so ascending `phrase.end`) by the stem of the head; unnamed ones by stem and length in tokens − 1 ("spokesman 2"). */
+  /** Indices into roleMentions (ascending, so ascending `phrase.end`) by the stem of the head, named and unnamed apart. */
   readonly roleByStemNamed = new Map<string, number[]>();
   readonly roleByStemUnnamed = new Map<string, number[]>();
   /** Indices of named role mentions by each normalized word before the head ("sen" in "Sen. Marco Rubio"). */
@@ -147,12 +159,10 @@ class Context {
   /** Sentence of each person (by the token at or after its start; MAX_SAFE_INTEGER when none), non-decreasing. */
   readonly personSent: number[] = [];
   readonly personsByKey = new Map<string, PersonMention[]>();
-  /** Genders the text states for each person key (from its `persons`), read per key on first need (pronouns only). */
-  private readonly genders = new Map<string, ReadonlySet<Gender>>();
+  /** Gender facts by person key: what the text states (from its `persons`, read on first need: pronouns only) and what "he"/"she" taught. */
+  private readonly genders = new Map<string, KeyGender>();
   /** Person keys found in the actor table as persons. */
   readonly tableKeys = new Set<string>();
-  /** Gender learnt from "he"/"she" resolved to a person, by person key. */
-  readonly pronounGender = new Map<string, Gender>();
   /** Speakers by the sentence of their mention, personal speakers by key, and other subsets scanned backwards. */
   readonly speakersBySent = new Map<number, Speaker[]>();
   readonly personalSpeakersByKey = new Map<string, Speaker[]>();
@@ -161,52 +171,60 @@ class Context {
   readonly orgSpeakers: Speaker[] = [];
   /** Per country actor: how many org speakers were checked against its names, and those that matched. */
   readonly metonymMatches = new Map<string, { checked: number; names: string[]; matches: Speaker[] }>();
-  /** The first mention whose name or label is a string (isPersonal). */
-  readonly firstByNameOrLabel = new Map<string, Mention>();
   /** Last words of multi-word person/unknown mention names, and names written after an honorific (isPersonal). */
   readonly personSurnames = new Set<string>();
-  readonly honorificNames = new Set<string>();
   /** Person/unknown mentions with a multi-word name, by the name's last word, in mention order. */
   readonly mentionsBySurname = new Map<string, Mention[]>();
-  readonly personalMemo = new Map<string, boolean>();
-  readonly keyMemo = new Map<string, string>();
-  readonly canonicalMemo = new Map<string, string>();
+  /** The name facts (nameInfo) of each name string read in this article, and whether it names a person here (isPersonal). */
+  readonly names = new Map<string, ArticleName>();
   readonly aliasNamesMemo = new Map<string, string[]>();
   readonly describeMemo = new Map<string, SpeakerDescription>();
   /** mostNamedPerson after each prefix of mentions (when mention ends are sorted). */
   mostNamedPrefix: { n: number; best: Mention }[] | null = null;
-  constructor(doc: Doc, quotes: readonly QuoteSpan[]) {
+  /** Tokens that may start a reporting verb, ascending (reportedCandidates). */
+  readonly verbStarts: readonly number[];
+  /** appositiveAfter by the offset it reads from (the same name ends are read for its quotes and its description). */
+  readonly appositiveMemo = new Map<number, string | null>();
+  constructor(doc: Doc, quotes: readonly QuoteSpan[], verbStarts: readonly number[]) {
     this.doc = doc;
     this.quotes = quotes;
+    this.verbStarts = verbStarts;
     this.mentions = mentionsOf(doc);
     let sorted = true;
+    // Each mention's record (ArticleName): one per-article look-up per mention, reused below.
+    const recs: ArticleName[] = [];
     for (let i = 0; i < this.mentions.length; i++) {
       const m = this.mentions[i]!;
       if (i > 0 && m.end < this.mentions[i - 1]!.end) sorted = false;
-      if (!this.firstByNameOrLabel.has(m.name)) this.firstByNameOrLabel.set(m.name, m);
-      if (!this.firstByNameOrLabel.has(m.label)) this.firstByNameOrLabel.set(m.label, m);
+      const rec = this.name(m.name);
+      recs.push(rec);
+      rec.first ??= m;
+      if (m.label !== m.name) this.name(m.label).first ??= m;
       if (m.type !== 'person' && m.type !== 'unknown') continue;
-      const sp = m.name.lastIndexOf(' ');
-      if (sp >= 0) {
-        const last = m.name.slice(sp + 1);
+      const last = surnameOf(infoOf(rec, m.name), m.name);
+      if (last !== null) {
         this.personSurnames.add(last);
         (this.mentionsBySurname.get(last) ?? this.mentionsBySurname.set(last, []).get(last)!).push(m);
       }
-      if (/\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$/.test(doc.text.slice(Math.max(0, m.start - 6), m.start))) this.honorificNames.add(m.name);
+      if (mayFollowHonorific(doc.text, m.start) && /\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$/.test(doc.text.slice(Math.max(0, m.start - 6), m.start))) rec.honorific = true;
     }
     this.mentionEndsSorted = sorted;
-    for (const m of this.mentions) {
+    // Sentence of each person by the token at or after its start: mentions come in text order, so one pointer walks the tokens.
+    const starts = (doc.tokens === words.tokens ? words : docWords(doc)).starts;
+    let ti = 0;
+    let lastStart = -1;
+    for (let i = 0; i < this.mentions.length; i++) {
+      const m = this.mentions[i]!;
+      const rec = recs[i]!;
       const institution = afterThe(doc.text, m.start);
-      if (!(m.type === 'person' || (m.type === 'unknown' && !institution && isPersonal(this, m.name)))) continue;
-      let name = m.label;
-      if (m.type !== 'person') {
-        const known = this.canonicalMemo.get(m.name);
-        if (known === undefined) this.canonicalMemo.set(m.name, (name = canonicalText(m.name)));
-        else name = known;
-      }
-      const person: PersonMention = { start: m.start, end: m.end, name, key: this.keyOf(name), table: m.type === 'person' };
+      if (!(m.type === 'person' || (m.type === 'unknown' && !institution && isPersonalRec(this, m.name, rec)))) continue;
+      const name = m.type === 'person' ? m.label : canonicalOf(infoOf(rec, m.name), m.name);
+      const person: PersonMention = { start: m.start, end: m.end, name, key: this.keyOf(name), table: m.type === 'person', description: null, given: undefined };
       this.persons.push(person);
-      this.personSent.push(doc.tokens[firstTokenAtOrAfter(doc, m.start)]?.sent ?? Number.MAX_SAFE_INTEGER);
+      if (m.start < lastStart) ti = 0;
+      lastStart = m.start;
+      while (ti < starts.length && starts[ti]! < m.start) ti++;
+      this.personSent.push(doc.tokens[ti]?.sent ?? Number.MAX_SAFE_INTEGER);
       (this.personsByKey.get(person.key) ?? this.personsByKey.set(person.key, []).get(person.key)!).push(person);
       if (person.table) this.tableKeys.add(person.key);
     }
@@ -218,17 +236,16 @@ class Context {
       const i = this.rolesUpTo;
       const t = doc.tokens[i]!;
       const next = doc.tokens[i + 1];
-      if (!t.cap && (bitsOf(i) & ROLE_NOUN) === 0) continue;
+      if (!t.cap && (words.bits[i]! & ROLE) === 0) continue;
       // Only maximal phrases: the next token must not continue this one.
-      if (next && joined(doc, t, next) && (ROLE_NOUNS.has(next.norm) || next.cap) && next.sent === t.sent) continue;
+      if (next && joined(doc, t, next) && ((words.bits[i + 1]! & ROLE) !== 0 || next.cap) && next.sent === t.sent) continue;
       const p = phraseEndingAt(doc, i);
       if (!p || p.pronoun) continue;
       const index = this.roleMentions.length;
-      this.roleMentions.push({ phrase: p, text: doc.text.slice(p.start, p.end) });
+      this.roleMentions.push({ phrase: p });
       const stem = doc.tokens[p.last]!.stem;
-      const key = p.named ? stem : `${stem} ${p.last - p.first}`;
       const byStem = p.named ? this.roleByStemNamed : this.roleByStemUnnamed;
-      (byStem.get(key) ?? byStem.set(key, []).get(key)!).push(index);
+      (byStem.get(stem) ?? byStem.set(stem, []).get(stem)!).push(index);
       if (p.named) {
         for (let k = p.first; k < p.last; k++) {
           const norm = doc.tokens[k]!.norm;
@@ -238,30 +255,54 @@ class Context {
       }
     }
   }
-  gendersOf(key: string): ReadonlySet<Gender> {
-    let set = this.genders.get(key);
-    if (!set) {
-      const found = new Set<Gender>();
+  private genderFacts(key: string): KeyGender {
+    let f = this.genders.get(key);
+    if (!f) this.genders.set(key, (f = { stated: -1, pronoun: undefined }));
+    return f;
+  }
+  /** GENDER_BIT of each gender the text states for the person `key`. */
+  statedGenders(key: string): number {
+    const f = this.genderFacts(key);
+    if (f.stated < 0) {
+      let bits = 0;
       for (const m of this.personsByKey.get(key) ?? []) {
         const gender = genderCue(this.doc, m.start, m.end);
-        if (gender) found.add(gender);
+        if (gender) bits |= GENDER_BIT[gender];
       }
-      this.genders.set(key, (set = found));
+      f.stated = bits;
     }
-    return set;
+    return f.stated;
   }
   /** The text states gender `g` for the person `key`, or an earlier "he"/"she" resolved to them. */
   hasGender(key: string, g: Gender): boolean {
-    return this.gendersOf(key).has(g) || this.pronounGender.get(key) === g;
+    return (this.statedGenders(key) & GENDER_BIT[g]) !== 0 || this.genderFacts(key).pronoun === g;
+  }
+  /** Learnt from "he"/"she" resolved to the person `key`. */
+  setPronounGender(key: string, g: Gender): void {
+    this.genderFacts(key).pronoun = g;
+  }
+  /** The article's record of a name string: one look-up in a small per-article map (the shared facts, nameInfo, are read once per name and article). */
+  name(name: string): ArticleName {
+    let v = this.names.get(name);
+    if (v === undefined) this.names.set(name, (v = { info: undefined, personal: 0, first: undefined, honorific: false }));
+    return v;
+  }
+  /** The shared facts of a name string (nameInfo), looked up once per name and article. */
+  info(name: string): NameInfo {
+    return infoOf(this.name(name), name);
   }
   keyOf(name: string): string {
-    let k = this.keyMemo.get(name);
-    if (k === undefined) this.keyMemo.set(name, (k = personKey(name)));
-    return k;
+    const info = this.info(name);
+    return (info.key ??= computePersonKey(name));
+  }
+  /** lastWord(name). */
+  headOf(name: string): string {
+    const info = this.info(name);
+    return (info.head ??= computeLastWord(name));
   }
   addSpeaker(a: Attribution, itemAt: number): void {
     if (!a.speaker || !a.speakerSpan) return;
-    const head = lastWord(a.speaker);
+    const head = this.headOf(a.speaker);
     // "The Hill", "the White House": a capitalized name after "the" is an institution, not a person.
     const institution = /^the\s+\p{Lu}/iu.test(this.doc.text.slice(a.speakerSpan.start, a.speakerSpan.end));
     const mention = a.mentionSpan ?? a.speakerSpan;
@@ -288,8 +329,18 @@ class Context {
     }
     if (!DOCUMENT_NOUNS.has(head)) this.nonDocumentSpeakers.push(s);
     if (s.name.includes(' ')) (this.multiWordSpeakersByHead.get(head) ?? this.multiWordSpeakersByHead.set(head, []).get(head)!).push(s);
-    if (ORG_WORDS.test(s.name)) this.orgSpeakers.push(s);
+    const info = this.info(s.name);
+    if ((info.orgWord ??= ORG_WORDS.test(s.name))) this.orgSpeakers.push(s);
   }
+}
+
+/** An "M" or "D" in the six characters before `at`: every honorific the regex after it looks for has one (most names have none, and skip the slice and regex). */
+function mayFollowHonorific(text: string, at: number): boolean {
+  for (let i = Math.max(0, at - 6); i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 77 || c === 68) return true;
+  }
+  return false;
 }
 
 /** "the" and a white-space character right before offset `at` (`/^the\s/i` on the four characters before it), read in place. */
@@ -349,6 +400,10 @@ interface PersonMention {
   key: string;
   /** Found in the actor table as a person (not only a capitalized name). */
   table: boolean;
+  /** describeMention of this mention, once read. */
+  description: MentionDescription | null;
+  /** givenParts(name), once read (undefined before). */
+  given: GivenParts | null | undefined;
 }
 
 /**
@@ -368,18 +423,36 @@ function memoized(f: (s: string) => string): (s: string) => string {
 }
 
 /** A person's key: the surname (last word, suffixes dropped). */
-const personKey = memoized(computePersonKey);
-
 function computePersonKey(name: string): string {
   const words = (name.replace(/\s+of\s+\p{Lu}.*$/u, '').toLowerCase().replace(/['’]s\b/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !['jr', 'sr', 'ii', 'iii'].includes(w));
   return words[words.length - 1] ?? '';
 }
 
+/** `s.split(' ').length - 1`, without the array. */
+function spaceCount(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
 /** True when two names of the same key can be one person: their given names, when both are written, agree ("Malia Obama" ≠ "Barack Obama"). */
-function sameGiven(a: string, b: string): boolean {
-  const fa = a.split(/\s+/);
-  const fb = b.split(/\s+/);
-  return fa.length < 2 || fb.length < 2 || fa[fa.length - 2] === fb[fb.length - 2] || fa[0] === fb[0];
+function sameGivenParts(fa: GivenParts | null, fb: GivenParts | null): boolean {
+  return fa === null || fb === null || fa.penult === fb.penult || fa.first === fb.first;
+}
+
+interface GivenParts {
+  first: string;
+  penult: string;
+}
+
+/** First and second-to-last pieces of `name.split(/\s+/)`, null for one piece (NameInfo: shared across articles). */
+function givenOf(ctx: Context, name: string): GivenParts | null {
+  const info = ctx.info(name);
+  if (info.given === undefined) {
+    const parts = name.split(/\s+/);
+    info.given = parts.length < 2 ? null : { first: parts[0]!, penult: parts[parts.length - 2]! };
+  }
+  return info.given;
 }
 
 const lastWord = memoized(computeLastWord);
@@ -392,9 +465,12 @@ function computeLastWord(s: string): string {
 const ORG_WORDS = /\b(ministry|agency|department|house|party|committee|council|forces|news|times|post|government|administration|office|command|army|navy|force|corps|court|union|association|institute|university|foundation|campaign|media|network|press|kremlin|pentagon|congress|senate|parliament|ministries|organization|center|centre|group|company|bank|fund|service|commission|bureau)\b/i;
 
 function isPersonal(ctx: Context, full: string): boolean {
-  let v = ctx.personalMemo.get(full);
-  if (v === undefined) ctx.personalMemo.set(full, (v = computePersonal(ctx, full)));
-  return v;
+  return isPersonalRec(ctx, full, ctx.name(full));
+}
+
+function isPersonalRec(ctx: Context, full: string, rec: ArticleName): boolean {
+  if (rec.personal === 0) rec.personal = computePersonal(ctx, full, rec) ? 2 : 1;
+  return rec.personal === 2;
 }
 
 const CAPITALIZED_WORD = 1;
@@ -410,28 +486,106 @@ function nameShape(name: string): number {
   return ALL_CAPITALIZED.test(name) ? CAPITALIZED_WORDS : ONE_CAPITALIZED.test(name) ? CAPITALIZED_WORD : 0;
 }
 
-function computePersonal(ctx: Context, full: string): boolean {
+/** What computePersonal reads from the name alone: the name without "of <Place>", organisation word, shape, role-noun head. */
+interface NameFacts {
+  name: string;
+  org: boolean;
+  shape: number;
+  personRole: boolean;
+}
+
+function computeNameFacts(full: string): NameFacts {
   // "Senator Mark Warner of Virginia": the place after a person's name does not make it an organisation.
   const name = full.includes('of') && /^(?:\p{Lu}[\p{L}.’'-]*\s+){1,5}of\s+\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?$/u.test(full) ? full.replace(/\s+of\s+.*$/u, '') : full;
-  if (ORG_WORDS.test(name)) return false;
-  const mention = ctx.firstByNameOrLabel.get(name);
+  const org = ORG_WORDS.test(name);
+  const shape = org ? 0 : nameShape(name);
+  return { name, org, shape, personRole: !org && shape === 0 && PERSON_ROLES.has(lastWord(name)) };
+}
+
+/**
+ * What attribution reads from a name string alone, filled on first need: shared across articles (the same
+ * names recur), so each is computed once; one look-up replaces one per fact. Bounded like `memoized`.
+ */
+interface NameInfo {
+  /** The word after the last space (null: one word). */
+  surname: string | null | undefined;
+  /** computePersonKey. */
+  key: string | undefined;
+  /** computeLastWord. */
+  head: string | undefined;
+  facts: NameFacts | undefined;
+  /** computeCanonicalText. */
+  canonical: string | undefined;
+  /** nameWords. */
+  words: readonly string[] | undefined;
+  /** ORG_WORDS.test(name). */
+  orgWord: boolean | undefined;
+  /** givenOf. */
+  given: GivenParts | null | undefined;
+}
+
+/** A name's shared facts and what this article says of it. */
+interface ArticleName {
+  /** nameInfo, on first need (most names of countries and organisations never need it). */
+  info: NameInfo | undefined;
+  /** Names a person here (isPersonal): 0 not decided, 1 no, 2 yes. */
+  personal: number;
+  /** The first mention whose name or label is this string (isPersonal). */
+  first: Mention | undefined;
+  /** Some person/unknown mention of this name is written after an honorific ("Mr. Cohen"). */
+  honorific: boolean;
+}
+
+const nameInfoMemo = new Map<string, NameInfo>();
+function nameInfo(name: string): NameInfo {
+  let v = nameInfoMemo.get(name);
+  if (v === undefined) {
+    if (nameInfoMemo.size >= 50_000) nameInfoMemo.clear();
+    nameInfoMemo.set(name, (v = { surname: undefined, key: undefined, head: undefined, facts: undefined, canonical: undefined, words: undefined, orgWord: undefined, given: undefined }));
+  }
+  return v;
+}
+
+function infoOf(rec: ArticleName, name: string): NameInfo {
+  return (rec.info ??= nameInfo(name));
+}
+
+function surnameOf(info: NameInfo, name: string): string | null {
+  if (info.surname === undefined) {
+    const sp = name.lastIndexOf(' ');
+    info.surname = sp >= 0 ? name.slice(sp + 1) : null;
+  }
+  return info.surname;
+}
+
+function canonicalOf(info: NameInfo, name: string): string {
+  return (info.canonical ??= computeCanonicalText(name));
+}
+
+function computePersonal(ctx: Context, full: string, rec: ArticleName): boolean {
+  const facts = (infoOf(rec, full).facts ??= computeNameFacts(full));
+  const name = facts.name;
+  if (facts.org) return false;
+  const mention = name === full ? rec.first : ctx.names.get(name)?.first;
   if (mention && mention.type !== 'person' && mention.type !== 'unknown') return false;
-  const shape = nameShape(name);
+  const shape = facts.shape;
   if (shape === CAPITALIZED_WORDS) return true;
   // A single capitalized word is a person when the article also writes it as the end of a longer name ("Clinton" after "Hillary Clinton").
   // … or writes it after an honorific ("Mr. Cohen").
-  if (shape === CAPITALIZED_WORD) return mention?.type === 'person' || ctx.personSurnames.has(name) || ctx.honorificNames.has(name);
-  return PERSON_ROLES.has(lastWord(name));
+  if (shape === CAPITALIZED_WORD) return mention?.type === 'person' || ctx.personSurnames.has(name) || ctx.names.get(name)?.honorific === true;
+  return facts.personRole;
 }
 
 // ---------- token helpers ----------
 
 function firstTokenAtOrAfter(doc: Doc, offset: number): number {
+  // Over the typed copy of the offsets (one array, no token object read per step).
+  const starts = (doc.tokens === words.tokens ? words : docWords(doc)).starts;
   let lo = 0;
-  let hi = doc.tokens.length;
+  let hi = starts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid]!.start < offset) lo = mid + 1;
+    if (starts[mid]! < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -442,46 +596,21 @@ function lastTokenEndingBy(doc: Doc, offset: number): number {
 }
 
 let verbForms: Map<string, VerbForm[]> | null = null;
-/** Per word type (vocab.ts): VERB_START | ROLE_NOUN bits of its norm (−2: not looked up yet). */
-let typeBits: TypeValues | null = null;
-/** The norm is the first word of some reporting verb form. */
-const VERB_START = 1;
-/** The norm is in ROLE_NOUNS. */
-const ROLE_NOUN = 2;
-/** Type ids of the tokens of the doc being attributed (set by startWordLookups, valid during attribute()). */
-let docTypes: Int32Array = new Int32Array(0);
-
 /**
- * Readies the per-type word look-ups for `doc`: most tokens are no reporting
- * verb's first word nor a role noun, and a typed-array read by type id rejects
- * them without hashing the token's norm (the naming analyzer, which runs
- * first, has already numbered the doc's words).
+ * Word facts of the doc being attributed (set by startWordLookups, valid during attribute()): most
+ * tokens are no reporting verb's first word nor a role noun, and their bits, decided once per word type
+ * (phrases.ts docWords), reject them without hashing the token's norm.
  */
+let words: DocWords = docWords({ text: '', tokens: [] });
+
 function startWordLookups(doc: Doc): void {
-  docTypes = tokenLayer(doc).types;
-  typeBits = typeValues(typeBits, (verbForms ??= reportingVerbs()));
-}
-
-/** VERB_START | ROLE_NOUN bits of token i of the doc being attributed. */
-function bitsOf(i: number): number {
-  const id = docTypes[i]!;
-  const values = typeBits!.values;
-  let v = values[id]!;
-  if (v === -2) {
-    const norm = typeNorm(id);
-    values[id] = v = (verbForms!.has(norm) ? VERB_START : 0) | (ROLE_NOUNS.has(norm) ? ROLE_NOUN : 0);
-  }
-  return v;
-}
-
-/** True when token i's norm is the first word of some reporting verb form. */
-function mayStartVerb(i: number): boolean {
-  return (bitsOf(i) & VERB_START) !== 0;
+  words = docWords(doc);
+  verbForms ??= reportingVerbs();
 }
 
 function matchVerb(doc: Doc, i: number): VerbHit | null {
   const t = doc.tokens[i];
-  if (!t || t.kind !== 'word' || !mayStartVerb(i)) return null;
+  if (!t || (words.bits[i]! & (WORD_TOKEN | VERB_START)) !== (WORD_TOKEN | VERB_START)) return null;
   // Reporting verbs are lower case in running text; capitalized ones are headlines or names ("United States").
   if (t.cap && !(t.norm === 'according' && (i === 0 || doc.tokens[i - 1]!.sent !== t.sent))) return null;
   const list = (verbForms ??= reportingVerbs()).get(t.norm);
@@ -502,7 +631,7 @@ function skipAuxLeft(doc: Doc, i: number, floor: number): { idx: number; passive
   let k = i - 1;
   let passive = false;
   let aux = false;
-  while (k >= floor && AUX.has(doc.tokens[k]!.norm) && joined(doc, doc.tokens[k]!, doc.tokens[k + 1]!)) {
+  while (k >= floor && (words.bits[k]! & AUX_WORD) !== 0 && joined(doc, doc.tokens[k]!, doc.tokens[k + 1]!)) {
     if (k === i - 1 && PASSIVE_AUX.has(doc.tokens[k]!.norm)) passive = true;
     if (PASSIVE_AUX.has(doc.tokens[k]!.norm) && doc.tokens[k]!.norm !== 'is' && doc.tokens[k]!.norm !== 'are') passive ||= k === i - 1;
     aux = true;
@@ -554,7 +683,7 @@ function subjectBefore(ctx: Context, v: number, floorOffset: number): { phrase: 
       const p = phraseEndingAt(doc, last, floor);
       if (!p || !p.named) continue;
       const lead = doc.text.slice(clauseStart, p.start);
-      if (/^[\s“"‘']*(?:(?:But|And|So|Yet|Meanwhile|However|Still),?\s+)?$/.test(lead) || /[,;:(—–]\s*$/.test(lead)) return { phrase: p, passive };
+      if (/^[\s“"‘']*(?:(?:But|And|So|Yet|Meanwhile|However|Still),?\s+)?$/.test(lead) || endsWithBeforeSpaces(doc.text, clauseStart, p.start, ',;:(—–')) return { phrase: p, passive };
     }
     const p = phraseEndingAt(doc, idx, floor);
     return p ? { phrase: p, passive } : null;
@@ -594,8 +723,7 @@ function afterLimit(doc: Doc, from: number, quotes: readonly QuoteSpan[], para: 
   if (nextQ && nextQ.start < limit) limit = nextQ.start;
   for (let i = from; i < limit; i++) {
     if (!isTerminator(doc.text.charCodeAt(i))) continue;
-    const before = doc.text.slice(Math.max(from, i - 5), i);
-    const word = /(\p{L}+)$/u.exec(before)?.[1]?.toLowerCase();
+    const word = lettersEndingAt(doc.text, Math.max(from, i - 5), i).toLowerCase();
     if (doc.text[i] === '.' && word && (TITLE_ABBR.has(word) || NAME_SUFFIX.has(word) || word.length === 1)) continue;
     if (i > from) return i + 1;
   }
@@ -611,7 +739,7 @@ function beforeLimit(doc: Doc, to: number, quotes: readonly QuoteSpan[], para: S
   if (prevQ && prevQ.end > limit) limit = prevQ.end;
   for (let i = to - 1; i > limit; i--) {
     if (!isTerminator(doc.text.charCodeAt(i)) || !/\s/.test(doc.text[i + 1] ?? ' ')) continue;
-    const word = /(\p{L}+)$/u.exec(doc.text.slice(Math.max(limit, i - 5), i))?.[1]?.toLowerCase();
+    const word = lettersEndingAt(doc.text, Math.max(limit, i - 5), i).toLowerCase();
     if (doc.text[i] === '.' && word && (TITLE_ABBR.has(word) || NAME_SUFFIX.has(word) || word.length === 1)) continue;
     return i + 1;
   }
@@ -652,22 +780,51 @@ function attributionAfter(ctx: Context, q: QuoteSpan, limit: number): Found | nu
         if (/[.;!?]/.test(gap)) break;
         if (/,\s*$/.test(gap)) {
           let m = j;
-          while (m < ceil && AUX.has(doc.tokens[m]!.norm)) m++;
+          while (m < ceil && (words.bits[m]! & AUX_WORD) !== 0) m++;
           const vv = matchVerb(doc, m);
           if (vv) return { phrase: p, verb: vv, rule: 'after-appositive' };
         }
       }
       return null;
     }
-    while (k < ceil && AUX.has(doc.tokens[k]!.norm)) k++;
+    while (k < ceil && (words.bits[k]! & AUX_WORD) !== 0) k++;
     const vv = matchVerb(doc, k);
     if (vv) return { phrase: p, verb: vv, rule: 'after-subject' };
   }
   return null;
 }
 
+/** The first offset from `from` (below `limit`) that is not white space (`\s`), else `limit`. */
+function skipSpaces(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && (c < 9 || c > 13) && (c < 128 || !SPACE_CHAR.test(text[i]!))) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * `/[<chars>]\s*$/.test(text.slice(from, to))` read in place (none of `chars` is white space): the last
+ * character before trailing white space is one of `chars`. The regex would try every offset of a long slice.
+ */
+function endsWithBeforeSpaces(text: string, from: number, to: number, chars: string): boolean {
+  let i = to;
+  while (i > from) {
+    const c = text.charCodeAt(i - 1);
+    if (c !== 32 && (c < 9 || c > 13) && (c < 128 || !SPACE_CHAR.test(text[i - 1]!))) break;
+    i--;
+  }
+  return i > from && chars.includes(text[i - 1]!);
+}
+
 /** Offset after a parenthesis right after `at` ("(R-Ky.)"), else `at`. */
 function afterParen(doc: Doc, at: number): number {
+  // Most names are followed by no "(": no slice and no regex for them.
+  const limit = Math.min(doc.text.length, at + 48);
+  const open = skipSpaces(doc.text, at, limit);
+  if (open >= limit || doc.text.charCodeAt(open) !== 40) return at;
   const m = /^\s*\([^()]{1,40}\)/.exec(doc.text.slice(at, at + 48));
   return m ? at + m[0].length : at;
 }
@@ -675,7 +832,18 @@ function afterParen(doc: Doc, at: number): number {
 /** "according to X" in the given range. */
 function accordingTo(ctx: Context, from: number, to: number): Found | null {
   const { doc } = ctx;
-  for (let i = firstTokenAtOrAfter(doc, from); i < doc.tokens.length && doc.tokens[i]!.end <= to; i++) {
+  // Only tokens that may start a reporting verb can be "according" (its bit is set): read from that list.
+  const starts = ctx.verbStarts;
+  const from0 = firstTokenAtOrAfter(doc, from);
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < from0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let s = lo; s < starts.length && doc.tokens[starts[s]!]!.end <= to; s++) {
+    const i = starts[s]!;
     if (doc.tokens[i]!.norm !== 'according') continue;
     const v = matchVerb(doc, i);
     if (!v) continue;
@@ -723,7 +891,7 @@ function clauseSubject(ctx: Context, from: number, to: number): Phrase | null {
   const ceil = firstTokenAtOrAfter(doc, to);
   let i = firstTokenAtOrAfter(doc, from);
   // Skip one leading conjunction ("But", "And") and try the sentence start, then the clause after an introductory phrase.
-  if (doc.tokens[i] && LEAD_CONJ.has(doc.tokens[i]!.norm)) i++;
+  if (doc.tokens[i] && (words.bits[i]! & LEAD_WORD) !== 0) i++;
   const t = doc.tokens[i];
   if (!t || t.start >= to) return null;
   const p = phraseStartingAt(doc, i, ceil);
@@ -738,35 +906,64 @@ function clauseSubject(ctx: Context, from: number, to: number): Phrase | null {
   // "In Wednesday's speech the senator also took …": after a leading prepositional phrase, the first phrase followed by a verb-like word.
   for (let k = i + 1; k < ceil; k++) {
     const prev = doc.tokens[k - 1]!;
-    if (PREPOSITIONS.has(prev.norm) || /['’]s$/.test(doc.text.slice(prev.start, prev.end))) continue;
+    if ((words.bits[k - 1]! & PREPOSITION) !== 0 || /['’]s$/.test(doc.text.slice(prev.start, prev.end))) continue;
     const c = phraseStartingAt(doc, k, ceil);
     if (!c || /['’]s$/.test(doc.text.slice(c.start, c.end))) continue;
     const next = doc.tokens[c.last + 1];
-    if (next && next.start < to && /^\s+$/.test(doc.text.slice(c.end, next.start)) && /^\p{Ll}/u.test(doc.text.slice(next.start, next.end)) && !PREPOSITIONS.has(next.norm) && next.norm !== 'and') return c;
+    if (next && next.start < to && /^\s+$/.test(doc.text.slice(c.end, next.start)) && /^\p{Ll}/u.test(doc.text.slice(next.start, next.end)) && (words.bits[c.last + 1]! & PREPOSITION) === 0 && next.norm !== 'and') return c;
     k = c.last;
   }
   return null;
 }
 
-const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'for', 'from', 'by', 'under', 'as', 'since', 'to', 'of', 'about', 'against', 'over', 'into', 'through', 'without', 'among', 'between', 'near', 'like']);
 
-const LEAD_CONJ = new Set(['but', 'and', 'so', 'yet', 'still', 'meanwhile', 'however']);
+/** Per BMP code unit: bit 1 `[\p{L}\p{N}]`, bit 2 `[\p{Lu}\p{N}]`, bit 4 decided (filled on first use). */
+const charClass = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]$/u;
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+/** Class bits (charClass) of the code point `cp`. */
+function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    let c = charClass[cp]!;
+    if (c === 0) charClass[cp] = c = classify(cp);
+    return c;
+  }
+  return classify(cp);
+}
 
-/** A quoted name or title rather than speech: at most six words, each capitalized, a number or short, no closing punctuation. */
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return 4 | (LETTER_OR_DIGIT.test(ch) ? 1 : 0) | (UPPER_OR_DIGIT.test(ch) ? 2 : 0);
+}
+
+/**
+ * A quoted name or title rather than speech: at most six words, each capitalized, a number or short, no closing punctuation.
+ * A word is `/[\p{L}\p{N}][\p{L}\p{N}'’-]*\/u` (read by code point, with the classes decided once per character).
+ */
 function isNameLike(doc: Doc, q: QuoteSpan): boolean {
   // Reads at most seven words in place (no slice of a long quote): a longer quote is speech whatever its words.
   // Stripping a final "," or "." first would change no word, so words are read from the raw inner text.
   const text = doc.text;
   let words = 0;
   let capitalized = true;
-  WORD.lastIndex = q.innerStart;
-  for (let m = WORD.exec(text); m && m.index < q.innerEnd; m = WORD.exec(text)) {
+  for (let i = q.innerStart; i < q.innerEnd; ) {
+    const cp = text.codePointAt(i)!;
+    const cls = classOf(cp);
+    if ((cls & 1) === 0) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
     if (++words > 6) return false;
+    let j = i + (cp > 0xffff ? 2 : 1);
+    while (j < text.length) {
+      const c2 = text.codePointAt(j)!;
+      if (c2 === 39 || c2 === 0x2019 || c2 === 45 || (classOf(c2) & 1) !== 0) j += c2 > 0xffff ? 2 : 1;
+      else break;
+    }
     // A word running past the quote is cut where the quote ends, as in the inner text.
-    const w = m.index + m[0].length > q.innerEnd ? m[0].slice(0, q.innerEnd - m.index) : m[0];
-    if (!(/^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3)) capitalized = false;
+    if ((cls & 2) === 0 && Math.min(j, q.innerEnd) - i > 3) capitalized = false;
+    i = j;
   }
   if (words === 0) return true;
   const inner = text.slice(q.innerStart, q.innerEnd).replace(/[,.]\s*$/, '');
@@ -845,8 +1042,7 @@ function attributeQuote(ctx: Context, q: QuoteSpan, prev: { quote: QuoteSpan; at
     }
   }
   // "X posted this update: “…”": the clause introducing a colon speaks.
-  const lead = doc.text.slice(bLimit, q.start);
-  if (/:\s*$/.test(lead)) {
+  if (endsWithBeforeSpaces(doc.text, bLimit, q.start, ':')) {
     const p = clauseSubject(ctx, bLimit, q.start);
     if (p) return finish(ctx, base, resolve(ctx, p, q.start, true), { phrase: p, verb: null, rule: 'colon-intro' }, p);
   }
@@ -856,7 +1052,7 @@ function attributeQuote(ctx: Context, q: QuoteSpan, prev: { quote: QuoteSpan; at
   const pi = paragraphIndex(doc, q.start);
   const prevPara = pi > 0 ? doc.paragraphs[pi - 1]! : null;
   const wholePara = q.start === para.start && /^[\s.,!?…)\]"”’]*$/.test(doc.text.slice(q.end, para.end));
-  const colonPara = prevPara !== null && /:\s*$/.test(doc.text.slice(prevPara.start, prevPara.end));
+  const colonPara = prevPara !== null && endsWithBeforeSpaces(doc.text, prevPara.start, prevPara.end, ':');
   if (!inPara && prevPara && q.start === para.start && (wholePara || colonPara)) {
     inPara = lastSpeaker(ctx.speakers, q.start, (sp) => sp.at >= prevPara.start, prevPara.start);
     // "The committee issued a brief statement:" ending the previous paragraph introduces this one.
@@ -899,7 +1095,7 @@ function paragraphIndex(doc: Doc, offset: number): number {
 
 function finish(ctx: Context, base: { kind: QuoteKind; start: number; end: number }, ref: SpeakerRef, found: Found, phrase: Phrase): Attribution {
   const verb = found.verb;
-  const title = ref.resolution === 'name' ? appositiveAfter(ctx.doc, phrase) : ref.title;
+  const title = ref.resolution === 'name' ? appositiveAt(ctx, phrase.end) : ref.title;
   const cue = verb ? { start: ctx.doc.tokens[verb.first]!.start, end: ctx.doc.tokens[verb.last]!.end } : undefined;
   // Properties assigned in the order of the Attribution type (the report's key order). No spreads: in V8 a conditional
   // spread inside a literal, or properties added to an object made by a spread, are about 100 times slower.
@@ -915,9 +1111,20 @@ function finish(ctx: Context, base: { kind: QuoteKind; start: number; end: numbe
   return a;
 }
 
-/** The appositive right after a speaker phrase: ", a spokesman for X," or "(R-Calif.)". */
-function appositiveAfter(doc: Doc, p: Phrase): string | undefined {
-  const rest = doc.text.slice(p.end, p.end + 200);
+/** appositiveAfter, read once per offset of the doc. */
+function appositiveAt(ctx: Context, end: number): string | undefined {
+  let v = ctx.appositiveMemo.get(end);
+  if (v === undefined) ctx.appositiveMemo.set(end, (v = appositiveAfter(ctx.doc, end) ?? null));
+  return v ?? undefined;
+}
+
+/** The appositive right after a speaker phrase ending at `end`: ", a spokesman for X," or "(R-Calif.)". */
+function appositiveAfter(doc: Doc, end0: number): string | undefined {
+  // Both forms start with "(" or "," after white space: most names have neither, and skip the slice and regexes.
+  const limit = Math.min(doc.text.length, end0 + 200);
+  const first = skipSpaces(doc.text, end0, limit);
+  if (first >= limit || (doc.text.charCodeAt(first) !== 40 && doc.text.charCodeAt(first) !== 44)) return undefined;
+  const rest = doc.text.slice(end0, end0 + 200);
   const paren = /^\s*\(([^()]{1,40})\)/.exec(rest);
   if (paren) return paren[1]!.trim();
   const m = /^\s*,\s*/.exec(rest);
@@ -927,7 +1134,7 @@ function appositiveAfter(doc: Doc, p: Phrase): string | undefined {
     const c = rest.charCodeAt(end);
     // , ; : " “ ” ( )
     if (c === 44 || c === 59 || c === 58 || c === 34 || c === 0x201c || c === 0x201d || c === 40 || c === 41) break;
-    if (isTerminator(c) && /\s/.test(rest[end + 1] ?? ' ') && !TITLE_ABBR.has((/(\p{L}+)$/u.exec(rest.slice(0, end))?.[1] ?? '').toLowerCase()) && !/(?:^|[\s.-])\p{Lu}$/u.test(rest.slice(0, end))) break;
+    if (isTerminator(c) && /\s/.test(rest[end + 1] ?? ' ') && !TITLE_ABBR.has(lettersEndingAt(doc.text, end0, end0 + end).toLowerCase()) && !initialEndingAt(doc.text, end0, end0 + end)) break;
     end++;
   }
   const text = rest.slice(m[0].length, end).trim();
@@ -943,11 +1150,18 @@ interface ReportedCandidate {
   verb: VerbHit;
 }
 
-function reportedCandidates(doc: Doc, quotes: readonly QuoteSpan[]): ReportedCandidate[] {
+/** Reported-speech candidates; `verbStarts` receives every token that may start a reporting verb (ascending). */
+function reportedCandidates(doc: Doc, quotes: readonly QuoteSpan[], verbStarts: number[]): ReportedCandidate[] {
   const out: ReportedCandidate[] = [];
+  const bits = words.bits;
+  let collected = 0;
   for (let i = 0; i < doc.tokens.length; i++) {
     // Most tokens are no reporting verb's first word: rejected here without a call.
-    if (!mayStartVerb(i)) continue;
+    if ((bits[i]! & VERB_START) === 0) continue;
+    // The loop skips the words of a matched form (`i = v.last`); the list must not miss them.
+    for (let k = collected; k < i; k++) if ((bits[k]! & VERB_START) !== 0) verbStarts.push(k);
+    verbStarts.push(i);
+    collected = i + 1;
     const v = matchVerb(doc, i);
     if (!v || v.form.quoteOnly) continue;
     const t = doc.tokens[i]!;
@@ -956,6 +1170,7 @@ function reportedCandidates(doc: Doc, quotes: readonly QuoteSpan[]): ReportedCan
     out.push({ sentence, verb: v });
     i = v.last;
   }
+  for (let k = collected; k < doc.tokens.length; k++) if ((bits[k]! & VERB_START) !== 0) verbStarts.push(k);
   return out;
 }
 
@@ -993,7 +1208,7 @@ function finishReported(ctx: Context, r: ReportedCandidate): Attribution | null 
     } else if (!s) {
       // "…, the ministry said." / "…, said the ministry."
       const p = phraseAfter(ctx, v.last, r.sentence.end);
-      if (p && /,\s*$/.test(doc.text.slice(r.sentence.start, verbTok.start))) {
+      if (p && endsWithBeforeSpaces(doc.text, r.sentence.start, verbTok.start, ',')) {
         phrase = p;
         rule = 'reported-inverted';
       }
@@ -1071,8 +1286,8 @@ function resolve(ctx: Context, p: Phrase, at: number, quoted = false): SpeakerRe
       // No compatible named person in reach: no guess across a gender cue.
       const want: Gender = p.head === 'she' ? 'f' : 'm';
       const far = mostNamedPerson(ctx, at);
-      if (!far || ctx.gendersOf(ctx.keyOf(far.name)).has(want === 'm' ? 'f' : 'm')) return { ...own, name: doc.text.slice(p.start, p.end), resolution: 'unresolved', personal };
-      return { name: far.type === 'unknown' ? far.name : far.label, span: { start: far.start, end: far.end }, mention, resolution: 'pronoun', personal, head: lastWord(far.name) };
+      if (!far || (ctx.statedGenders(ctx.keyOf(far.name)) & GENDER_BIT[want === 'm' ? 'f' : 'm']) !== 0) return { ...own, name: doc.text.slice(p.start, p.end), resolution: 'unresolved', personal };
+      return { name: far.type === 'unknown' ? far.name : far.label, span: { start: far.start, end: far.end }, mention, resolution: 'pronoun', personal, head: ctx.headOf(far.name) };
     }
     const sp = lastSpeaker(ctx.speakers, at, (s) => s.personal === personal && at - s.at < 3000, at - 2999);
     if (sp) return { ...sp, mention, resolution: 'pronoun' };
@@ -1095,7 +1310,7 @@ function resolve(ctx: Context, p: Phrase, at: number, quoted = false): SpeakerRe
       return /^[\s“"‘(]*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(doc.text.slice(ss, x.start));
     };
     const m = compatible.find(isSubject) ?? compatible[0] ?? (personal ? mostNamedPerson(ctx, at) : undefined);
-    if (m) return { name: m.type === 'unknown' ? m.name : m.label, span: { start: m.start, end: m.end }, mention, resolution: 'pronoun', personal, head: lastWord(m.name) };
+    if (m) return { name: m.type === 'unknown' ? m.name : m.label, span: { start: m.start, end: m.end }, mention, resolution: 'pronoun', personal, head: ctx.headOf(m.name) };
     return { ...own, name: doc.text.slice(p.start, p.end), resolution: 'unresolved', personal };
   }
   if (!p.named && p.definite) {
@@ -1136,7 +1351,7 @@ function resolve(ctx: Context, p: Phrase, at: number, quoted = false): SpeakerRe
     // A surname alone ("Bloomberg") takes the full name written earlier ("Michael Bloomberg").
     if (!own.name.includes(' ') && /^\p{Lu}/u.test(own.name)) {
       const full = lastMentionEndingBy(ctx.mentionsBySurname.get(own.name) ?? [], p.start);
-      if (full) return { ...own, name: full.type === 'person' ? full.label : canonicalText(full.name), span: { start: full.start, end: full.end }, resolution: 'name', personal: true };
+      if (full) return { ...own, name: full.type === 'person' ? full.label : canonicalOf(ctx.info(full.name), full.name), span: { start: full.start, end: full.end }, resolution: 'name', personal: true };
     }
   }
   return own;
@@ -1148,11 +1363,25 @@ function resolve(ctx: Context, p: Phrase, at: number, quoted = false): SpeakerRe
  * named one carrying the title ("Gov. Mike Pence"). A named holder of the title ("Sen. Marco Rubio")
  * beats a longer description without a name ("the conservative senator").
  */
-function earlierRoleMention(ctx: Context, p: Phrase, stem: string, titles: readonly string[]): { phrase: Phrase; text: string } | undefined {
+function earlierRoleMention(ctx: Context, p: Phrase, stem: string, titles: readonly string[]): { phrase: Phrase } | undefined {
   ctx.ensureRoles(p.start);
   let best = lastRoleEndingBy(ctx, ctx.roleByStemNamed.get(stem), p.start);
   for (const t of titles) best = Math.max(best, lastRoleEndingBy(ctx, ctx.roleByTitleNamed.get(t), p.start));
-  if (best < 0) for (let len = p.last - p.first + 1; len < 64; len++) best = Math.max(best, lastRoleEndingBy(ctx, ctx.roleByStemUnnamed.get(`${stem} ${len}`), p.start));
+  if (best < 0) {
+    // The latest unnamed one that is longer (tokens − 1 at least p's token count, below 64).
+    const list = ctx.roleByStemUnnamed.get(stem);
+    const want = p.last - p.first + 1;
+    if (list) {
+      for (let k = list.length - 1; k >= 0; k--) {
+        const r = ctx.roleMentions[list[k]!]!.phrase;
+        const len = r.last - r.first;
+        if (r.end <= p.start && len >= want && len < 64) {
+          best = list[k]!;
+          break;
+        }
+      }
+    }
+  }
   return best >= 0 ? ctx.roleMentions[best] : undefined;
 }
 
@@ -1255,16 +1484,16 @@ function resolvePersonalPronoun(ctx: Context, p: Phrase, at: number): SpeakerRef
       if (!shift || e.total > shift.total || (e.total === shift.total && e.last > shift.last)) shift = { key, total: e.total, last: e.last };
     }
     if (!shift) {
-      ctx.pronounGender.set(ctx.keyOf(last.name), want);
+      ctx.setPronounGender(ctx.keyOf(last.name), want);
       return { ...last, mention, resolution: 'pronoun' };
     }
     best = shift;
   }
   if (!best) return null;
   const e = score.get(best.key)!;
-  ctx.pronounGender.set(best.key, want);
+  ctx.setPronounGender(best.key, want);
   if (e.personal) return { ...e.personal, mention, resolution: 'pronoun' };
-  return { name: e.name, span: e.span, mention, resolution: 'pronoun', personal: true, head: lastWord(e.name) };
+  return { name: e.name, span: e.span, mention, resolution: 'pronoun', personal: true, head: ctx.headOf(e.name) };
 }
 
 type SalienceScores = Map<string, { total: number; last: number; name: string; span: Span; personal: SpeakerRef | null }>;
@@ -1288,13 +1517,13 @@ function addSalience(ctx: Context, score: SalienceScores, sentAt: number, key: s
   if (dist < 0 || dist > SALIENCE_SENTENCES) return;
   const poss = /^['’]s\b/.test(doc.text.slice(end, end + 3));
   const prevTok = doc.tokens[ti - 1];
-  const adverbial = !!prevTok && prevTok.sent === sent && PREPOSITIONS.has(prevTok.norm);
+  const adverbial = !!prevTok && prevTok.sent === sent && (words.bits[ti - 1]! & PREPOSITION) !== 0;
   const w = (SALIENCE.recency + (subject ? SALIENCE.subject : 0) + (poss ? 0 : SALIENCE.head) + (adverbial ? 0 : SALIENCE.nonAdverbial)) / 2 ** dist;
   const e = score.get(key) ?? { total: 0, last: -1, name, span: { start, end }, personal: null };
   e.total += w;
   if (start > e.last) e.last = start;
   if (sp) e.personal = sp;
-  else if (name.split(' ').length > e.name.split(' ').length) {
+  else if (spaceCount(name) > spaceCount(e.name)) {
     e.name = name;
     e.span = { start, end };
   }
@@ -1322,8 +1551,13 @@ function insideQuote(ctx: Context, offset: number): boolean {
 function isClauseInitial(doc: Doc, start: number): boolean {
   const si = spanIndexAt(doc.sentences, start);
   const from = si >= 0 ? doc.sentences[si]!.start : start;
-  const lead = doc.text.slice(from, start);
-  const clause = lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.lastIndexOf('—')) + 1);
+  // The clause starts after the last ",", ";" or "—" before the name (one scan back instead of three lastIndexOf calls).
+  let k = start - 1;
+  for (; k >= from; k--) {
+    const c = doc.text.charCodeAt(k);
+    if (c === 44 || c === 59 || c === 0x2014) break;
+  }
+  const clause = doc.text.slice(k + 1, start);
   return /^[\s“"‘(]*(?:(?:But|And|So|Yet|Meanwhile|However|Still|Then|and|but)\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+|former\s+|then-\s*)*$/u.test(clause);
 }
 
@@ -1347,7 +1581,7 @@ function documentIssuer(ctx: Context, p: Phrase): Phrase | null {
         if (owner && !owner.pronoun && !DOCUMENT_NOUNS.has(owner.head)) return owner;
         break;
       }
-      if (PREPOSITIONS.has(w.norm) || w.norm === 'the' || w.norm === 'a' || w.norm === 'an') break;
+      if ((words.bits[k]! & PREPOSITION) !== 0 || w.norm === 'the' || w.norm === 'a' || w.norm === 'an') break;
     }
     const next = doc.tokens[i + 1];
     if (next && (next.norm === 'from' || next.norm === 'by') && next.sent === t.sent) {
@@ -1362,10 +1596,16 @@ function documentIssuer(ctx: Context, p: Phrase): Phrase | null {
   return null;
 }
 
-/** What the article states about a speaker everywhere it names that person: description spans and the first title found. */
+/** What the article states about a speaker everywhere it names that person: the first title found and the party/chamber words of each description. */
 interface SpeakerDescription {
   person: boolean;
-  spans: Span[];
+  title: string | undefined;
+  /** groupMatches of each mention's description spans (those naming a party or chamber), in mention order. */
+  groups: GroupMatches[];
+}
+
+/** What the text writes around one person mention: its description spans' party/chamber words and its title (words before the name, else the appositive). */
+interface MentionDescription {
   title: string | undefined;
   group: GroupMatches;
 }
@@ -1377,41 +1617,58 @@ function describeSpeaker(ctx: Context, a: Attribution): void {
   let d = ctx.describeMemo.get(a.speaker);
   if (!d) ctx.describeMemo.set(a.speaker, (d = describePerson(ctx, a.speaker)));
   const own: Span[] = [a.speakerSpan];
-  if (a.mentionSpan) own.push(a.mentionSpan);
+  // The same span twice would only repeat its matches (groupFromMatches drops duplicate evidence).
+  if (a.mentionSpan && (a.mentionSpan.start !== a.speakerSpan.start || a.mentionSpan.end !== a.speakerSpan.end)) own.push(a.mentionSpan);
   const title = a.speakerTitle ?? d.title;
   if (title && !a.speakerTitle) a.speakerTitle = title;
   if (!d.person && !a.speakerTitle) return;
-  const group = groupFromMatches([groupMatches(doc, own), d.group]);
+  const group = groupFromMatches([groupMatches(doc, own), ...d.groups]);
   if (group) a.speakerGroup = group;
 }
 
-/** The spans around every mention of the person `speaker` (title words before, party code or appositive after), computed once per speaker name. */
+/**
+ * The descriptions of every mention of the person `speaker`, computed once per speaker name; each
+ * mention's own description once per article (speaker names sharing a surname read the same mentions).
+ * The union of the mentions' matches is the matches of their spans together (groupFromMatches merges them).
+ */
 function describePerson(ctx: Context, speaker: string): SpeakerDescription {
+  let title: string | undefined;
+  let person = false;
+  const groups: GroupMatches[] = [];
+  const given = givenOf(ctx, speaker);
+  for (const m of ctx.personsByKey.get(ctx.keyOf(speaker)) ?? []) {
+    if (m.given === undefined) m.given = givenOf(ctx, m.name);
+    if (!sameGivenParts(m.given, given)) continue;
+    person = true;
+    const md = (m.description ??= describeMention(ctx, m));
+    title ??= md.title;
+    if (md.group.parties.size > 0 || md.group.chambers.size > 0) groups.push(md.group);
+  }
+  return { person, title, groups };
+}
+
+/** The spans around one person mention (title words before, party code or appositive after) and the title they give. */
+function describeMention(ctx: Context, m: PersonMention): MentionDescription {
   const { doc } = ctx;
   const spans: Span[] = [];
   let title: string | undefined;
-  let person = false;
-  for (const m of ctx.personsByKey.get(ctx.keyOf(speaker)) ?? []) {
-    if (!sameGiven(m.name, speaker)) continue;
-    person = true;
-    const li = lastTokenEndingBy(doc, m.end);
-    const ph = li >= 0 ? phraseEndingAt(doc, li) : null;
-    if (ph && ph.start < m.start) {
-      spans.push({ start: ph.start, end: m.start });
-      // Words before the name are a title only when they hold more than honorifics and given names ("Sen.", "Obama campaign spokeswoman").
-      const pre = doc.text.slice(ph.start, m.start).replace(/^(?:the|a|an)\s+/i, '').replace(/\b(?:Mr|Mrs|Ms|Miss)\.?\s*/g, '').trim();
-      if (pre && /(?:^|\s)(?:\p{Ll}|(?:Sen|Rep|Gov|Gen|Dr|Prof|Lt|Col|Adm|Amb|Rev)\.|(?:President|Senator|Representative|Governor|Secretary|Speaker|Leader|Judge|Attorney|General|Chairman|Director|Minister)\b)/u.test(pre)) title ??= pre;
-    }
-    const pe = afterParen(doc, m.end);
-    if (pe > m.end) spans.push({ start: m.end, end: pe });
-    const app = appositiveAfter(doc, { end: m.end } as Phrase);
-    if (app) {
-      const s0 = doc.text.indexOf(app, m.end);
-      if (s0 >= 0 && s0 < m.end + 60) spans.push({ start: s0, end: s0 + app.length });
-      title ??= app;
-    }
+  const li = lastTokenEndingBy(doc, m.end);
+  const ph = li >= 0 ? phraseEndingAt(doc, li) : null;
+  if (ph && ph.start < m.start) {
+    spans.push({ start: ph.start, end: m.start });
+    // Words before the name are a title only when they hold more than honorifics and given names ("Sen.", "Obama campaign spokeswoman").
+    const pre = doc.text.slice(ph.start, m.start).replace(/^(?:the|a|an)\s+/i, '').replace(/\b(?:Mr|Mrs|Ms|Miss)\.?\s*/g, '').trim();
+    if (pre && /(?:^|\s)(?:\p{Ll}|(?:Sen|Rep|Gov|Gen|Dr|Prof|Lt|Col|Adm|Amb|Rev)\.|(?:President|Senator|Representative|Governor|Secretary|Speaker|Leader|Judge|Attorney|General|Chairman|Director|Minister)\b)/u.test(pre)) title = pre;
   }
-  return { person, spans, title, group: groupMatches(doc, spans) };
+  const pe = afterParen(doc, m.end);
+  if (pe > m.end) spans.push({ start: m.end, end: pe });
+  const app = appositiveAt(ctx, m.end);
+  if (app) {
+    const s0 = doc.text.indexOf(app, m.end);
+    if (s0 >= 0 && s0 < m.end + 60) spans.push({ start: s0, end: s0 + app.length });
+    title ??= app;
+  }
+  return { title, group: groupMatches(doc, spans) };
 }
 
 /** The person named most often before `at` (by surname), for "she said" far from any name. */
@@ -1441,12 +1698,12 @@ function mostNamedPrefix(ctx: Context): { n: number; best: Mention }[] {
   let top: { n: number; best: Mention; order: number } | undefined;
   for (const m of ctx.mentions) {
     if (qualifiesAsNamed(ctx, m)) {
-      const key = lastWord(m.name);
+      const key = ctx.headOf(m.name);
       let c = counts.get(key);
       if (!c) counts.set(key, (c = { n: 1, best: m, order: counts.size }));
       else {
         c.n++;
-        if (m.name.split(' ').length >= c.best.name.split(' ').length) c.best = m;
+        if (spaceCount(m.name) >= spaceCount(c.best.name)) c.best = m;
       }
       // Only this surname's count changed, and only upwards: the leader is the old one or this one
       // (more mentions, then the later best mention, then the surname counted first).
@@ -1462,12 +1719,12 @@ function mostNamedPersonScan(ctx: Context, at: number): Mention | undefined {
   const counts = new Map<string, { n: number; best: Mention }>();
   for (const m of ctx.mentions) {
     if (m.end > at || !qualifiesAsNamed(ctx, m)) continue;
-    const key = lastWord(m.name);
+    const key = ctx.headOf(m.name);
     const c = counts.get(key);
     if (!c) counts.set(key, { n: 1, best: m });
     else {
       c.n++;
-      if (m.name.split(' ').length >= c.best.name.split(' ').length) c.best = m;
+      if (spaceCount(m.name) >= spaceCount(c.best.name)) c.best = m;
     }
   }
   let top: { n: number; best: Mention } | undefined;
@@ -1475,7 +1732,7 @@ function mostNamedPersonScan(ctx: Context, at: number): Mention | undefined {
   return top && top.n >= 2 ? top.best : undefined;
 }
 
-function canonicalText(s: string): string {
+function computeCanonicalText(s: string): string {
   let out = s;
   for (let k = 0; k < 3; k++) out = out.replace(STRIP_LEAD, '').replace(STRIP_TITLE, '');
   return out;
@@ -1496,7 +1753,8 @@ function aliasNamesOf(ctx: Context, actorId: string): string[] {
 /** Source-type cues (names and cue phrases together) by type and first word, compiled once from sourceCues(). */
 interface CompiledCues {
   order: SourceType[];
-  byFirst: Map<SourceType, Map<string, string[][]>>;
+  /** Every type's sequences by first word, each with the bit of its type (1 << index in `order`): one look-up per word for all types. */
+  byFirst: Map<string, { bit: number; seq: string[] }[]>;
   /** Types with an empty cue, which every phrase contains. */
   always: Set<SourceType>;
   /** First words of the anonymous cues ("source", "official"). */
@@ -1508,36 +1766,35 @@ let compiledCues: CompiledCues | null = null;
 function compiled(): CompiledCues {
   if (compiledCues) return compiledCues;
   const cues = sourceCues();
-  const byFirst = new Map<SourceType, Map<string, string[][]>>();
+  const byFirst = new Map<string, { bit: number; seq: string[] }[]>();
   const always = new Set<SourceType>();
-  for (const type of cues.order) {
-    const m = new Map<string, string[][]>();
+  cues.order.forEach((type, k) => {
     for (const seq of [...(cues.names.get(type) ?? []), ...(cues.cues.get(type) ?? [])]) {
       if (seq.length === 0) {
         always.add(type);
         continue;
       }
-      (m.get(seq[0]!) ?? m.set(seq[0]!, []).get(seq[0]!)!).push(seq);
+      (byFirst.get(seq[0]!) ?? byFirst.set(seq[0]!, []).get(seq[0]!)!).push({ bit: 1 << k, seq });
     }
-    byFirst.set(type, m);
-  }
+  });
   const anonymousHeads = new Set((cues.cues.get('anonymous') ?? []).map((c) => c[0]).filter((w): w is string => w !== undefined));
   compiledCues = { order: cues.order, byFirst, always, anonymousHeads };
   return compiledCues;
 }
 
-/** True when some sequence of `byFirst` occurs in `norms`. */
-function containsAny(norms: readonly string[], byFirst: ReadonlyMap<string, readonly string[][]>): boolean {
+/** Bits of the types (CompiledCues.byFirst) some of whose sequences occur in `norms`. */
+function typesIn(norms: readonly string[], byFirst: CompiledCues['byFirst']): number {
+  let found = 0;
   for (let i = 0; i < norms.length; i++) {
     const seqs = byFirst.get(norms[i]!);
     if (!seqs) continue;
-    outer: for (const seq of seqs) {
-      if (i + seq.length > norms.length) continue;
+    outer: for (const { bit, seq } of seqs) {
+      if ((found & bit) !== 0 || i + seq.length > norms.length) continue;
       for (let k = 1; k < seq.length; k++) if (norms[i + k] !== seq[k]) continue outer;
-      return true;
+      found |= bit;
     }
   }
-  return false;
+  return found;
 }
 
 /** Normalized words of the tokens inside span `s`, appended to `out`. */
@@ -1549,16 +1806,10 @@ function pushNormsIn(doc: Doc, s: Span, out: string[]): void {
   }
 }
 
-/** Lower-cased letter/digit runs of a name (shared across articles, bounded; callers copy, never change). */
-const nameWordsMemo = new Map<string, readonly string[]>();
-function nameWords(name: string): readonly string[] {
-  let v = nameWordsMemo.get(name);
-  if (v === undefined) {
-    v = name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (nameWordsMemo.size >= 50_000) nameWordsMemo.clear();
-    nameWordsMemo.set(name, v);
-  }
-  return v;
+/** Lower-cased letter/digit runs of a name (NameInfo: shared across articles; callers copy, never change). */
+function nameWords(ctx: Context, name: string): readonly string[] {
+  const info = ctx.info(name);
+  return (info.words ??= name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
 /** First type (in the lexicon's order) whose names or cues occur in the speaker phrase, its resolved name, and the words around it (appositive). */
@@ -1568,15 +1819,17 @@ function sourceTypeOf(ctx: Context, ref: SpeakerRef, p: Phrase): SourceType {
   const norms: string[] = [];
   pushNormsIn(doc, ref.span, norms);
   pushNormsIn(doc, ref.mention, norms);
-  norms.push('|', ...nameWords(ref.name));
+  norms.push('|', ...nameWords(ctx, ref.name));
   const named = p.named || (ref.resolution !== 'name' && ref.resolution !== 'unresolved' && /\p{Lu}/u.test(ref.name));
-  for (const type of cues.order) {
+  const found = typesIn(norms, cues.byFirst);
+  for (let k = 0; k < cues.order.length; k++) {
+    const type = cues.order[k]!;
     if (type === 'other') continue;
     if (type === 'anonymous') {
       if (!named && !p.definite && !p.pronoun && cues.anonymousHeads.has(p.head)) return 'anonymous';
       continue;
     }
-    if (cues.always.has(type) || containsAny(norms, cues.byFirst.get(type)!)) return type;
+    if (cues.always.has(type) || (found & (1 << k)) !== 0) return type;
     if (type === 'government') {
       // A state, its capital or a known leader speaking is the government speaking.
       for (let i = firstMentionAtOrAfter(ctx, ref.span.start); i < ctx.mentions.length && ctx.mentions[i]!.start <= ref.span.end; i++) {

@@ -29,17 +29,44 @@ const AFTER_CLOSE = /[\s.,;:!?)\]}\u2014\u2013\-/…]/;
 
 type Role = 'open' | 'close' | 'either';
 
+/** Per UTF-16 unit: bit 1 white space, 2 BEFORE_OPEN, 4 AFTER_CLOSE, 8 DOUBLE, 16 `\p{L}`, 32 decided (filled on first use). */
+const unitClass = new Uint8Array(0x10000);
+const SPACE_UNIT = 1;
+const BEFORE_OPEN_UNIT = 2;
+const AFTER_CLOSE_UNIT = 4;
+const DOUBLE_UNIT = 8;
+const LETTER_UNIT = 16;
+const LETTER = /\p{L}/u;
+
+/** Class bits (unitClass) of the unit at `i`: the regexes and set of the rules, decided once per unit value. */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  let v = unitClass[c]!;
+  if (v === 0) {
+    const ch = text[i]!;
+    v = 32 | (/\s/.test(ch) ? SPACE_UNIT : 0) | (BEFORE_OPEN.test(ch) ? BEFORE_OPEN_UNIT : 0) | (AFTER_CLOSE.test(ch) ? AFTER_CLOSE_UNIT : 0) | (DOUBLE.has(ch) ? DOUBLE_UNIT : 0) | (LETTER.test(ch) ? LETTER_UNIT : 0);
+    unitClass[c] = v;
+  }
+  return v;
+}
+
 function roleOf(text: string, i: number, from: number, to: number): Role {
-  const p = i > from ? text[i - 1] : undefined;
-  const n = i + 1 < to ? text[i + 1] : undefined;
-  const openCtx = (p === undefined || BEFORE_OPEN.test(p) || DOUBLE.has(p)) && n !== undefined && !/\s/.test(n);
-  const closeCtx = (n === undefined || AFTER_CLOSE.test(n) || DOUBLE.has(n)) && p !== undefined && !/\s/.test(p);
+  // Neighbour classes (-1: none, at the paragraph's edge).
+  const p = i > from ? classAt(text, i - 1) : -1;
+  const n = i + 1 < to ? classAt(text, i + 1) : -1;
+  const openCtx = (p === -1 || (p & (BEFORE_OPEN_UNIT | DOUBLE_UNIT)) !== 0) && n !== -1 && (n & SPACE_UNIT) === 0;
+  const closeCtx = (n === -1 || (n & (AFTER_CLOSE_UNIT | DOUBLE_UNIT)) !== 0) && p !== -1 && (p & SPACE_UNIT) === 0;
   if (openCtx && !closeCtx) return 'open';
   if (closeCtx && !openCtx) return 'close';
   const ch = text[i]!;
   if (OPEN_GLYPH.has(ch)) return 'open';
   if (CLOSE_GLYPH.has(ch)) return 'close';
   return 'either';
+}
+
+/** DOUBLE.has for the character with code `c` (read by code, without a one-character string and a set look-up per mark). */
+function isDoubleMark(c: number): boolean {
+  return c === 0x22 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb;
 }
 
 /** Every quote mark, double or curly single (a straight apostrophe is never a quote mark here). */
@@ -51,7 +78,7 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[]): Quote
   const doubleAt: number[] = [];
   const singleAt: number[] = [];
   ANY_MARK.lastIndex = 0;
-  for (let m = ANY_MARK.exec(text); m; m = ANY_MARK.exec(text)) (DOUBLE.has(m[0]) ? doubleAt : singleAt).push(m.index);
+  for (let m = ANY_MARK.exec(text); m; m = ANY_MARK.exec(text)) (isDoubleMark(text.charCodeAt(m.index)) ? doubleAt : singleAt).push(m.index);
   const out: QuoteSpan[] = [];
   for (const para of paragraphs) {
     const doubles = pairMarks(text, para, doubleAt, 'double');
@@ -95,7 +122,7 @@ function pairMarks(text: string, para: Span, positions: readonly number[], marks
     const role = roleOf(text, i, para.start, para.end);
     if (marks === 'single' && role === 'either') continue;
     // An apostrophe inside a word (Korea’s, don’t) is not a closing mark.
-    if (marks === 'single' && ch === '\u2019' && /\p{L}/u.test(text[i + 1] ?? '') && /\p{L}/u.test(text[i - 1] ?? '')) continue;
+    if (marks === 'single' && ch === '\u2019' && i + 1 < text.length && i > 0 && (classAt(text, i + 1) & LETTER_UNIT) !== 0 && (classAt(text, i - 1) & LETTER_UNIT) !== 0) continue;
     if (open < 0) {
       if (role === 'open' || role === 'either') open = i;
     } else if (role === 'close' || role === 'either') {

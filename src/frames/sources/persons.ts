@@ -34,18 +34,46 @@ const FEMALE_WORDS = /\b(?:Mrs|Ms|Miss|spokeswoman|congresswoman|chairwoman|busi
 const MALE_WORDS = /\b(?:Mr|spokesman|congressman|chairman|businessman|councilman|husband|father|son|brother|king)\.?\s+$/i;
 const HONORIFIC_START = /^(?:(Mrs|Ms|Miss)|(Mr))\.?\s/;
 
+/** Last words of the FEMALE_WORDS and MALE_WORDS alternatives ("lady" of "first lady"), lower case. */
+const CUE_LAST_WORDS = new Set(['mrs', 'ms', 'miss', 'spokeswoman', 'congresswoman', 'chairwoman', 'businesswoman', 'councilwoman', 'actress', 'wife', 'mother', 'daughter', 'sister', 'widow', 'queen', 'lady', 'mr', 'spokesman', 'congressman', 'chairman', 'businessman', 'councilman', 'husband', 'father', 'son', 'brother', 'king']);
+const SPACE = /^\s$/;
+const TITLES_BEFORE_NAME = /^(?:(?:Sen|Rep|Gov|Gen|Dr|Prof|President|Senator|Representative|Governor|Secretary|Judge)\.?\s+)+/;
+const LETTERS = /\p{L}+/gu;
+
+/**
+ * The ASCII letters (lower case) right before an optional "." and white space ending at `to`, not before `from`:
+ * FEMALE_WORDS or MALE_WORDS can match `text.slice(from, to)` only when this is the last word of one of their
+ * alternatives (they match ASCII letters only, after a word boundary), so most names skip both regexes.
+ */
+function wordBeforeSpaces(text: string, from: number, to: number): string {
+  let k = to;
+  while (k > from && SPACE.test(text[k - 1]!)) k--;
+  if (k === to) return '';
+  if (k > from && text.charCodeAt(k - 1) === 46) k--;
+  const wordEnd = k;
+  for (; k > from; k--) {
+    const c = text.charCodeAt(k - 1) | 0x20;
+    if (c < 97 || c > 122) break;
+  }
+  return text.slice(k, wordEnd).toLowerCase();
+}
+
 /** Gender cue for a name written at [start, end): a word right before it, an honorific in it, or its given name. */
 export function genderCue(doc: Doc, start: number, end: number): Gender | undefined {
   const surface = doc.text.slice(start, end);
   const h = HONORIFIC_START.exec(surface);
   if (h) return h[1] ? 'f' : 'm';
-  const before = doc.text.slice(Math.max(0, start - 40), start);
-  if (FEMALE_WORDS.test(before)) return 'f';
-  if (MALE_WORDS.test(before)) return 'm';
-  const words = surface.replace(/^(?:(?:Sen|Rep|Gov|Gen|Dr|Prof|President|Senator|Representative|Governor|Secretary|Judge)\.?\s+)+/, '').match(/\p{L}+/gu) ?? [];
-  const first = words[0]?.toLowerCase();
-  // A single word is a surname, not a given name ("Paul").
-  return first && words.length >= 2 ? givenNames().get(first) : undefined;
+  const from = Math.max(0, start - 40);
+  if (CUE_LAST_WORDS.has(wordBeforeSpaces(doc.text, from, start))) {
+    const before = doc.text.slice(from, start);
+    if (FEMALE_WORDS.test(before)) return 'f';
+    if (MALE_WORDS.test(before)) return 'm';
+  }
+  // The first two letter runs after leading titles (the first is the given name; a single word is a surname, not a given name: "Paul").
+  const rest = surface.replace(TITLES_BEFORE_NAME, '');
+  LETTERS.lastIndex = 0;
+  const first = LETTERS.exec(rest)?.[0].toLowerCase();
+  return first && LETTERS.exec(rest) ? givenNames().get(first) : undefined;
 }
 
 const PARTY = [
@@ -66,13 +94,17 @@ export interface GroupMatches {
   chambers: Map<string, Span[]>;
 }
 
+/** The matches of spans naming no party nor chamber (most): shared, never changed (groupFromMatches only reads). */
+const NO_MATCHES: GroupMatches = { parties: new Map(), chambers: new Map() };
+
 /** The party and chamber words in the given spans (the speaker's phrase, its title words before the name, a party code or appositive after it). */
 export function groupMatches(doc: Doc, spans: readonly Span[]): GroupMatches {
-  const parties = new Map<string, Span[]>();
-  const chambers = new Map<string, Span[]>();
+  let out: GroupMatches | null = null;
   for (const s of spans) {
     const text = doc.text.slice(s.start, s.end);
     if (!ANY_GROUP_WORD.test(text)) continue;
+    out ??= { parties: new Map(), chambers: new Map() };
+    const { parties, chambers } = out;
     for (const { party, re } of PARTY) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) (parties.get(party) ?? parties.set(party, []).get(party)!).push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
@@ -82,7 +114,7 @@ export function groupMatches(doc: Doc, spans: readonly Span[]): GroupMatches {
       for (let m = re.exec(text); m; m = re.exec(text)) (chambers.get(chamber) ?? chambers.set(chamber, []).get(chamber)!).push({ start: s.start + m.index, end: s.start + m.index + m[0].length });
     }
   }
-  return { parties, chambers };
+  return out ?? NO_MATCHES;
 }
 
 /**
@@ -90,6 +122,10 @@ export function groupMatches(doc: Doc, spans: readonly Span[]): GroupMatches {
  * kept only when the spans name one party; likewise the chamber. Evidence is sorted, duplicates dropped.
  */
 export function groupFromMatches(all: readonly GroupMatches[]): SpeakerGroup | undefined {
+  // Most speakers' descriptions name no party nor chamber: no maps to merge.
+  let any = false;
+  for (const g of all) if (g.parties.size > 0 || g.chambers.size > 0) any = true;
+  if (!any) return undefined;
   const parties = new Map<string, Span[]>();
   const chambers = new Map<string, Span[]>();
   for (const g of all) {

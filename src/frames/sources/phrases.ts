@@ -6,6 +6,8 @@
  */
 import type { Doc, Token } from '../../doc/types.js';
 import { isStopword } from '../../text/index.js';
+import { tokenLayer, typeKind, typeNorm, typeValues, type TypeValues } from '../loaded/vocab.js';
+import { reportingVerbs } from './lexicon.js';
 
 /** Nouns that can head a speaker phrase. */
 export const ROLE_NOUNS = new Set([
@@ -58,6 +60,8 @@ export const AUX = new Set([
   'would', 'will', 'did', 'does', 'do', 'not', 'never', 'himself', 'herself', 'themselves', 'itself', 'openly', 'privately', 'frequently', 'explicitly', 'clearly', 'specifically', 'since', 'subsequently', 'initially',
 ]);
 export const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
+export const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'for', 'from', 'by', 'under', 'as', 'since', 'to', 'of', 'about', 'against', 'over', 'into', 'through', 'without', 'among', 'between', 'near', 'like']);
+export const LEAD_CONJ = new Set(['but', 'and', 'so', 'yet', 'still', 'meanwhile', 'however']);
 const MAX_MODIFIERS = 4;
 const MAX_TOKENS = 12;
 
@@ -81,16 +85,115 @@ const CALENDAR = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september',
   'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'yesterday', 'tonight',
 ]);
-const isWord = (t: Token): boolean => t.kind === 'word';
+/** Words that end a phrase on the left even inside a role phrase. */
+const STOP_MOD = new Set(['and', 'or', 'but', 'to', 'by', 'in', 'on', 'at', 'with', 'from', 'as', 'that', 'which', 'who', 'said', 'says', 'after', 'before', 'while', 'when', 'where', 'than', 'if', 'because', 'about', 'over', 'into', 'of', 'for', 'via', 'through', 'per']);
+
+// ---------- word facts per token ----------
+
+/** Bits of a word type (docWords): its kind and the word lists its norm is in. */
+export const WORD = 1;
+/** The norm is the first word of some reporting verb form. */
+export const VERB_START = 2;
+export const ROLE = 4;
+const DETERMINER = 8;
+const PRONOUN = 16;
+export const AUX_WORD = 32;
+const CALENDAR_WORD = 64;
+const TITLE_WORD = 128;
+const STOPWORD = 256;
+const STOP_MOD_WORD = 512;
+const INNER_WORD = 1024;
+export const PREPOSITION = 2048;
+export const LEAD_WORD = 4096;
+
+/**
+ * Per-token facts of one doc, read by token index: the offsets (tokenLayer's copy) and the word-list bits
+ * of each token's norm. The bits are decided once per word type (vocab.ts type id: most tokens' norms
+ * are in no list, and a typed-array read replaces several Set look-ups per token read), and whether
+ * a token is a name word (isCapWord) once per token: the attribution of each quote reads the same
+ * tokens around it again.
+ */
+export interface DocWords {
+  tokens: readonly Token[];
+  text: string;
+  n: number;
+  starts: Int32Array;
+  bits: Uint16Array;
+  /** isCapWord per token: 0 not computed yet, 1 false, 2 true. */
+  cap: Uint8Array;
+}
+
+let typeBits: TypeValues | null = null;
+/** typeValues owner of the bits (a table of its own). */
+const BITS_OWNER = {};
+let lastWords: DocWords | null = null;
+
+function bitsOfType(id: number): number {
+  const norm = typeNorm(id);
+  let b = typeKind(id) === 'word' ? WORD : 0;
+  if (reportingVerbs().has(norm)) b |= VERB_START;
+  if (ROLE_NOUNS.has(norm)) b |= ROLE;
+  if (DETERMINERS.has(norm)) b |= DETERMINER;
+  if (PRONOUNS.has(norm)) b |= PRONOUN;
+  if (AUX.has(norm)) b |= AUX_WORD;
+  if (CALENDAR.has(norm)) b |= CALENDAR_WORD;
+  if (TITLE_ABBR.has(norm)) b |= TITLE_WORD;
+  if (isStopword(norm)) b |= STOPWORD;
+  if (STOP_MOD.has(norm)) b |= STOP_MOD_WORD;
+  if (INNER.has(norm)) b |= INNER_WORD;
+  if (PREPOSITIONS.has(norm)) b |= PREPOSITION;
+  if (LEAD_CONJ.has(norm)) b |= LEAD_WORD;
+  return b;
+}
+
+/** The word facts of `doc` (kept for the last doc asked: attribution reads one doc at a time). */
+export function docWords(doc: Pick<Doc, 'text' | 'tokens'>): DocWords {
+  const w = lastWords;
+  if (w !== null && w.tokens === doc.tokens && w.text === doc.text && w.n === doc.tokens.length) return w;
+  const layer = tokenLayer(doc);
+  typeBits = typeValues(typeBits, BITS_OWNER);
+  const values = typeBits.values;
+  const types = layer.types;
+  const n = types.length;
+  const bits = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = types[i]!;
+    let v = values[id]!;
+    if (v === -2) values[id] = v = bitsOfType(id);
+    bits[i] = v;
+  }
+  return (lastWords = { tokens: doc.tokens, text: doc.text, n, starts: layer.starts, bits, cap: new Uint8Array(n) });
+}
+
+/** `/^\p{Ll}/u` on the one UTF-16 unit at `at` (ASCII decided without the regex). */
+function lowerInitial(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER.test(text[at]!);
+}
+const LOWER = /^\p{Ll}/u;
+
 /** A capitalized word that can be part of a name: not a sentence-initial function word ("In", "But") nor a date word. */
-export function isCapWord(doc: Doc, t: Token): boolean {
-  if (t.cap && TITLE_ABBR.has(t.norm) && doc.text[t.end] === '.') return true;
+export function isCapWord(doc: Doc, i: number): boolean {
+  return capWord(doc, docWords(doc), i);
+}
+
+function capWord(doc: Doc, w: DocWords, i: number): boolean {
+  const c = w.cap[i]!;
+  if (c !== 0) return c === 2;
+  const v = computeCapWord(doc, doc.tokens[i]!, w.bits[i]!);
+  w.cap[i] = v ? 2 : 1;
+  return v;
+}
+
+function computeCapWord(doc: Doc, t: Token, b: number): boolean {
+  if (t.cap && (b & TITLE_WORD) !== 0 && doc.text[t.end] === '.') return true;
   // Surnames with a lower-case particle written as one word ("diGenova", "deBlasio").
-  if (!t.cap && isWord(t) && mayHaveInnerCapital(doc.text, t) && /^\p{Ll}{1,3}\p{Lu}\p{Ll}/u.test(doc.text.slice(t.start, t.end))) return true;
+  if (!t.cap && (b & WORD) !== 0 && mayHaveInnerCapital(doc.text, t) && /^\p{Ll}{1,3}\p{Lu}\p{Ll}/u.test(doc.text.slice(t.start, t.end))) return true;
   // A role noun capitalized only because it starts the sentence ("Officials said") is not a name (a lower-case word is none anyway).
-  if (t.cap && ROLE_NOUNS.has(t.norm) && doc.sentences[t.sent]?.start === t.start) return false;
-  if (!t.cap || !isWord(t) || DETERMINERS.has(t.norm) || PRONOUNS.has(t.norm) || AUX.has(t.norm) || CALENDAR.has(t.norm)) return false;
-  return !(isStopword(t.norm) && /\p{Ll}/u.test(doc.text.slice(t.start, t.end)));
+  if (t.cap && (b & ROLE) !== 0 && doc.sentences[t.sent]?.start === t.start) return false;
+  if (!t.cap || (b & WORD) === 0 || (b & (DETERMINER | PRONOUN | AUX_WORD | CALENDAR_WORD)) !== 0) return false;
+  return !((b & STOPWORD) !== 0 && /\p{Ll}/u.test(doc.text.slice(t.start, t.end)));
 }
 
 /**
@@ -118,23 +221,19 @@ export function joined(doc: Doc, a: Token, b: Token): boolean {
   return titleGap && (TITLE_ABBR.has(a.norm) || (a.end - a.start === 1 && a.cap));
 }
 
-function isHead(doc: Doc, t: Token): boolean {
-  return isCapWord(doc, t) || ROLE_NOUNS.has(t.norm);
-}
-
-function build(doc: Doc, first: number, last: number, headIdx: number): Phrase {
+function build(doc: Doc, w: DocWords, first: number, last: number, headIdx: number): Phrase {
   const f = doc.tokens[first]!;
   const l = doc.tokens[last]!;
   const h = doc.tokens[headIdx]!;
   let named = false;
-  for (let k = first; k <= last; k++) if (isCapWord(doc, doc.tokens[k]!)) named = true;
+  for (let k = first; k <= last; k++) if (capWord(doc, w, k)) named = true;
   return {
     first,
     last,
     start: f.start,
     end: l.end,
     head: h.norm,
-    pronoun: PRONOUNS.has(h.norm) && first === last,
+    pronoun: (w.bits[headIdx]! & PRONOUN) !== 0 && first === last,
     named,
     definite: f.norm === 'the' || f.norm === 'this',
   };
@@ -143,65 +242,75 @@ function build(doc: Doc, first: number, last: number, headIdx: number): Phrase {
 /** The speaker phrase whose last token is `last`, read leftwards; null when that token cannot head one. */
 export function phraseEndingAt(doc: Doc, last: number, floor = 0): Phrase | null {
   const t = doc.tokens[last];
-  if (!t || !isWord(t)) return null;
-  if (PRONOUNS.has(t.norm)) return build(doc, last, last, last);
-  if (!isHead(doc, t)) return null;
+  if (!t) return null;
+  const w = docWords(doc);
+  const bits = w.bits;
+  const bt = bits[last]!;
+  if ((bt & WORD) === 0) return null;
+  if ((bt & PRONOUN) !== 0) return build(doc, w, last, last, last);
+  if ((bt & ROLE) === 0 && !capWord(doc, w, last)) return null;
   let first = last;
   let modifiers = 0;
-  let sawRole = ROLE_NOUNS.has(t.norm);
+  let sawRole = (bt & ROLE) !== 0;
   for (let k = last - 1; k >= floor && last - k < MAX_TOKENS; k--) {
     const cur = doc.tokens[k]!;
     const next = doc.tokens[k + 1]!;
-    if (!isWord(cur) || !joined(doc, cur, next) || cur.sent !== t.sent) break;
-    if (DETERMINERS.has(cur.norm)) {
+    const b = bits[k]!;
+    if ((b & WORD) === 0 || !joined(doc, cur, next) || cur.sent !== t.sent) break;
+    if ((b & DETERMINER) !== 0) {
       first = k;
       break;
     }
-    if (isCapWord(doc, cur) || ROLE_NOUNS.has(cur.norm)) {
-      sawRole ||= ROLE_NOUNS.has(cur.norm);
+    if ((b & ROLE) !== 0 || capWord(doc, w, k)) {
+      if ((b & ROLE) !== 0) sawRole = true;
       first = k;
       continue;
     }
-    if (INNER.has(cur.norm) && next.cap && k > floor && isCapWord(doc, doc.tokens[k - 1]!) && joined(doc, doc.tokens[k - 1]!, cur)) {
+    if ((b & INNER_WORD) !== 0 && next.cap && k > floor && capWord(doc, w, k - 1) && joined(doc, doc.tokens[k - 1]!, cur)) {
       first = k;
       continue;
     }
     // Lower-case modifiers only inside a role phrase ("the isolated nation's foreign ministry spokesperson").
-    if (sawRole && modifiers < MAX_MODIFIERS && !AUX.has(cur.norm) && !PRONOUNS.has(cur.norm) && /^\p{Ll}/u.test(doc.text[cur.start]!) && !STOP_MOD.has(cur.norm)) {
+    if (sawRole && modifiers < MAX_MODIFIERS && (b & (AUX_WORD | PRONOUN | STOP_MOD_WORD)) === 0 && lowerInitial(doc.text, cur.start)) {
       modifiers++;
       first = k;
       continue;
     }
     break;
   }
-  return build(doc, first, last, last);
+  return build(doc, w, first, last, last);
 }
-
-/** Words that end a phrase on the left even inside a role phrase. */
-const STOP_MOD = new Set(['and', 'or', 'but', 'to', 'by', 'in', 'on', 'at', 'with', 'from', 'as', 'that', 'which', 'who', 'said', 'says', 'after', 'before', 'while', 'when', 'where', 'than', 'if', 'because', 'about', 'over', 'into', 'of', 'for', 'via', 'through', 'per']);
 
 /** The speaker phrase starting at token `first`, read rightwards; null when none starts there. */
 export function phraseStartingAt(doc: Doc, first: number, ceil = doc.tokens.length): Phrase | null {
   const t = doc.tokens[first];
-  if (!t || !isWord(t)) return null;
-  if (PRONOUNS.has(t.norm)) return build(doc, first, first, first);
+  if (!t) return null;
+  const w = docWords(doc);
+  const bits = w.bits;
+  const bt = bits[first]!;
+  if ((bt & WORD) === 0) return null;
+  if ((bt & PRONOUN) !== 0) return build(doc, w, first, first, first);
   let k = first;
   let lastHead = -1;
-  if (DETERMINERS.has(t.norm)) k++;
+  if ((bt & DETERMINER) !== 0) k++;
   for (; k < ceil && k - first < MAX_TOKENS; k++) {
     const cur = doc.tokens[k]!;
-    if (k > first && (!joined(doc, doc.tokens[k - 1]!, cur) || cur.sent !== t.sent)) break;
-    if (!isWord(cur)) break;
+    const b = bits[k]!;
+    if (k > first) {
+      const prev = doc.tokens[k - 1]!;
+      if (!joined(doc, prev, cur) || cur.sent !== t.sent) break;
+    }
+    if ((b & WORD) === 0) break;
     // "Representative-elect Mikie Sherrill": a hyphenated lower-case part continues the phrase.
-    if (k > first && lastHead === k - 1 && doc.text.slice(doc.tokens[k - 1]!.end, cur.start) === '-' && !cur.cap) continue;
-    if (isCapWord(doc, cur) || ROLE_NOUNS.has(cur.norm)) {
+    if (k > first && lastHead === k - 1 && cur.start - doc.tokens[k - 1]!.end === 1 && doc.text.charCodeAt(cur.start - 1) === 45 && !cur.cap) continue;
+    if ((b & ROLE) !== 0 || capWord(doc, w, k)) {
       lastHead = k;
       // A role noun followed by a lower-case non-role word ends the phrase ("the ministry stressed").
       continue;
     }
-    if (INNER.has(cur.norm) && lastHead === k - 1 && k + 1 < ceil && isCapWord(doc, doc.tokens[k + 1]!) && joined(doc, cur, doc.tokens[k + 1]!)) continue;
+    if ((b & INNER_WORD) !== 0 && lastHead === k - 1 && k + 1 < ceil && capWord(doc, w, k + 1) && joined(doc, cur, doc.tokens[k + 1]!)) continue;
     // Lower-case modifiers count only when they lead to a role noun ("the White House press secretary").
-    const role = roleAhead(doc, k, ceil);
+    const role = roleAhead(doc, w, k, ceil);
     if (role > 0) {
       lastHead = role;
       k = role;
@@ -210,20 +319,20 @@ export function phraseStartingAt(doc: Doc, first: number, ceil = doc.tokens.leng
     break;
   }
   if (lastHead < 0) return null;
-  return build(doc, first, lastHead, lastHead);
+  return build(doc, w, first, lastHead, lastHead);
 }
 
-function isModifier(doc: Doc, t: Token): boolean {
-  return isWord(t) && /^\p{Ll}/u.test(doc.text[t.start]!) && !AUX.has(t.norm) && !STOP_MOD.has(t.norm) && !PRONOUNS.has(t.norm) && !DETERMINERS.has(t.norm);
+function isModifier(doc: Doc, w: DocWords, j: number): boolean {
+  const b = w.bits[j]!;
+  return (b & WORD) !== 0 && (b & (AUX_WORD | STOP_MOD_WORD | PRONOUN | DETERMINER)) === 0 && lowerInitial(doc.text, doc.tokens[j]!.start);
 }
 
 /** Index of the role noun reached from `k` over at most MAX_MODIFIERS lower-case modifiers, or -1. */
-function roleAhead(doc: Doc, k: number, ceil: number): number {
+function roleAhead(doc: Doc, w: DocWords, k: number, ceil: number): number {
   for (let j = k, n = 0; j < ceil && n <= MAX_MODIFIERS; j++, n++) {
-    const cur = doc.tokens[j]!;
-    if (j > k && !joined(doc, doc.tokens[j - 1]!, cur)) return -1;
-    if (ROLE_NOUNS.has(cur.norm)) return j;
-    if (!isModifier(doc, cur)) return -1;
+    if (j > k && !joined(doc, doc.tokens[j - 1]!, doc.tokens[j]!)) return -1;
+    if ((w.bits[j]! & ROLE) !== 0) return j;
+    if (!isModifier(doc, w, j)) return -1;
   }
   return -1;
 }

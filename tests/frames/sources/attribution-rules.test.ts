@@ -102,4 +102,54 @@ describe('pronouns and documents', () => {
     const { a } = quoteContaining('Republican Sen. Rand Paul grilled the secretary. “I think it is inexcusable,” Paul said.', 'inexcusable');
     expect(a.speakerGroup).toMatchObject({ party: 'Republican', chamber: 'Senate' });
   });
+
+  it('describes speaker names sharing a surname from the same mentions, each mention read once (full name, then surname alone)', () => {
+    const text = 'Republican Sen. Rand Paul (R-Ky.) grilled the secretary. “I think it is inexcusable,” Sen. Rand Paul said.\n\n“It is a disgrace,” Paul said later.';
+    const doc = makeTestDoc(text);
+    const found = attribute(doc).filter((f) => f.kind !== 'reported');
+    expect(found.map((f) => f.speaker)).toEqual(['Rand Paul', 'Rand Paul']);
+    for (const f of found) {
+      expect(f.speakerGroup).toMatchObject({ party: 'Republican', chamber: 'Senate' });
+      // Evidence from every mention of the person, sorted and without duplicates.
+      const ev = f.speakerGroup!.evidence.map((s) => doc.text.slice(s.start, s.end));
+      expect(ev).toContain('R-Ky.');
+      expect(f.speakerGroup!.evidence).toEqual([...f.speakerGroup!.evidence].sort((x, y) => x.start - y.start || x.end - y.end));
+      expect(new Set(f.speakerGroup!.evidence.map((s) => `${s.start}:${s.end}`)).size).toBe(ev.length);
+    }
+  });
+
+  it('gives the same speakers whatever other article was attributed before (name facts are shared across articles)', () => {
+    const a = 'Obama campaign spokeswoman Lis Smith described the ad as “dishonest.”\n\n“The savings do not cut a single benefit,” Smith said.';
+    const b = 'The Smith Foundation issued a statement. “We are pleased,” the Smith Foundation said.';
+    const alone = attribute(makeTestDoc(a));
+    attribute(makeTestDoc(b));
+    expect(attribute(makeTestDoc(a))).toEqual(alone);
+    expect(alone.map((f) => f.speaker).at(-1)).toBe('Lis Smith');
+  });
+});
+
+describe('quoted names and word facts', () => {
+  function quotes(text: string) {
+    const doc = makeTestDoc(text);
+    return attribute(doc).map((a) => ({ kind: a.kind, text: doc.text.slice(a.start, a.end), speaker: a.speaker, rule: a.rule }));
+  }
+
+  it('skips a quoted title whose words are all capitalized, non-ASCII capitals included', () => {
+    expect(quotes('The film “Élan Vital” opened on Friday, the studio said.')).toEqual([]);
+  });
+
+  it('keeps a short quote as speech when one word is lower case and longer than three letters (an apostrophe inside it)', () => {
+    expect(quotes('The film “Ça ira mon vieux d’ailleurs” opened on Friday.')).toEqual([{ kind: 'partial', text: '“Ça ira mon vieux d’ailleurs”', speaker: null, rule: 'unattributed' }]);
+  });
+
+  it('finds "according to" after a partial quote', () => {
+    expect(quotes('The plan “is doomed”, according to two officials familiar with it.')).toEqual([{ kind: 'partial', text: '“is doomed”', speaker: 'two officials', rule: 'according-to' }]);
+  });
+
+  it('reads the same phrase words again for later quotes without changing them (per-token word facts are cached per doc)', () => {
+    const text = '“We will respond,” the foreign ministry spokesperson said. “The talks are over,” the spokesperson said.';
+    const first = quotes(text);
+    expect(first.map((q) => q.speaker)).toEqual(['foreign ministry spokesperson', 'foreign ministry spokesperson']);
+    expect(quotes(text)).toEqual(first);
+  });
 });
