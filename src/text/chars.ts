@@ -65,7 +65,12 @@ export function flagsAt(text: string, i: number): number {
   if (c < 0xd800 || c > 0xdbff) return flagsOfUnit(c);
   const d = text.charCodeAt(i + 1);
   if (!(d >= 0xdc00 && d <= 0xdfff)) return KNOWN;
-  const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  return flagsOfCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+}
+
+/** Flags of the code point `cp` (a lone surrogate half gets none, as with flagsOfUnit). */
+export function flagsOfCodePoint(cp: number): number {
+  if (cp < 0x10000) return flagsOfUnit(cp);
   let f = astral.get(cp);
   if (f === undefined) {
     f = classify(String.fromCodePoint(cp));

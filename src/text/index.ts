@@ -10,7 +10,7 @@ export { stemWord } from './stem.js';
 export { detectLanguage } from './language.js';
 export { englishStopwords, distance } from './natural.js';
 export { isStopword } from './stopwords.js';
-export { isSpaceUnit } from './chars.js';
+export { isSpaceUnit, flagsAt, flagsOfCodePoint, unitsAt, LETTER, UPPER, NUMBER } from './chars.js';
 
 export interface TextLayers {
   paragraphs: Span[];

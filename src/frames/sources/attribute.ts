@@ -15,6 +15,7 @@
  */
 import type { Doc, Span } from '../../doc/types.js';
 import { spanIndexAt } from '../../doc/span.js';
+import { flagsAt, unitsAt, LETTER, NUMBER, UPPER } from '../../text/index.js';
 import { mentionsOf } from '../naming/index.js';
 import type { Mention } from '../naming/mentions.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
@@ -917,25 +918,8 @@ function clauseSubject(ctx: Context, from: number, to: number): Phrase | null {
 }
 
 
-/** Per BMP code unit: bit 1 `[\p{L}\p{N}]`, bit 2 `[\p{Lu}\p{N}]`, bit 4 decided (filled on first use). */
-const charClass = new Uint8Array(0x10000);
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-const UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]$/u;
-
-/** Class bits (charClass) of the code point `cp`. */
-function classOf(cp: number): number {
-  if (cp < 0x10000) {
-    let c = charClass[cp]!;
-    if (c === 0) charClass[cp] = c = classify(cp);
-    return c;
-  }
-  return classify(cp);
-}
-
-function classify(cp: number): number {
-  const ch = String.fromCodePoint(cp);
-  return 4 | (LETTER_OR_DIGIT.test(ch) ? 1 : 0) | (UPPER_OR_DIGIT.test(ch) ? 2 : 0);
-}
+/** `[\p{L}\p{N}]`: a character of a word in a quoted name or title. */
+const WORD_CHAR = LETTER | NUMBER;
 
 /**
  * A quoted name or title rather than speech: at most six words, each capitalized, a number or short, no closing punctuation.
@@ -948,21 +932,20 @@ function isNameLike(doc: Doc, q: QuoteSpan): boolean {
   let words = 0;
   let capitalized = true;
   for (let i = q.innerStart; i < q.innerEnd; ) {
-    const cp = text.codePointAt(i)!;
-    const cls = classOf(cp);
-    if ((cls & 1) === 0) {
-      i += cp > 0xffff ? 2 : 1;
+    const cls = flagsAt(text, i);
+    if ((cls & WORD_CHAR) === 0) {
+      i += unitsAt(text, i);
       continue;
     }
     if (++words > 6) return false;
-    let j = i + (cp > 0xffff ? 2 : 1);
+    let j = i + unitsAt(text, i);
     while (j < text.length) {
-      const c2 = text.codePointAt(j)!;
-      if (c2 === 39 || c2 === 0x2019 || c2 === 45 || (classOf(c2) & 1) !== 0) j += c2 > 0xffff ? 2 : 1;
+      const c2 = text.charCodeAt(j);
+      if (c2 === 39 || c2 === 0x2019 || c2 === 45 || (flagsAt(text, j) & WORD_CHAR) !== 0) j += unitsAt(text, j);
       else break;
     }
     // A word running past the quote is cut where the quote ends, as in the inner text.
-    if ((cls & 2) === 0 && Math.min(j, q.innerEnd) - i > 3) capitalized = false;
+    if ((cls & (UPPER | NUMBER)) === 0 && Math.min(j, q.innerEnd) - i > 3) capitalized = false;
     i = j;
   }
   if (words === 0) return true;
