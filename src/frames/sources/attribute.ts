@@ -13,6 +13,7 @@
  * to the issuer of the document introduced earlier. 5. Each speaker gets the
  * title and party/chamber the article states for that person anywhere.
  */
+import { bisectLeft } from 'd3-array';
 import type { Doc, Span } from '../../doc/types.js';
 import { spanIndexAt } from '../../doc/span.js';
 import { flagsAt, unitsAt, LETTER, NUMBER, UPPER } from '../../text/index.js';
@@ -581,15 +582,7 @@ function computePersonal(ctx: Context, full: string, rec: ArticleName): boolean 
 
 function firstTokenAtOrAfter(doc: Doc, offset: number): number {
   // Over the typed copy of the offsets (one array, no token object read per step).
-  const starts = (doc.tokens === words.tokens ? words : docWords(doc)).starts;
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return bisectLeft((doc.tokens === words.tokens ? words : docWords(doc)).starts, offset);
 }
 
 function lastTokenEndingBy(doc: Doc, offset: number): number {
@@ -835,15 +828,7 @@ function accordingTo(ctx: Context, from: number, to: number): Found | null {
   const { doc } = ctx;
   // Only tokens that may start a reporting verb can be "according" (its bit is set): read from that list.
   const starts = ctx.verbStarts;
-  const from0 = firstTokenAtOrAfter(doc, from);
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < from0) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let s = lo; s < starts.length && doc.tokens[starts[s]!]!.end <= to; s++) {
+  for (let s = bisectLeft(starts, firstTokenAtOrAfter(doc, from)); s < starts.length && doc.tokens[starts[s]!]!.end <= to; s++) {
     const i = starts[s]!;
     if (doc.tokens[i]!.norm !== 'according') continue;
     const v = matchVerb(doc, i);

@@ -6,6 +6,7 @@
  * A quote still open at the end of its paragraph runs to the paragraph's end:
  * the convention for quotes that continue into the next paragraph.
  */
+import { bisectLeft } from 'd3-array';
 import type { Span } from '../../doc/types.js';
 
 export interface QuoteSpan {
@@ -101,22 +102,10 @@ function overlapsAny(spans: readonly QuoteSpan[], s: QuoteSpan): boolean {
   return d !== undefined && d.start < s.end;
 }
 
-/** Index of the first of the sorted `positions` at or after `offset`. */
-function firstAtOrAfter(positions: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (positions[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function pairMarks(text: string, para: Span, positions: readonly number[], marks: QuoteSpan['marks']): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   let open = -1;
-  for (let pi = firstAtOrAfter(positions, para.start); pi < positions.length && positions[pi]! < para.end; pi++) {
+  for (let pi = bisectLeft(positions, para.start); pi < positions.length && positions[pi]! < para.end; pi++) {
     const i = positions[pi]!;
     const ch = text[i]!;
     const role = roleOf(text, i, para.start, para.end);
