@@ -69,7 +69,12 @@ export function claimChunks(msg: JobMessage, run: (from: number, to: number) => 
   }
 }
 
-/** How long the main thread waits for one of the helper's chunks before running it itself (a helper that died never finishes it). */
+/**
+ * How long the main thread waits for one of the helper's chunks before running it itself (a helper that
+ * died, e.g. out of memory, never finishes it). A helper that was only slow may still finish it: running
+ * a chunk twice is harmless, as each kernel computes in its own thread's scratch and writes final values
+ * to its items' slots only, so the late thread writes the same bytes.
+ */
 const TAKE_OVER_MS = 20_000;
 
 /**

@@ -57,6 +57,22 @@ describe('grouping with a helper thread', () => {
     expect(split.candidates).toEqual(single.candidates);
   });
 
+  it('gives the same grouping when chunks run twice, as when a slow helper finishes a chunk the main thread took over', () => {
+    const twice: Helper = {
+      share(job: Job, total: number) {
+        for (let from = 0; from < total; from += 7) {
+          runChunk(job, from, Math.min(total, from + 7));
+          runChunk(job, Math.max(0, from - 7), Math.min(total, from + 7));
+        }
+      },
+      helped: () => 0,
+      close() {},
+    };
+    const again = groupWithHelper(feats, twice);
+    expect(JSON.stringify(again.grouping)).toBe(JSON.stringify(single.grouping));
+    expect(again.candidates).toEqual(single.candidates);
+  });
+
   it('the test corpus is grouped into its happenings (the comparison above is not over trivial output)', () => {
     const multi = single.grouping.events.filter((e) => e.articleIds.length > 1);
     expect(multi.length).toBeGreaterThanOrEqual(10);
