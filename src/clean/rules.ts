@@ -405,61 +405,134 @@ export const BLOCK_RULES: readonly BlockRule[] = [
 ];
 
 /**
- * Cheap necessary conditions, by rule name: a literal that every match of the rule contains.
+ * Cheap necessary conditions, by rule name: a literal that every match of the rule contains (a piece
+ * of the pattern's words, where one that starts with a rarer letter is searched faster).
  * The unanchored patterns otherwise try every position of every block up to their length cap
- * (most of the clean stage's time on story paragraphs). `lower(text)` is text.toLowerCase(): the
- * patterns with the i flag match their literals in any letter case; with the iu flags "ſ" and
- * the Kelvin sign also fold to "s" and "k", so literals for those rules avoid both letters.
- * Lower-casing a block costs several searches: icon-names, which reaches long paragraphs, tests
- * its own pattern directly, and `has` and lorem-ipsum lower-case short blocks only.
+ * (most of the clean stage's time on story paragraphs). `lower` is text.toLowerCase(), made once
+ * per block (the duplicate rules reuse it): the patterns with the i flag match their literals in
+ * any letter case, and a literal search in the lower-cased copy finds them (lower-casing maps every
+ * ASCII letter to its small form, and without the u flag no other character matches an ASCII
+ * letter). With the iu flags "ſ" also folds to "s" (and the Kelvin sign to "k", which lower-casing
+ * does too), so literals for those rules avoid the letter s.
  */
-const NEEDS: Readonly<Record<string, (text: string) => boolean>> = {
+const NEEDS: Readonly<Record<string, (text: string, lower: string) => boolean>> = {
+  'icon-names': (_, l) => l.includes('icon'),
   'breadcrumb-trail': (t) => t.includes('»') || t.includes('›'),
-  'cookie-notice': (t) => has(t, 'cookie', /cookie/i),
-  'app-download': (t) => lower(t).includes('app') || lower(t).includes('google play'),
-  'donation-appeal': (t) => lower(t).includes('donat') || lower(t).includes('journalism') || lower(t).includes('become a') || lower(t).includes('please') || lower(t).includes('chip in'),
-  'mailing-list': (t) => lower(t).includes('mailing li') || lower(t).includes('letter') || lower(t).includes('daily briefing') || lower(t).includes('mail update') || lower(t).includes('mail alert'),
+  'cookie-notice': (_, l) => l.includes('kie'),
+  // "app" and "app store" hold "pp": a search for "p" skips more of a paragraph than one for "a".
+  'app-download': (_, l) => l.includes('pp') || l.includes('google play'),
+  'donation-appeal': (_, l) => l.includes('donat') || l.includes('journalism') || l.includes('become a') || l.includes('please') || l.includes('chip in'),
+  'mailing-list': (_, l) => l.includes('mail') || l.includes('letter') || l.includes('briefing'),
+  // Not a sentence end, then "source:" or one of the agency nouns (iu flags: no literal "s").
+  'agency-credit-line': (t, l) => !isSentenceEnd(t.charCodeAt(t.length - 1)) && (l.includes('ource:') || l.includes('agency') || l.includes('ervice')),
   'copyright-photo-credit': (t) => t.includes('©'),
   'slash-photo-credit': (t) => t.includes('/'),
-  // The credit's colon comes after the last sentence end: [^.!?]{1,80}$ follows it.
-  'labelled-photo-credit': (t) => t.indexOf(':', Math.max(t.lastIndexOf('.'), t.lastIndexOf('!'), t.lastIndexOf('?')) + 1) >= 0,
+  // The credit's colon comes after the last sentence end ([^.!?]{1,80}$ follows it), and a credit label precedes it.
+  'labelled-photo-credit': (t, l) => {
+    const colon = t.lastIndexOf(':');
+    if (colon < 0 || t.includes('.', colon) || t.includes('!', colon) || t.includes('?', colon)) return false;
+    return l.includes('photo') || l.includes('image') || l.includes('credit') || l.includes('picture');
+  },
   // Only "all rights reserved" may stand anywhere: the other forms open the line.
-  'copyright-line': (t) => t.startsWith('©') || /^(?:\(c\)|copyright)/i.test(t) || has(t, 'all rights reserved', /all rights reserved/i),
-  'tagged-headline': (t) => /[A-Z]$/.test(t),
+  'copyright-line': (t, l) => t.startsWith('©') || l.startsWith('(c)') || l.startsWith('copyright') || l.includes('ghts reserved'),
+  // The last character is a capital A-Z (the content tags are): read it, where /[A-Z]$/ tries every position.
+  'tagged-headline': (t) => {
+    const c = t.charCodeAt(t.length - 1);
+    return c >= 65 && c <= 90;
+  },
   // Each alternative holds one of these words: a literal search, where the pattern tries its \b and
   // seven alternatives at every position of every paragraph.
-  'lorem-ipsum': (t) => (t.length <= SHARED_LOWER_MAX ? LOREM_WORDS.some((w) => lower(t).includes(w)) : LOREM_ANY.test(t)),
+  'lorem-ipsum': (_, l) => LOREM_PARTS.some((w) => l.includes(w)),
 };
-const LOREM_WORDS = ['ipsum', 'sit amet', 'adipiscing', 'eiusmod', 'platea', 'pellentesque'];
-const LOREM_ANY = new RegExp(LOREM_WORDS.join('|'), 'i');
+/**
+ * A piece of each word of the lorem-ipsum pattern ("ipsum", "sit amet", "adipiscing", "eiusmod", "platea",
+ * "pellentesque"), chosen to start with a letter rare in English: a literal search jumps between
+ * occurrences of its first letter, so "psum" reads a paragraph about twice as fast as "ipsum".
+ */
+const LOREM_PARTS = ['psum', 'met', 'pisc', 'mod', 'platea', 'que'];
 
-/** text.toLowerCase() of the block being matched, made on first use (no closure per block). */
-let lowerOf: string | null = null;
-function lower(text: string): string {
-  return (lowerOf ??= text.toLowerCase());
+function isSentenceEnd(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f;
 }
 
 /**
- * Blocks up to this length meet several literal conditions (donation-appeal, mailing-list, …), which
- * share one lower-cased copy; longer ones meet one or two, each cheaper as a case-insensitive pattern
- * (lower-casing costs as much as several searches).
+ * Whether every top-level alternative of a pattern source starts with "^" (the whole pattern is
+ * anchored at the start: tried at position 0 only), and it has no back-reference (whose group
+ * number would change inside a combined pattern).
  */
-const SHARED_LOWER_MAX = 250;
-
-/** Whether `literal` (lower case) occurs in the block in any letter case: `pattern` is /literal/i. */
-function has(text: string, literal: string, pattern: RegExp): boolean {
-  return text.length <= SHARED_LOWER_MAX ? lower(text).includes(literal) : pattern.test(text);
+export function anchoredSource(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  let altStart = true;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (altStart && depth === 0 && !inClass && ch !== '^') return false;
+    altStart = false;
+    if (ch === '\\') {
+      const next = source[i + 1] ?? '';
+      if (!inClass && (/[1-9]/.test(next) || next === 'k')) return false;
+      i++;
+    } else if (inClass) {
+      if (ch === ']') inClass = false;
+    } else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) altStart = true;
+  }
+  return !altStart;
 }
 
-/** The rules with their conditions resolved once (a lookup by name per block and rule showed in profiles). */
-const CHECKS = BLOCK_RULES.map((rule) => ({ rule, maxChars: rule.maxChars, needs: NEEDS[rule.name] ?? null }));
+/**
+ * The anchored pattern rules without a literal condition, combined per flag set into one pattern
+ * "(?:a)|(?:b)|…": it matches exactly when one of them does (an alternation matches at a position
+ * when one of its alternatives does), so one failed test of the combination stands for every rule in
+ * it. A story paragraph fails them all on its first characters; one call instead of one per rule.
+ */
+function combineAnchored(): { groups: RegExp[]; groupOf: Map<string, number> } {
+  const byFlags = new Map<string, BlockRule[]>();
+  for (const rule of BLOCK_RULES) {
+    if (!(rule.match instanceof RegExp) || NEEDS[rule.name] || !anchoredSource(rule.match.source)) continue;
+    const flags = rule.match.flags;
+    if (flags.includes('g') || flags.includes('y')) continue;
+    byFlags.set(flags, [...(byFlags.get(flags) ?? []), rule]);
+  }
+  const groups: RegExp[] = [];
+  const groupOf = new Map<string, number>();
+  for (const [flags, rules] of byFlags) {
+    if (rules.length < 2) continue;
+    let combined: RegExp;
+    try {
+      combined = new RegExp(rules.map((r) => `(?:${(r.match as RegExp).source})`).join('|'), flags);
+    } catch {
+      continue; // e.g. the same group name twice: test the rules one by one
+    }
+    for (const r of rules) groupOf.set(r.name, groups.length);
+    groups.push(combined);
+  }
+  return { groups, groupOf };
+}
 
-/** The first rule matching the block text, or null. */
-export function matchBlockRule(text: string): BlockRule | null {
-  lowerOf = null;
-  for (const { rule, maxChars, needs } of CHECKS) {
+const { groups: GROUPS, groupOf: GROUP_OF } = combineAnchored();
+
+/** The rules with their conditions resolved once (a lookup by name per block and rule showed in profiles). */
+const CHECKS = BLOCK_RULES.map((rule) => ({ rule, maxChars: rule.maxChars, needs: NEEDS[rule.name] ?? null, group: GROUP_OF.get(rule.name) ?? -1 }));
+
+/** Per block: 0 = group not tested yet, 1 = some rule of the group may match, 2 = none does. */
+const groupStates = new Uint8Array(GROUPS.length);
+
+/**
+ * The first rule matching the block text, or null. `lower` is text.toLowerCase() when the caller
+ * has it (the clean stage makes it once per block).
+ */
+export function matchBlockRule(text: string, lower: string = text.toLowerCase()): BlockRule | null {
+  groupStates.fill(0);
+  for (const { rule, maxChars, needs, group } of CHECKS) {
     if (text.length > maxChars) continue;
-    if (needs && !needs(text)) continue;
+    if (group >= 0) {
+      if (groupStates[group] === 0) groupStates[group] = GROUPS[group]!.test(text) ? 1 : 2;
+      if (groupStates[group] === 2) continue;
+    }
+    if (needs && !needs(text, lower)) continue;
     const ok = typeof rule.match === 'function' ? rule.match(text) : rule.match.test(text);
     if (ok) return rule;
   }

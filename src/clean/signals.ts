@@ -16,9 +16,17 @@ export function wordCount(text: string): number {
  * thresholds of 25 or less, so a long paragraph need not be read past its 25th word.
  */
 export function wordCountUpTo(text: string, limit: number): number {
+  return wordCountIn(text, 0, text.length, limit);
+}
+
+/**
+ * wordCountUpTo(text.slice(start, end), limit), read in place: the clean stage counts the words of
+ * each block in the original, where a loop over a slice reads each character through the slice.
+ */
+export function wordCountIn(text: string, start: number, end: number, limit: number): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     // Printable ASCII first: one comparison for most characters.
     const space = c <= 32 ? c === 32 || c === 9 || c === 10 || c === 13 : c >= 0xa0 && (c === 0xa0 || c === 0x202f || c === 0x3000 || (c >= 0x2000 && c <= 0x200b));
@@ -40,8 +48,24 @@ export function hasDoubleQuotes(text: string): boolean {
   return /["“”„]/u.test(text);
 }
 
-/** Closing quotes and brackets that may follow a sentence's final punctuation. */
-const CLOSERS = /["”’'»)\]]+$/u;
+/**
+ * Closing quotes and brackets that may follow a sentence's final punctuation: " ” ’ ' » ) ].
+ * The tests compare lastBeforeClosers with the pattern /["”’'»)\]]+$/u it stands for.
+ */
+function isCloser(c: number): boolean {
+  return c === 0x22 || c === 0x201d || c === 0x2019 || c === 0x27 || c === 0xbb || c === 0x29 || c === 0x5d;
+}
+
+/**
+ * The last code unit of the text once its trailing closers are cut (NaN when nothing is left): what
+ * `text.replace(/["”’'»)\]]+$/u, '')` ends with, read from the end (that pattern is tried at every
+ * position of the block).
+ */
+export function lastBeforeClosers(text: string): number {
+  let e = text.length;
+  while (e > 0 && isCloser(text.charCodeAt(e - 1))) e--;
+  return text.charCodeAt(e - 1);
+}
 
 /**
  * A prose block is story-shaped: it ends like a sentence (". ! …", or "?"
@@ -51,9 +75,12 @@ const CLOSERS = /["”’'»)\]]+$/u;
 export function isProse(text: string, words = wordCount(text)): boolean {
   if (words >= 25) return true;
   if (words < 6 || !/\p{Ll}/u.test(text)) return false;
-  const end = text.replace(CLOSERS, '');
-  return /[.!…]$/u.test(end) || (end.endsWith('?') && words >= 20);
+  const c = lastBeforeClosers(text);
+  return c === 0x2e || c === 0x21 || c === 0x2026 || (c === 0x3f && words >= 20);
 }
+
+/** A second sentence: a lower-case word, a period or "!", white space and a capital. */
+const SECOND_SENTENCE = /\p{Ll}{2,}[.!]\s+["“‘(]?\p{Lu}/u;
 
 /**
  * A headline-like block: at most 20 words and 200 characters, no final period
@@ -64,8 +91,10 @@ export function isProse(text: string, words = wordCount(text)): boolean {
 export function isHeadlineLike(text: string, words?: number): boolean {
   if (text.length > 200 || (words ?? wordCount(text)) > 20) return false;
   // A final period ends a sentence; a final colon introduces what follows: neither ends a headline.
-  if (/[.:]$/u.test(text.replace(CLOSERS, ''))) return false;
-  return !/\p{Ll}{2,}[.!]\s+["“‘(]?\p{Lu}/u.test(text);
+  const c = lastBeforeClosers(text);
+  if (c === 0x2e || c === 0x3a) return false;
+  // The pattern needs a "." or "!": most headlines have neither, and a literal search is cheaper.
+  return !((text.includes('.') || text.includes('!')) && SECOND_SENTENCE.test(text));
 }
 
 /**
@@ -95,9 +124,71 @@ export function overlap(stems: ReadonlySet<string>, vocabulary: ReadonlySet<stri
 
 /** The comparison form for duplicate detection: folded quotes and dashes, lower case, single spaces. */
 export function normalizeForDuplicates(text: string): string {
-  const lower = foldPunctuation(text).toLowerCase();
+  return foldSpaces(foldPunctuation(text).toLowerCase());
+}
+
+function foldSpaces(lower: string): string {
   // Most blocks have no run of spaces and no other white space: nothing to replace.
   return SPACE_TO_FOLD.test(lower) ? lower.replace(SPACE_RUN, ' ') : lower;
+}
+
+/** Int32 words of a bigram signature (1,024 bits). */
+export const SIGNATURE_WORDS = 32;
+
+/**
+ * normalizeForDuplicates(text) from `lower` (text.toLowerCase(), which the clean stage made for its
+ * block rules), writing the form's bigram signature into sig[at .. at + SIGNATURE_WORDS) (zeros on
+ * entry). Folding and lower-casing commute (no folded character has a case, and no letter lower-cases
+ * to one), except where lower-casing looks at neighbours: a capital sigma becomes "ς" or "σ" by the
+ * next letter, past case-ignorable marks, and folding turns some marks that are not case-ignorable
+ * ("‚", "′") into one that is ("'"); a text with a capital sigma takes the plain route.
+ *
+ * The signature has one bit per hashed pair of adjacent code units. A form contained in another has
+ * all its pairs in the other, so its bits are within the other's: a missing bit rules the containment
+ * out without a search. The same pass finds white space to fold, in place of a pattern tried at every
+ * position of the form.
+ */
+export function duplicateForm(text: string, lower: string, sig: Int32Array, at: number): string {
+  let form = text.includes('Σ') ? normalizeForDuplicates(text) : foldPunctuation(lower);
+  if (!signInto(form, sig, at)) {
+    form = form.replace(SPACE_RUN, ' ');
+    sig.fill(0, at, at + SIGNATURE_WORDS);
+    signInto(form, sig, at);
+  }
+  return form;
+}
+
+/** Sets the bits of the pairs of `form`; false (bits partly set) at white space to fold: not " ", or a second " " in a row. */
+function signInto(form: string, sig: Int32Array, at: number): boolean {
+  let prev = form.charCodeAt(0);
+  if (prev !== 32 && isWhiteSpace(prev)) return false;
+  for (let k = 1; k < form.length; k++) {
+    const c = form.charCodeAt(k);
+    if (c === 32) {
+      if (prev === 32) return false;
+    } else if (isWhiteSpace(c)) return false;
+    const h = (prev * 31 + c) & 1023;
+    sig[at + (h >>> 5)]! |= 1 << (h & 31);
+    prev = c;
+  }
+  return true;
+}
+
+/**
+ * JavaScript's `\s` for one code unit: the white space of the spec (tab, vertical tab, form feed,
+ * no-break space, BOM, the Zs spaces) and the line terminators. Written out: a call into the text
+ * stage's table per character cost a third of the signature pass. The tests compare it with /\s/
+ * on every code unit.
+ */
+export function isWhiteSpace(c: number): boolean {
+  if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** True when every bit of signature `a` is set in signature `b` (both in `sig`). */
+export function signatureWithin(sig: Int32Array, a: number, b: number): boolean {
+  for (let w = 0; w < SIGNATURE_WORDS; w++) if ((sig[a + w]! & ~sig[b + w]!) !== 0) return false;
+  return true;
 }
 /**
  * White space that normalizeForDuplicates changes: anything but a single " ". Without the u flag:

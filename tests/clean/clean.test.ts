@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, STRUCTURAL_RULES, type CleanResult } from '../../src/clean/index.js';
+import { cleanText, isData, isTitleCase, STRUCTURAL_RULES, type CleanResult } from '../../src/clean/index.js';
 import { splitBlocks } from '../../src/clean/blocks.js';
 
 // A small story used by the fixtures: three prose paragraphs about one event.
@@ -238,5 +238,46 @@ describe('cleanText invariants (property)', () => {
       }),
       { numRuns: 200, seed: 11 },
     );
+  });
+});
+
+describe('isTitleCase and isData', () => {
+  /** The pattern definitions the character-flag reads stand for. */
+  const referenceTitleCase = (text: string): boolean => {
+    const words = text.match(/\p{L}{4,}/gu) ?? [];
+    if (words.length < 2) return false;
+    return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.7;
+  };
+  const DATA_TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.,:/%-]*/gu;
+  const referenceData = (text: string): boolean => {
+    const tokens = text.match(DATA_TOKEN) ?? [];
+    if (tokens.length === 0) return true;
+    return tokens.filter((t) => /^\p{N}/u.test(t)).length / tokens.length >= 0.25;
+  };
+  const PARTS = ['Word', 'word', 'Trump', 'Signs', 'of', 'the', ' ', '-', '.', ',', ':', '/', '%', '12', '3.5%', '٣', 'Ünïcode', 'Ωmega', '𝐀𝐁𝐂𝐃', '\uD835', 'e\u0301té', '—', '(', 'Q4'];
+  const line = fc.array(fc.constantFrom(...PARTS), { maxLength: 16 }).map((p) => p.join(''));
+
+  it('agree with the pattern definitions', () => {
+    fc.assert(
+      fc.property(line, (t) => {
+        expect(isTitleCase(t)).toBe(referenceTitleCase(t));
+        expect(isData(t)).toBe(referenceData(t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('cleanText without the overlap scan', () => {
+  it('keeps the headline right above the prose and all prose when nothing depends on vocabulary overlap', () => {
+    const original = lines('Stock Markets Rally After Central Bank Decision', P1, P2, P3);
+    const result = cleanText(original);
+    expect(result.text).toBe(original);
+    expect(result.removed).toEqual([]);
+  });
+
+  it('still judges a line above the headline by overlap', () => {
+    const result = cleanText(lines('Celebrity Gossip Weekly', 'North Korea Warns Of Strong Response To Drills', P1, P2, P3));
+    expect(removedBy(result, STRUCTURAL_RULES.unrelatedHeadLine.name)).toEqual(['Celebrity Gossip Weekly']);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BLOCK_RULES, matchBlockRule } from '../../src/clean/rules.js';
+import { anchoredSource, BLOCK_RULES, matchBlockRule } from '../../src/clean/rules.js';
 
 describe('BLOCK_RULES', () => {
   it('gives every rule a unique name, a reason, a comment and an example', () => {
@@ -137,5 +137,72 @@ describe('long blocks', () => {
     const icons = Array.from({ length: 120 }, (_, i) => `w${i}ICON`).join(' ');
     expect(icons.length).toBeGreaterThan(500);
     expect(matchBlockRule(icons)?.name).toBe('icon-names');
+  });
+});
+
+/** The plain matcher: every rule in order, its length cap and its pattern, no literal conditions, no combined patterns. */
+function plainMatch(text: string): string | null {
+  for (const rule of BLOCK_RULES) {
+    if (text.length > rule.maxChars) continue;
+    if (typeof rule.match === 'function' ? rule.match(text) : rule.match.test(text)) return rule.name;
+  }
+  return null;
+}
+
+describe('matchBlockRule fast path (literal conditions on the lower-cased copy, combined anchored patterns)', () => {
+  // Pieces of chrome and story, the letters that fold oddly ("ſ", Kelvin sign, "İ", "Σ"), and rule examples.
+  const PIECES = [
+    'Home', 'home', ' » ', ' | ', 'Read more', 'See also:', 'Photo: ', 'Credit: ', 'Getty Images', ' / AFP', '© ', 'All Rights Reserved',
+    'cookie', 'COOKIES', 'uses cookies', 'cookie policy', 'Download the', ' app', 'App', 'Google Play', 'Donate now', 'support independent journalism',
+    'please consider supporting', 'Sign up for our', ' newsletter', 'e-mail alerts', 'daily briefing', 'Source: ', 'news agency', 'wire service',
+    'lorem ipsum', 'dolor sit amet', 'ſit amet', 'adipiscing elit', 'Pellentesque', 'platea', 'icon', 'bookmarkicon ', 'FEATURE', 'VIDEO',
+    'By Jane Doe', 'Tags: ', 'Subscribe', 'ſubſcribe', 'Follow us on Telegram', '\u212Aelvin', 'İstanbul', 'ΣΟΣ', 'said.', 'said', '?', '!', ':',
+    ' ', '  ', '\n', 'The', ' minister', ' said on Sunday', ' 12', '0:00', 'north-korea-news-today-now', 'https://example.com/a', '(Reporting by Jo Li)',
+    ...BLOCK_RULES.map((r) => r.example),
+  ];
+  const block = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 14 }).map((p) => p.join(''));
+
+  it('gives the same rule as the plain matcher on blocks made of chrome and story pieces', () => {
+    fc.assert(
+      fc.property(block, (text) => {
+        expect(matchBlockRule(text)?.name ?? null).toBe(plainMatch(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the same rule as the plain matcher on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
+        expect(matchBlockRule(text)?.name ?? null).toBe(plainMatch(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives the same rule with the lower-cased copy passed in', () => {
+    fc.assert(
+      fc.property(block, (text) => {
+        expect(matchBlockRule(text, text.toLowerCase())?.name ?? null).toBe(plainMatch(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('anchoredSource(source)', () => {
+  it('accepts a pattern whose every top-level alternative starts with ^', () => {
+    expect(anchoredSource('^a|^b')).toBe(true);
+    expect(anchoredSource('^(?:a|b)c$')).toBe(true);
+    expect(anchoredSource('^[|(]x')).toBe(true);
+  });
+
+  it('refuses an alternative without ^, an escaped bar or parenthesis counted wrongly, and back-references', () => {
+    expect(anchoredSource('^a|b')).toBe(false);
+    expect(anchoredSource('a')).toBe(false);
+    expect(anchoredSource('^a\\|b|c')).toBe(false);
+    expect(anchoredSource('^(a)\\1')).toBe(false);
+    expect(anchoredSource('^(?<x>a)\\k<x>')).toBe(false);
+    expect(anchoredSource('^a|')).toBe(false);
   });
 });

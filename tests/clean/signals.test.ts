@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXCERPT_END, contentStems, endsWithExcerptMarker, normalizeForDuplicates, wordCount, wordCountUpTo } from '../../src/clean/signals.js';
+import { EXCERPT_END, contentStems, duplicateForm, endsWithExcerptMarker, isHeadlineLike, isProse, isWhiteSpace, lastBeforeClosers, normalizeForDuplicates, SIGNATURE_WORDS, signatureWithin, wordCount, wordCountIn, wordCountUpTo } from '../../src/clean/signals.js';
 import { foldPunctuation, isStopword, normalizeWord, stemWord, tokenOffsets } from '../../src/text/index.js';
 
 const PIECES = ['a', 'B', ' ', '  ', '\t', '\n', '\u00A0', '.', '...', '…', '[…]', '[...]', '[', ']', '’', '“', '—', 'Said'];
@@ -53,5 +53,105 @@ describe('wordCount(text) and wordCountUpTo(text, limit)', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('isWhiteSpace(code unit)', () => {
+  it('agrees with /\\s/ on every UTF-16 code unit', () => {
+    const differ: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isWhiteSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(`U+${c.toString(16)}`);
+    expect(differ).toEqual([]);
+  });
+});
+
+/** The signals as they were written with patterns, the reference for the hand-written reads. */
+const CLOSERS = /["”’'»)\]]+$/u;
+const referenceProse = (t: string, words: number): boolean => {
+  if (words >= 25) return true;
+  if (words < 6 || !/\p{Ll}/u.test(t)) return false;
+  const end = t.replace(CLOSERS, '');
+  return /[.!…]$/u.test(end) || (end.endsWith('?') && words >= 20);
+};
+const referenceHeadline = (t: string, words: number): boolean => {
+  if (t.length > 200 || words > 20) return false;
+  if (/[.:]$/u.test(t.replace(CLOSERS, ''))) return false;
+  return !/\p{Ll}{2,}[.!]\s+["“‘(]?\p{Lu}/u.test(t);
+};
+
+describe('isProse, isHeadlineLike and lastBeforeClosers', () => {
+  const SHAPES = ['word', 'Word', ' ', '. ', '.', '!', '?', ':', '…', '"', '”', '’', "'", '»', ')', ']', '“', '‘', '(', 'U.S.', 'He said. They', 'ok! "Yes', '😀', 'é'];
+  const shaped = fc.array(fc.constantFrom(...SHAPES), { maxLength: 40 }).map((p) => p.join(''));
+
+  it('read the end past closing quotes and brackets as the closers pattern does', () => {
+    fc.assert(
+      fc.property(shaped, (t) => {
+        const end = t.replace(CLOSERS, '');
+        expect(lastBeforeClosers(t)).toBe(end.charCodeAt(end.length - 1));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('agree with the pattern-based definitions', () => {
+    fc.assert(
+      fc.property(shaped, (t) => {
+        const words = wordCount(t);
+        expect(isProse(t, words)).toBe(referenceProse(t, words));
+        expect(isHeadlineLike(t, words)).toBe(referenceHeadline(t, words));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('wordCountIn(text, start, end, limit)', () => {
+  it('counts the words of the slice, as wordCountUpTo does on it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(' ', '\t', '\u00A0', '\u2003', 'a', 'Word', '.'), { maxLength: 30 }), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 30 }), (parts, a, b, limit) => {
+        const t = parts.join('');
+        const start = t.length === 0 ? 0 : a % (t.length + 1);
+        const end = start + (t.length === 0 ? 0 : b % (t.length - start + 1));
+        expect(wordCountIn(t, start, end, limit)).toBe(wordCountUpTo(t.slice(start, end), limit));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('duplicateForm', () => {
+  // Letters whose lower case looks at neighbours (Σ) or changes length (İ), and marks folding changes.
+  const PARTS = ['a', 'B', ' ', '  ', '\t', '\n', '\u00A0', '\u2003', '’', '‚', '′', '`', '“', '«', '—', '−', 'Σ', 'ΟΣ', 'σ', 'İ', '\u212A', 'Said', '.', '😀'];
+  const text = fc.array(fc.constantFrom(...PARTS), { maxLength: 16 }).map((p) => p.join(''));
+
+  it('gives normalizeForDuplicates(text) from the lower-cased copy', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const sig = new Int32Array(SIGNATURE_WORDS);
+        expect(duplicateForm(t, t.toLowerCase(), sig, 0)).toBe(normalizeForDuplicates(t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives a form contained in another a signature within the other one', () => {
+    fc.assert(
+      fc.property(text, text, text, (before, middle, after) => {
+        const outer = `${before}${middle}${after}`;
+        const sig = new Int32Array(2 * SIGNATURE_WORDS);
+        const inner = duplicateForm(middle, middle.toLowerCase(), sig, 0);
+        const whole = duplicateForm(outer, outer.toLowerCase(), sig, SIGNATURE_WORDS);
+        if (whole.includes(inner)) expect(signatureWithin(sig, 0, SIGNATURE_WORDS)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('tells most paragraphs apart by signature alone', () => {
+    const sig = new Int32Array(2 * SIGNATURE_WORDS);
+    const a = 'The foreign ministry said the drills near the peninsula were a rehearsal for invasion.';
+    const b = 'South Korea said the exercises were defensive and would continue with the United States next year.';
+    duplicateForm(a, a.toLowerCase(), sig, 0);
+    duplicateForm(b, b.toLowerCase(), sig, SIGNATURE_WORDS);
+    expect(signatureWithin(sig, 0, SIGNATURE_WORDS)).toBe(false);
   });
 });
