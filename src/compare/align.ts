@@ -82,31 +82,94 @@ function isStock(s: StockFlags, stats: CorpusStats, h: number, i: number, stock:
 }
 
 /** Exact runs of two documents after extension and merging, in order of `a`, with A's tokens covered by non-stock seeds. */
-interface SeededRuns {
+export interface SeededRuns {
   merged: Run[];
+  /** Valid until the next `seededRuns` call (a scratch array shared by all pairs). */
   nonStock: Uint8Array;
-  /** Whether any seed was non-stock (else every passage weighs 0). */
-  anyNonStock: boolean;
+  /** Content tokens of A flagged in `nonStock`: no chain weighs more. */
+  nonStockContent: number;
 }
 
-/** Seeds (shared content n-grams), runs on their diagonals, extended exactly both ways and merged; null when no seed is shared. */
-function seededRuns(pa: DocProfile, pb: DocProfile, stats: CorpusStats, o: AlignOptions): SeededRuns | null {
+/**
+ * Scratch state of `seededRuns`, reused by every pair (a pair allocated a flag
+ * array and a Map per call, and most of an event's pairs share a few seeds):
+ * `nonStock` is zero outside `[dirtyFrom, dirtyTo)`, cleared at the next call;
+ * `diagRun[d]` holds the index + 1 of the last run on diagonal d (offset by
+ * A's length) when `diagMark[d]` is the current call's stamp.
+ */
+let nonStockScratch = new Uint8Array(1 << 13);
+let dirtyFrom = 0;
+let dirtyTo = 0;
+let diagRun = new Int32Array(1 << 14);
+let diagMark = new Int32Array(1 << 14);
+let diagStamp = 0;
+
+function scratchFor(aLength: number, diagonals: number): Uint8Array {
+  if (dirtyTo > dirtyFrom) nonStockScratch.fill(0, dirtyFrom, dirtyTo);
+  dirtyFrom = dirtyTo = 0;
+  if (nonStockScratch.length < aLength) nonStockScratch = new Uint8Array(Math.max(aLength, 2 * nonStockScratch.length));
+  if (diagRun.length < diagonals) {
+    const size = Math.max(diagonals, 2 * diagRun.length);
+    diagRun = new Int32Array(size);
+    diagMark = new Int32Array(size);
+    diagStamp = 0;
+  }
+  // A new stamp empties the diagonal table without a clear (cleared once before the counter could wrap).
+  if (++diagStamp === 0x7fffffff) {
+    diagMark.fill(0);
+    diagStamp = 1;
+  }
+  return nonStockScratch;
+}
+
+/** Per key of A: the `sharedStamp` of the last scan that found it in B (a new stamp empties the set without a clear). */
+let sharedMark = new Int32Array(1 << 12);
+let sharedStamp = 0;
+
+/** What one scan of A's shingles against B's index finds. */
+export interface PairScan {
+  /** Distinct shingles A and B share (counted when asked for, else -1). */
+  shared: number;
+  /** Null when no seed is shared. */
+  seeded: SeededRuns | null;
+}
+
+/**
+ * Seeds (shared content n-grams), runs on their diagonals, extended exactly
+ * both ways and merged; with `countShared`, also the number of distinct
+ * shingles the two share, from the same lookups (every shingle of A is
+ * looked up in B's index once either way).
+ */
+export function seededRuns(pa: DocProfile, pb: DocProfile, stats: CorpusStats, o: AlignOptions, countShared = false): PairScan {
   const n = o.ngram;
   const A = pa.tokenHashes;
   const B = pb.tokenHashes;
+  const shingles = pa.shingles;
+  const content = pa.content;
   const seeds = seedIndex(pb);
   const stock = stockDf(stats, o);
-  // Allocated at the first shared seed: most pairs of a large event or story have none.
+  // Set up at the first shared seed: most pairs of a large event or story have none.
   let nonStock: Uint8Array | null = null;
   let stockFlags: StockFlags | null = null;
-  let active: Map<number, Run> | null = null;
-  let anyNonStock = false;
+  let nonStockContent = 0;
   const runs: Run[] = [];
+  // Diagonal d = j - i is at table index d + offset.
+  const offset = A.length;
   // The seed lookup, inlined: it runs for every shingle of A, for every pair (`indexOf` in hash.ts).
   const { keys, slots, mask } = seeds.index;
-  const filter = seeds.filter;
-  for (let i = 0; i < pa.shingles.length; i++) {
-    const h = pa.shingles[i]!;
+  const { filter, start, positions } = seeds;
+  // A's key id at each position, so that a shingle A repeats is counted once.
+  const keyAt = countShared ? seedIndex(pa).keyAt : null;
+  let shared = 0;
+  if (keyAt !== null) {
+    if (sharedMark.length < keyAt.length) sharedMark = new Int32Array(Math.max(keyAt.length, 2 * sharedMark.length));
+    if (++sharedStamp === 0x7fffffff) {
+      sharedMark.fill(0);
+      sharedStamp = 1;
+    }
+  }
+  for (let i = 0, count = shingles.length; i < count; i++) {
+    const h = shingles[i]!;
     if ((filter[(h >>> 5) & 1023]! & (1 << (h & 31))) === 0) continue;
     let at = -1;
     for (let s = (h ^ (h >>> 15)) & mask; ; s = (s + 1) & mask) {
@@ -117,35 +180,47 @@ function seededRuns(pa: DocProfile, pb: DocProfile, stats: CorpusStats, o: Align
         break;
       }
     }
-    if (at < 0 || !hasContent(pa, i)) continue;
-    if (active === null) {
-      nonStock = new Uint8Array(A.length);
+    if (at < 0) continue;
+    if (keyAt !== null) {
+      const ka = keyAt[i]!;
+      if (sharedMark[ka] !== sharedStamp) {
+        sharedMark[ka] = sharedStamp;
+        shared++;
+      }
+    }
+    if (start[at] === start[at + 1] || !hasContent(pa, i)) continue;
+    if (nonStock === null) {
+      nonStock = scratchFor(A.length, A.length + B.length);
       stockFlags = stockFlagsOf(pa, stats, stock);
-      active = new Map();
     }
     let marked = false;
-    for (let q = seeds.start[at]!, qEnd = seeds.start[at + 1]!; q < qEnd; q++) {
-      const j = seeds.positions[q]!;
+    for (let q = start[at]!, qEnd = start[at + 1]!; q < qEnd; q++) {
+      const j = positions[q]!;
       let same = true;
       for (let k = 0; k < n && same; k++) same = A[i + k] === B[j + k];
       if (!same) continue;
       if (!marked && !isStock(stockFlags!, stats, h, i, stock)) {
-        for (let k = 0; k < n; k++) nonStock![i + k] = 1;
+        for (let k = i; k < i + n; k++)
+          if (nonStock[k] === 0) {
+            nonStock[k] = 1;
+            nonStockContent += content[k]!;
+          }
+        if (dirtyTo === dirtyFrom) dirtyFrom = i;
+        dirtyTo = i + n;
         marked = true;
-        anyNonStock = true;
       }
-      const d = j - i;
-      const r = active.get(d);
+      const d = j - i + offset;
+      const r = diagMark[d] === diagStamp ? runs[diagRun[d]! - 1]! : null;
       if (r && i <= r.a + r.len) r.len = i + n - r.a;
       else {
-        if (r) runs.push(r);
-        active.set(d, { a: i, b: j, len: n });
+        runs.push({ a: i, b: j, len: n });
+        diagMark[d] = diagStamp;
+        diagRun[d] = runs.length;
       }
     }
   }
-  if (active === null) return null;
-  for (const r of active.values()) runs.push(r);
-  if (runs.length === 0 || nonStock === null) return null;
+  if (keyAt === null) shared = -1;
+  if (runs.length === 0 || nonStock === null) return { shared, seeded: null };
   for (const r of runs) {
     while (r.a > 0 && r.b > 0 && A[r.a - 1] === B[r.b - 1]) {
       r.a--;
@@ -160,10 +235,10 @@ function seededRuns(pa: DocProfile, pb: DocProfile, stats: CorpusStats, o: Align
   for (const r of runs) {
     const last = merged[merged.length - 1];
     if (last && last.b - last.a === r.b - r.a && r.a <= last.a + last.len) last.len = Math.max(last.len, r.a + r.len - last.a);
-    else merged.push({ ...r });
+    else merged.push(r);
   }
   merged.sort((x, y) => x.a - y.a || x.b - y.b || y.len - x.len);
-  return { merged, nonStock, anyNonStock };
+  return { shared, seeded: { merged, nonStock, nonStockContent } };
 }
 
 /** Runs chained into passage candidates: each run joins the open chain it continues at the least gap cost. */
@@ -241,7 +316,16 @@ function chainFacts(ch: readonly Run[], pa: DocProfile, pb: DocProfile, nonStock
  * (an inserted clause or a changed word becomes a gap).
  */
 export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats, o: AlignOptions): TokenPassage[] {
-  const seeded = seededRuns(pa, pb, stats, o);
+  return passagesOf(pa, pb, seededRuns(pa, pb, stats, o).seeded, o);
+}
+
+/** `alignPassages` with the number of distinct shingles the two documents share (what a pair comparison reports besides the passages). */
+export function alignWithOverlap(pa: DocProfile, pb: DocProfile, stats: CorpusStats, o: AlignOptions): { passages: TokenPassage[]; sharedShingles: number } {
+  const scan = seededRuns(pa, pb, stats, o, true);
+  return { passages: passagesOf(pa, pb, scan.seeded, o), sharedShingles: scan.shared };
+}
+
+function passagesOf(pa: DocProfile, pb: DocProfile, seeded: SeededRuns | null, o: AlignOptions): TokenPassage[] {
   if (seeded === null) return [];
   const A = pa.tokenHashes;
   const B = pb.tokenHashes;
@@ -263,14 +347,16 @@ export function alignPassages(pa: DocProfile, pb: DocProfile, stats: CorpusStats
 
 /**
  * `alignPassages(pa, pb, stats, o).length > 0`, without edit distances or
- * passage objects, stopping at the first kept chain. With no non-stock seed
- * every passage weighs 0 and needs `longStockWords` matched words, which the
- * merged runs together must then hold (a chain's runs are some of them, trimmed).
+ * passage objects, stopping at the first kept chain. With fewer non-stock
+ * content words than the least weight a passage needs, a passage needs
+ * `longStockWords` matched words, which the merged runs together must then
+ * hold (a chain's runs are some of them, trimmed).
  */
 export function hasAlignedPassage(pa: DocProfile, pb: DocProfile, stats: CorpusStats, o: AlignOptions): boolean {
-  const seeded = seededRuns(pa, pb, stats, o);
+  const seeded = seededRuns(pa, pb, stats, o).seeded;
   if (seeded === null) return false;
-  if (!seeded.anyNonStock && Math.min(o.minPassageWeight, 2) > 0) {
+  // A chain's runs are disjoint in A, so no chain weighs more than the non-stock content words of A.
+  if (seeded.nonStockContent < Math.min(o.minPassageWeight, 2)) {
     let total = 0;
     for (const r of seeded.merged) total += r.len;
     if (total < o.longStockWords) return false;

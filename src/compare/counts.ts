@@ -90,6 +90,24 @@ export class Int32Counts {
     }
   }
 
+  /**
+   * The count of each key (0 for a missing key) into `out`: `get` for each, the
+   * keys in blocks whose home slots are read first, as `addEach` does (an
+   * article's few hundred IDF lookups each miss the CPU cache).
+   */
+  getEach(keys: ArrayLike<number>, out: Int32Array): void {
+    const n = keys.length;
+    const s = this.#slots;
+    const mask = this.#mask;
+    for (let from = 0; from < n; from += 32) {
+      const to = Math.min(n, from + 32);
+      let sink = 0;
+      for (let i = from; i < to; i++) sink ^= s[2 * homeSlot(keys[i]!, mask) + 1]!;
+      touched[0]! ^= sink;
+      for (let i = from; i < to; i++) out[i] = s[2 * this.#slot(keys[i]!) + 1]!;
+    }
+  }
+
   #put(key: number, value: number, add: boolean): void {
     const s = this.#slots;
     const i = this.#slot(key);

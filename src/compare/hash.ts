@@ -44,6 +44,9 @@ let seenKeys = new Int32Array(1 << 12);
 let seenMark = new Int32Array(1 << 12);
 let mark = 0;
 let radixBuffer = new Int32Array(1 << 12);
+let uniqueBuffer = new Int32Array(1 << 12);
+/** keys, counts and first positions of the `countBag` being built, before they are copied out at their length. */
+let bagBuffer = new Int32Array(3 << 12);
 const radixCounts = new Int32Array(4 * 256);
 
 /**
@@ -82,7 +85,9 @@ export function sortedUnique(values: Int32Array): Int32Array {
   // Only the first `size` slots are used, so a small article touches a small part of the table.
   const mask = size - 1;
   const shift = 32 - bits;
-  const out = new Int32Array(n);
+  // The distinct values gather in scratch and leave as one copy of the right length.
+  if (n <= SCRATCH_MAX && uniqueBuffer.length < n) uniqueBuffer = new Int32Array(Math.max(n, 2 * uniqueBuffer.length));
+  const out = n <= SCRATCH_MAX ? uniqueBuffer : new Int32Array(n);
   let w = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
@@ -224,9 +229,10 @@ export interface CountBag {
 export function countBag(values: Int32Array, select: Uint8Array | null, from = 0, to = values.length): CountBag {
   const n = Math.max(0, to - from);
   const { slots, mask } = slotTable(n);
-  const keys = new Int32Array(n);
-  const counts = new Int32Array(n);
-  const first = new Int32Array(n);
+  if (bagBuffer.length < 3 * n) bagBuffer = new Int32Array(Math.max(3 * n, 2 * bagBuffer.length));
+  const keys = bagBuffer.subarray(0, n);
+  const counts = bagBuffer.subarray(n, 2 * n);
+  const first = bagBuffer.subarray(2 * n, 3 * n);
   let k = 0;
   for (let i = from; i < to; i++) {
     if (select !== null && !select[i]) continue;

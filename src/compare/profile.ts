@@ -1,5 +1,5 @@
 import type { Doc, Span, Token } from '../doc/types.js';
-import { formMemo, isStopword, tokenForms, type TokenForms } from '../text/index.js';
+import { isStopword, tokenForms, type TokenForms } from '../text/index.js';
 import { countBag, hashString, shingleHashes, slotTable, sortedUnique, type CountBag, type IntIndex } from './hash.js';
 import { quoteSpans, quotedTokens } from './quotes.js';
 
@@ -25,13 +25,12 @@ export interface DocProfile extends TokenProfile {
   ngram: number;
   /** Shingle hash at each token position (`ngram` words from there). */
   shingles: Int32Array;
-  /** Sorted distinct shingles, for Jaccard and containment. */
-  shingleSet: Int32Array;
   seedIndex?: SeedIndex;
 }
 
 const tokenCache = new WeakMap<Doc, TokenProfile>();
 const hashCache = new WeakMap<Doc, TokenHashes>();
+const positionalCache = new WeakMap<Doc, Map<number, Int32Array>>();
 const shingleCache = new WeakMap<Doc, Map<number, Shingles>>();
 const cache = new WeakMap<Doc, Map<number, DocProfile>>();
 /** Positions kept per shingle in the seed index: more repeats of one phrase in one article add nothing. */
@@ -59,21 +58,27 @@ export function tokenHashes(doc: Doc): TokenHashes {
 
 /**
  * Norm hash, stem hash and stop-word flag per form entry of one tokenizer table (text/tokenize.ts
- * `tokenForms`: equal entries have equal norms and stems). `known[e]` is 0 until entry e is first
- * met, then 1 for a content word, 2 for a stop word. Keyed by the table object: a full table is
- * replaced by a new one (entry ids restart), and the old memo goes with it.
+ * `tokenForms`: equal entries have equal norms and stems), interleaved at `4e`, `4e + 1`, `4e + 2`:
+ * a rare word's entry is a cache miss, and one line read for the three facts beats three (three
+ * separate arrays cost most of `hashTokens`). The kind at `4e + 2` is 0 until entry e is first met,
+ * then 1 for a content word, 2 for a stop word. Keyed by the table object: a full table is replaced
+ * by a new one (entry ids restart), and the old memo goes with it.
  */
-interface FormFacts {
-  norm: Int32Array;
-  stem: Int32Array;
-  known: Int32Array;
-}
-const formNorms = formMemo(0);
-const formStems = formMemo(0);
-const formKinds = formMemo(0);
+const formFactsByTable = new WeakMap<object, { facts: Int32Array }>();
 
-function formFacts(forms: TokenForms): FormFacts {
-  return { norm: formNorms(forms), stem: formStems(forms), known: formKinds(forms) };
+function formFacts(forms: TokenForms): { facts: Int32Array } {
+  let memo = formFactsByTable.get(forms.table);
+  if (!memo) formFactsByTable.set(forms.table, (memo = { facts: new Int32Array(4 << 12) }));
+  return memo;
+}
+
+/** The memo's facts, grown to hold entry e. */
+function growFacts(memo: { facts: Int32Array }, e: number): Int32Array {
+  let size = memo.facts.length;
+  while (size <= 4 * e + 3) size *= 2;
+  const grown = new Int32Array(size);
+  grown.set(memo.facts);
+  return (memo.facts = grown);
 }
 
 function maxOf(ids: readonly number[]): number {
@@ -82,12 +87,12 @@ function maxOf(ids: readonly number[]): number {
   return m;
 }
 
-/** Fills entry e of the memo from a token of that entry; returns its `known` value. */
-function learnForm(f: FormFacts, e: number, t: Token): number {
+/** Fills the facts of the entry at `base` (= 4e) from a token of that entry; returns its kind. */
+function learnForm(facts: Int32Array, base: number, t: Token): number {
   const h = hashString(t.norm);
-  f.norm[e] = h;
-  f.stem[e] = t.stem === t.norm ? h : hashString(t.stem);
-  return (f.known[e] = isStopword(t.norm) ? 2 : 1);
+  facts[base] = h;
+  facts[base + 1] = t.stem === t.norm ? h : hashString(t.stem);
+  return (facts[base + 2] = isStopword(t.norm) ? 2 : 1);
 }
 
 /**
@@ -102,14 +107,15 @@ function hashTokens(doc: Doc, content: Uint8Array | null): { hashes: TokenHashes
   const forms = tokenForms(tokens);
   if (forms) {
     const ids = forms.ids;
-    const f = formFacts(forms);
-    const { norm: normOf, stem: stemOf, known } = f;
+    const memo = formFacts(forms);
+    let facts = memo.facts;
     for (let i = 0; i < tokens.length; i++) {
-      const e = ids[i]!;
-      let k = known[e]!;
-      if (k === 0) k = learnForm(f, e, tokens[i]!);
-      tokenHashes[i] = normOf[e]!;
-      stemHashes[i] = stemOf[e]!;
+      const base = ids[i]! << 2;
+      if (base >= facts.length) facts = growFacts(memo, base >> 2);
+      let k = facts[base + 2]!;
+      if (k === 0) k = learnForm(facts, base, tokens[i]!);
+      tokenHashes[i] = facts[base]!;
+      stemHashes[i] = facts[base + 1]!;
       if (content && k === 1) {
         content[i] = 1;
         contentCount++;
@@ -203,11 +209,13 @@ export function tokenProfile(doc: Doc): TokenProfile {
   const forms = th ? tokenForms(tokens) : null;
   if (th && forms) {
     const ids = forms.ids;
-    const f = formFacts(forms);
+    const memo = formFacts(forms);
+    let facts = memo.facts;
     for (let i = 0; i < tokens.length; i++) {
-      const e = ids[i]!;
-      let k = f.known[e]!;
-      if (k === 0) k = learnForm(f, e, tokens[i]!);
+      const base = ids[i]! << 2;
+      if (base >= facts.length) facts = growFacts(memo, base >> 2);
+      let k = facts[base + 2]!;
+      if (k === 0) k = learnForm(facts, base, tokens[i]!);
       if (k === 1) {
         content[i] = 1;
         contentCount++;
@@ -243,67 +251,95 @@ export function contentStems(doc: Doc): CountBag {
   return bag;
 }
 
+/** Shingle hashes of a document at each position (cached per Doc and size). */
+function positionalShingles(doc: Doc, ngram: number): Int32Array {
+  let perDoc = positionalCache.get(doc);
+  if (!perDoc) positionalCache.set(doc, (perDoc = new Map()));
+  let shingles = perDoc.get(ngram);
+  if (!shingles) perDoc.set(ngram, (shingles = shingleHashes(tokenHashes(doc).tokenHashes, ngram)));
+  return shingles;
+}
+
 /** Shingle hashes of a document at each position, and their sorted distinct set (cached per Doc and size). */
 export function docShingles(doc: Doc, ngram: number): Shingles {
   let perDoc = shingleCache.get(doc);
   if (!perDoc) shingleCache.set(doc, (perDoc = new Map()));
   const hit = perDoc.get(ngram);
   if (hit) return hit;
-  const shingles = shingleHashes(tokenHashes(doc).tokenHashes, ngram);
+  const shingles = positionalShingles(doc, ngram);
   const out = { shingles, shingleSet: sortedUnique(shingles) };
   perDoc.set(ngram, out);
   return out;
 }
 
+/**
+ * A document's profile for pair comparisons (cached per Doc and size). Its distinct shingles are the
+ * keys of `seedIndex` (a hash set, no sorted copy: the pairs only count shared keys).
+ */
 export function docProfile(doc: Doc, ngram: number): DocProfile {
   let perDoc = cache.get(doc);
   if (!perDoc) cache.set(doc, (perDoc = new Map()));
   const hit = perDoc.get(ngram);
   if (hit) return hit;
   const tp = tokenProfile(doc);
-  const sh = docShingles(doc, ngram);
-  const p: DocProfile = { ngram, ...tp, shingles: sh.shingles, shingleSet: sh.shingleSet };
+  const p: DocProfile = { ngram, ...tp, shingles: positionalShingles(doc, ngram) };
   perDoc.set(ngram, p);
   return p;
 }
 
 /**
- * Shingle → positions, for shingles holding at least one content word
- * (stop-word-only n-grams seed nothing): the shingles in first-occurrence
- * order (`index`), and each one's positions, ascending, at
- * `positions[start[k] .. start[k + 1])`.
+ * Every distinct shingle of a document, in first-occurrence order, with a hash
+ * index (`index`: the document's shingle set), and for each shingle its first
+ * positions that hold a content word (stop-word-only n-grams seed nothing),
+ * ascending, at `positions[start[k] .. start[k + 1])` (none for a stop-word-only shingle).
  */
 export interface SeedIndex {
   index: IntIndex;
   /**
    * One bit per key hash (bit `h & 31` of word `(h >>> 5) & 1023`): an
-   * article's few hundred seeds set about 2% of the bits, so nearly every
+   * article's few hundred shingles set about 2% of the bits, so nearly every
    * shingle of the other article is ruled out by one well-predicted test.
    */
   filter: Int32Array;
   start: Int32Array;
   positions: Int32Array;
+  /** Key id (position in `index.keys`) of the shingle at each position. */
+  keyAt: Int32Array;
 }
+
+/** Per-key working arrays of `seedIndex`, shared by all documents (only the index itself is kept). */
+/** Marks a kept seed position in `keyAt` while the index is built (key ids are far below 2^31). */
+const SEED_BIT = 1 << 31;
+let seedScratch = new Int32Array(3 << 12);
 
 /**
  * Built in typed arrays (a per-article Map of position lists cost more than
  * the pairs that used it): keys get ids in first-occurrence order in an
- * open-addressing table that then serves as the lookup index itself.
+ * open-addressing table that then serves as the lookup index itself, for the
+ * seeds and for the shingle-set overlap of a pair alike (one table a document
+ * where a sorted set and a seed table took two and a sort).
  */
 export function seedIndex(p: DocProfile): SeedIndex {
   if (p.seedIndex) return p.seedIndex;
   const n = p.shingles.length;
+  const shingles = p.shingles;
   const { slots, mask } = slotTable(n);
-  const keys = new Int32Array(n);
-  const counts = new Int32Array(n);
-  /** Key id + 1 of each kept seed position, 0 for positions that seed nothing. */
-  const idAt = new Int32Array(n);
+  if (seedScratch.length < 2 * n) seedScratch = new Int32Array(2 * n);
+  const keys = seedScratch.subarray(0, n);
+  const counts = seedScratch.subarray(n, 2 * n).fill(0);
+  /** Key id of each position, with the sign bit set at kept seed positions. */
+  const keyAt = new Int32Array(n);
   const filter = new Int32Array(1024);
   let keyCount = 0;
   let total = 0;
+  // Content words in the shingle at i (`hasContent(p, i)` is inside > 0), kept as a sliding count.
+  const content = p.content;
+  const ngram = p.ngram;
+  let inWindow = 0;
+  for (let k = 0; k < ngram && k < content.length; k++) inWindow += content[k]!;
   for (let i = 0; i < n; i++) {
-    if (!hasContent(p, i)) continue;
-    const h = p.shingles[i]!;
+    if (i > 0) inWindow += content[i + ngram - 1]! - content[i - 1]!;
+    const h = shingles[i]!;
     let k = -1;
     let s = (h ^ (h >>> 15)) & mask;
     for (; slots[s] !== 0; s = (s + 1) & mask)
@@ -318,21 +354,29 @@ export function seedIndex(p: DocProfile): SeedIndex {
       const w = (h >>> 5) & 1023;
       filter[w] = filter[w]! | (1 << (h & 31));
     }
-    if (counts[k]! >= MAX_SEED_POSITIONS) continue;
-    counts[k]!++;
-    idAt[i] = k + 1;
+    keyAt[i] = k;
+    if (inWindow === 0) continue;
+    const c = counts[k]!;
+    if (c >= MAX_SEED_POSITIONS) continue;
+    counts[k] = c + 1;
+    keyAt[i] = k | SEED_BIT;
     total++;
   }
   const start = new Int32Array(keyCount + 1);
   for (let k = 0; k < keyCount; k++) start[k + 1] = start[k]! + counts[k]!;
   const positions = new Int32Array(total);
-  // Positions ascend per key: filled in text order, each at its key's next free place.
-  const next = start.slice(0, keyCount);
+  // Positions ascend per key: filled in text order, each at its key's next free place (the counts array, reused).
+  const next = counts;
+  next.set(start.subarray(0, keyCount));
   for (let i = 0; i < n; i++) {
-    const id = idAt[i]!;
-    if (id !== 0) positions[next[id - 1]!++] = i;
+    const id = keyAt[i]!;
+    if (id < 0) {
+      const k = id & ~SEED_BIT;
+      positions[next[k]!++] = i;
+      keyAt[i] = k;
+    }
   }
-  p.seedIndex = { index: { keys: keys.slice(0, keyCount), slots, mask }, filter, start, positions };
+  p.seedIndex = { index: { keys: keys.slice(0, keyCount), slots, mask }, filter, start, positions, keyAt };
   return p.seedIndex;
 }
 

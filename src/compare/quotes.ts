@@ -21,6 +21,9 @@ function markKind(c: number): number {
   return 0;
 }
 
+/** Line breaks and every character `markKind` classes as a mark. */
+const MARKS = /[\n"'\u00ab\u00bb\u2018-\u201f\u2033]/g;
+
 function isSpace(c: string | undefined): boolean {
   return c === undefined || /\s/.test(c);
 }
@@ -41,15 +44,16 @@ export function quoteSpans(text: string): Span[] {
     openAt = -1;
     openKind = 0;
   };
-  for (let i = 0; i < text.length; i++) {
+  // Only line breaks and marks matter: the regex engine finds them (a JS loop over every character cost more).
+  MARKS.lastIndex = 0;
+  for (let m = MARKS.exec(text); m !== null; m = MARKS.exec(text)) {
+    const i = m.index;
     const code = text.charCodeAt(i);
     if (code === 0x0a) {
       if (openAt >= 0) close(i, false);
       continue;
     }
-    // Plain ASCII other than the two straight marks is most of any text: one test skips it.
-    const kind = code < 0x80 ? (code === 0x22 ? DOUBLE : code === 0x27 ? SINGLE : 0) : markKind(code);
-    if (!kind) continue;
+    const kind = markKind(code);
     const prev = i > 0 ? text[i - 1] : undefined;
     const next = text[i + 1];
     if (openAt < 0) {

@@ -139,12 +139,18 @@ export function contentIdf(doc: Doc, stats: CorpusStats): Float64Array {
   let out = perStats.docs.get(doc);
   if (!out) {
     const keys = contentStems(doc).keys;
+    if (dfScratch.length < keys.length) dfScratch = new Int32Array(Math.max(keys.length, 2 * dfScratch.length));
+    // The document frequencies in one batched pass over the table; then `idf` of each.
+    stats.wordDf.getEach(keys, dfScratch);
     out = new Float64Array(keys.length);
-    for (let i = 0; i < keys.length; i++) out[i] = idf(stats, keys[i]!);
+    const docs = 1 + stats.docCount;
+    for (let i = 0; i < keys.length; i++) out[i] = Math.log(docs / (1 + dfScratch[i]!)) + 1;
     perStats.docs.set(doc, out);
   }
   return out;
 }
+
+let dfScratch = new Int32Array(1 << 12);
 
 /** Serializable form (for handing counts between worker threads or saving them). */
 export function statsToJSON(stats: CorpusStats): { docCount: number; ngram: number; maxEntries: number; shingleFloor: number; wordFloor: number; shingleDf: number[]; wordDf: number[] } {

@@ -1,9 +1,9 @@
 import type { Doc, Finding } from '../doc/types.js';
 import { spanToOriginal } from '../doc/offsets.js';
 import { makeFinding } from '../doc/span.js';
-import { alignPassages, hasAlignedPassage, type AlignOptions, type TokenPassage } from './align.js';
-import { intersectionSize, type IntIndex } from './hash.js';
-import { contentStems, docProfile, type DocProfile } from './profile.js';
+import { alignWithOverlap, hasAlignedPassage, type AlignOptions, type TokenPassage } from './align.js';
+import type { IntIndex } from './hash.js';
+import { contentStems, docProfile, seedIndex, type DocProfile } from './profile.js';
 import type { Derivation, Direction, Passage, Score, Wording } from './schema.js';
 import { contentIdf, type CorpusStats } from './stats.js';
 import { similarityScore } from './similarity.js';
@@ -183,13 +183,15 @@ export function compareWording(a: Doc, b: Doc, stats: CorpusStats, options: Part
   const o: CompareOptions = { ...defaultCompareOptions, ...options };
   const pa = docProfile(a, o.ngram);
   const pb = docProfile(b, o.ngram);
-  const shared = intersectionSize(pa.shingleSet, pb.shingleSet);
-  const tps = shared > 0 ? alignPassages(pa, pb, stats, o) : [];
+  // The seed indexes' keys are the documents' distinct shingles; the aligner's scan counts the shared ones.
+  const sizeA = seedIndex(pa).index.keys.length;
+  const sizeB = seedIndex(pb).index.keys.length;
+  const { passages: tps, sharedShingles: shared } = alignWithOverlap(pa, pb, stats, o);
   const passages = tps.map((tp, i) => toPassage(a, b, pa, pb, tp, i, o));
   const all = passages.map((p) => p.index);
   const score = (value: number, ids: number[] = all): Score => ({ value: round(value), passages: ids });
 
-  const union = pa.shingleSet.length + pb.shingleSet.length - shared;
+  const union = sizeA + sizeB - shared;
   const shares = (cov: Uint8Array, p: DocProfile): { all: number; quoted: number; narrative: number } => {
     let all = 0;
     let quoted = 0;
@@ -221,7 +223,7 @@ export function compareWording(a: Doc, b: Doc, stats: CorpusStats, options: Part
     passages,
     scores: {
       jaccard: score(union > 0 ? shared / union : 0),
-      containment: { a: score(pa.shingleSet.length ? shared / pa.shingleSet.length : 0), b: score(pb.shingleSet.length ? shared / pb.shingleSet.length : 0) },
+      containment: { a: score(sizeA ? shared / sizeA : 0), b: score(sizeB ? shared / sizeB : 0) },
       longestRun: score(longest, longestAt),
       tfidfCosine: score(tfidfCosine(a, b, stats, o.ngram)),
       coverage: { a: score(sa.all), b: score(sb.all) },

@@ -36,18 +36,20 @@ describe('compare profiles', () => {
     }
   });
 
-  it('statsHashes gives the sorted distinct shingles and stems, the ones docProfile and docShingles cache', () => {
+  it('statsHashes gives the sorted distinct shingles and stems, of the shingles docProfile and docShingles share', () => {
     const doc = makeTestDoc(TEXT);
     const s = statsHashes(doc, 4);
     const p = docProfile(doc, 4);
-    expect(docShingles(doc, 4).shingleSet).toBe(p.shingleSet);
+    expect(docShingles(doc, 4).shingles).toBe(p.shingles);
+    expect(docShingles(doc, 4).shingleSet).toBe(s.shingles);
     expect([...s.shingles]).toEqual([...sortedUnique(p.shingles)]);
+    expect([...seedIndex(p).index.keys].sort((x, y) => x - y)).toEqual([...s.shingles]);
     expect([...s.stems]).toEqual([...new Set(p.stemHashes)].sort((a, b) => a - b));
     expect(docProfile(doc, 3).shingles.length).toBe(doc.tokens.length - 2);
   });
 
-  it('seedIndex lists the positions of each content shingle in ascending order, at most 8 a shingle', () => {
-    const doc = makeTestDoc(`${TEXT} ${'the talks would resume on Monday. '.repeat(12)}`);
+  it('seedIndex keys every distinct shingle (keyAt at each position) and lists the positions of each that hold a content word in ascending order, at most 8 a shingle', () => {
+    const doc = makeTestDoc(`${TEXT} ${'the talks would resume on Monday. '.repeat(12)} It is in the. It is in the.`);
     const p = docProfile(doc, 4);
     const seeds = seedIndex(p);
     expect(seedIndex(p)).toBe(seeds);
@@ -55,9 +57,8 @@ describe('compare profiles', () => {
     for (let i = 0; i < p.shingles.length; i++) {
       let content = false;
       for (let k = 0; k < 4; k++) content ||= p.content[i + k] === 1;
-      if (!content) continue;
       const list = expected.get(p.shingles[i]!) ?? [];
-      if (list.length < 8) list.push(i);
+      if (content && list.length < 8) list.push(i);
       expected.set(p.shingles[i]!, list);
     }
     expect([...seeds.index.keys]).toEqual([...expected.keys()]);
@@ -67,6 +68,8 @@ describe('compare profiles', () => {
       expect(seeds.filter[(h >>> 5) & 1023]! & (1 << (h & 31))).not.toBe(0);
     }
     expect([...expected.values()].some((l) => l.length === 8)).toBe(true);
+    expect([...expected.values()].some((l) => l.length === 0)).toBe(true);
+    p.shingles.forEach((h, i) => expect(seeds.index.keys[seeds.keyAt[i]!]).toBe(h));
   });
 
   it('contentStems counts content-word stems in first-occurrence order, once per Doc', () => {
