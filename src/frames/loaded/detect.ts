@@ -161,10 +161,9 @@ export function detectLoaded(doc: Doc, resources: LoadedResources, options: Dete
     }
   }
   if (options.patterns) {
-    for (const p of findPatterns(doc)) {
+    // Scare quotes are mostly not labels in PTC: with the tagger on, it decides quoted words (so they are not looked for).
+    for (const p of findPatterns(doc, !useModel)) {
       if (scheme === 'basil' && (p.pattern === 'rhetorical-question' || p.pattern === 'fear-clause')) continue;
-      // Scare quotes are mostly not labels in PTC: with the tagger on, it decides quoted words.
-      if (useModel && p.pattern === 'scare-quote') continue;
       cands.push({ start: p.start, end: p.end, priority: p.priority, rule: `pattern:${p.pattern}`, data: { technique: p.technique, words: p.words, neutral: p.neutral, source: p.pattern } });
     }
   }

@@ -147,10 +147,10 @@ const SUPERLATIVE = 4;
  * numbered SCORER (scoreTokens).
  * Int32s (index REC_I·id + …): PB_STATE, NB_STATE: the FNV states of "pb:<stem>_"
  * and "nb:<stem>_" (bigrams continue them); SCORER: 0 no entry yet, −1 not
- * scored, else the head last scored under; LEX_LIST: its lexicon phrase list
- * (lexLists[value − 1] of the lexicon `lexOwner`; 0 not looked up yet, −1
- * none); VF: valence · 256 + flags, read by the scoring loop without touching
- * the entry; STEM_OFF: its stem in stemPool.
+ * scored, else the head last scored under; LEX_LIST: its lexicon facts under
+ * the lexicon `lexOwner` (lexInfoOf; 0 not looked up yet); VF: valence · 256
+ * + flags, read by the scoring loop without touching the entry; STEM_OFF: its
+ * stem in stemPool.
  */
 const REC_F = 8;
 const REC_I = 16;
@@ -170,6 +170,8 @@ let recI = new Int32Array(recF.buffer);
 /** Word entries by type id (undefined: not built yet), valid for `tablesFor` (vocabulary generation) and the feature generation. */
 let wordOfType: (WordEntry | undefined)[] = [];
 let lexLists: (readonly PhraseEntry[])[] = [];
+/** Whether lexLists[k] has a one-word phrase. */
+let lexListSingle: boolean[] = [];
 let lexOwner: PhraseIndex | null = null;
 /** Scratch of lexiconCodes: tokens a phrase may start at, and their phrase lists. */
 let lexStarts = new Int32Array(1024);
@@ -259,6 +261,7 @@ function boundCaches(): void {
     wordOfType = [];
     recF.fill(0);
     lexLists = [];
+    lexListSingle = [];
     stemPoolUsed = 0;
   }
   if (types * REC_F > recF.length) {
@@ -389,11 +392,31 @@ function quoteStates(text: string, layer: TokenLayer, scratch: WalkScratch): voi
   if (open) inside.fill(1, filled, n);
 }
 
-/** Index + 1 into lexLists of the phrases of `lexicon` starting with type id's norm, or −1 for none (one lexicon look-up per type, not per token). */
-function lexListOf(lexicon: PhraseIndex, id: number): number {
-  const list = lexicon.byFirst.get(typeNorm(id));
-  if (list) lexLists.push(list);
-  return (recI[REC_I * id + LEX_LIST] = list ? lexLists.length : -1);
+/** The norms that are the second word of some phrase of the lexicon. */
+const secondNorms = new WeakMap<PhraseIndex, Set<string>>();
+function secondNormsOf(lexicon: PhraseIndex): Set<string> {
+  let set = secondNorms.get(lexicon);
+  if (set) return set;
+  set = new Set();
+  for (const list of lexicon.byFirst.values()) for (const e of list) if (e.norms.length > 1) set.add(e.norms[1]!);
+  secondNorms.set(lexicon, set);
+  return set;
+}
+
+/**
+ * Type id's lexicon facts as its record's LEX_LIST value (one look-up per type,
+ * not per token): 1 + (k << 1 | second), where k is the index + 1 into lexLists
+ * of the phrases starting with its norm (0: none) and `second` is 1 when its
+ * norm is the second word of some phrase.
+ */
+function lexInfoOf(lexicon: PhraseIndex, id: number): number {
+  const norm = typeNorm(id);
+  const list = lexicon.byFirst.get(norm);
+  if (list) {
+    lexLists.push(list);
+    lexListSingle.push(list.some((e) => e.norms.length === 1));
+  }
+  return (recI[REC_I * id + LEX_LIST] = 1 + (((list ? lexLists.length : 0) << 1) | (secondNormsOf(lexicon).has(norm) ? 1 : 0)));
 }
 
 /** Sets `codes` (zeroed) to the LEX index + 1 of the lexicon phrase covering each token, from the `count` tokens a phrase may start at (lexStarts). */
@@ -539,19 +562,27 @@ function prepareWalk(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | n
     lexOwner = lexicon;
     for (let k = LEX_LIST; k < recI.length; k += REC_I) recI[k] = 0;
     lexLists = [];
+    lexListSingle = [];
   }
   if (lexicon && lexStarts.length < n) lexStarts = new Int32Array(2 * n);
   // Tokens a lexicon phrase may start at (lexStarts, lexStartLists), by word type.
+  // A phrase without one-word entries can only match where the next token's norm is some phrase's second
+  // word: other starts are dropped when the next token is read (they would match nothing).
   let starts = 0;
   let negatives = 0;
+  let needsSecond = false;
   for (let i = 0; i < n; i++) {
     const id = types[i]!;
     const ri = REC_I * id;
     if (lexicon) {
-      const k = recI[ri + LEX_LIST] || lexListOf(lexicon, id);
+      const info = (recI[ri + LEX_LIST] || lexInfoOf(lexicon, id)) - 1;
+      if (needsSecond && (info & 1) === 0) starts--;
+      needsSecond = false;
+      const k = info >> 1;
       if (k > 0) {
         lexStarts[starts] = i;
         lexStartLists[starts++] = lexLists[k - 1]!;
+        needsSecond = !lexListSingle[k - 1];
       }
     }
     if (!si || !head) {
@@ -575,6 +606,7 @@ function prepareWalk(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: PhraseIndex | n
     si.valence[i] = v;
     si.flags[i] = vf & 0xff;
   }
+  if (needsSecond) starts--;
   if (si && head && n > 0) {
     // The neighbour bigrams in loops of their own (short bodies: the stem and table reads of many tokens overlap).
     const { pb, nb, pbHash, nbHash } = si;

@@ -36,7 +36,11 @@ function endsWithQuestion(text: string, start: number, end: number): boolean {
   return p >= start && text.charCodeAt(p) === 0x3f;
 }
 
-export function findPatterns(doc: Pick<Doc, 'text' | 'tokens' | 'sentences'>): PatternHit[] {
+/**
+ * The pattern hits of a doc. `scareQuotes: false` leaves out the scare-quote
+ * pattern (a caller that drops those hits saves the quotation scan).
+ */
+export function findPatterns(doc: Pick<Doc, 'text' | 'tokens' | 'sentences'>, scareQuotes = true): PatternHit[] {
   const { text, tokens } = doc;
   const out: PatternHit[] = [];
   const surf = (i: number): string => text.slice(tokens[i]!.start, tokens[i]!.end);
@@ -92,7 +96,7 @@ export function findPatterns(doc: Pick<Doc, 'text' | 'tokens' | 'sentences'>): P
       }
     }
   }
-  for (const q of findShortQuotes(doc, 3)) {
+  for (const q of scareQuotes ? findShortQuotes(doc, 3) : []) {
     if (q.reportingWord) continue;
     const inner = text.slice(q.innerStart, q.innerEnd);
     out.push({ start: q.start, end: q.end, technique: 'Name_Calling,Labeling', pattern: 'scare-quote', words: inner.split(/\s+/u), neutral: inner, priority: 2 });

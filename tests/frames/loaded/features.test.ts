@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { makeTestDoc } from '../../helpers.js';
-import { buildPhraseIndex } from '../../../src/frames/loaded/index.js';
+import { buildPhraseIndex, matchPhrases, type PhraseIndex } from '../../../src/frames/loaded/index.js';
 import { featureHash, makeScoringHead, scoreTokens, tokenFeatureHashes, tokenFeatures } from '../../../src/frames/loaded/features.js';
 import { sigmoid } from '../../../src/frames/loaded/logreg.js';
 
@@ -96,5 +97,64 @@ describe('scoreTokens', () => {
     const head = makeScoringHead(0, [h, h], [2, 9]);
     const i = doc.tokens.findIndex((t) => t.norm === 'blasted');
     expect(scoreTokens(doc, lexicon, head).z[i]).toBe(2);
+  });
+});
+
+describe('the walk\'s lexicon matching', () => {
+  // "the" and "of" start only longer phrases, "our" also a one-word one; "deep" and "state" are second words.
+  const index = buildPhraseIndex([
+    {
+      name: 'walk',
+      source: 'hand-made',
+      licence: 'CC0',
+      entries: [
+        { t: 'NC', w: 'the regime|the deep state|the elites', n: 'the government' },
+        { t: 'FW', w: 'our nation|our great nation|our', k: true },
+        { t: 'LL', w: 'deep|state terror|of course' },
+        { t: 'EM', w: 'great|great nation' },
+      ],
+    },
+  ]);
+  const words = ['the', 'The', 'regime', 'of', 'course', 'deep', 'state', 'terror', 'elites', 'our', 'nation', 'great', 'plan', 'we'];
+
+  /** Longest match, left to right, every token tried as a start, every phrase of its first word in list order. */
+  function plainHits(doc: ReturnType<typeof makeTestDoc>, idx: PhraseIndex): [number, number, string][] {
+    const { tokens, text } = doc;
+    const out: [number, number, string][] = [];
+    for (let i = 0; i < tokens.length; ) {
+      let hit: [number, number, string] | null = null;
+      for (const entry of idx.byFirst.get(tokens[i]!.norm) ?? []) {
+        const n = entry.norms.length;
+        if (i + n > tokens.length) continue;
+        let ok = true;
+        for (let k = 1; k < n && ok; k++) ok = tokens[i + k]!.norm === entry.norms[k] && /^[\s\-\u2010-\u2015]*$/.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start));
+        if (ok) {
+          hit = [i, i + n, entry.form];
+          break;
+        }
+      }
+      if (hit) {
+        out.push(hit);
+        i = hit[1];
+      } else i++;
+    }
+    return out;
+  }
+
+  it('finds the hits of trying every token as a start, though it skips starts whose next word is no phrase\'s second word', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(' ', '-', ', ', '. ')), { maxLength: 30 }), (parts) => {
+        const text = parts.map(([w, sep]) => `${w}${sep}`).join('');
+        const doc = makeTestDoc(text);
+        const features = tokenFeatures(doc, index);
+        // The walk matched this doc: matchPhrases hands back its hits.
+        const got = matchPhrases(doc, index).map((h): [number, number, string] => [h.first, h.last, h.entry.form]);
+        const want = plainHits(doc, index);
+        expect(got).toEqual(want);
+        const covered = new Set(want.flatMap(([first, last]) => Array.from({ length: last - first }, (_, k) => first + k)));
+        features.forEach((names, i) => expect(names.some((n) => /^lex:[A-Z]+$/.test(n))).toBe(covered.has(i)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

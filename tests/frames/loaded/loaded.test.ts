@@ -5,6 +5,7 @@ import { buildPhraseIndex, compareLoaded, createLoadedAnalyzer, decodeSpans, det
 import { featureHash, tokenFeatureHashes } from '../../../src/frames/loaded/features.js';
 import { sigmoid } from '../../../src/frames/loaded/logreg.js';
 import { topCues } from '../../../src/frames/loaded/model.js';
+import { findPatterns } from '../../../src/frames/loaded/patterns.js';
 
 const dataOf = (f: { data?: Record<string, unknown> }): LoadedData => f.data as unknown as LoadedData;
 
@@ -206,3 +207,18 @@ describe('compareLoaded', () => {
 function tinyResources() {
   return { phrases: buildPhraseIndex([{ name: 't', source: 's', licence: 'MIT', entries: [{ t: 'LL', w: 'blasted', n: 'criticized' }, { t: 'NC', w: 'regime', n: 'government' }] }]), model: null };
 }
+
+describe('findPatterns without scare quotes', () => {
+  it('gives the other patterns\' hits unchanged (a caller that drops scare quotes skips looking for them)', () => {
+    const texts = [
+      'Officials keep warning about the ‘threat’ in the region. Why does the Assad regime care?',
+      'The so-called reformers met. Officials keep warning about the ‘threat’ in the region.',
+    ];
+    for (const text of texts) {
+      const doc = makeTestDoc(text);
+      const all = findPatterns(doc);
+      expect(all.some((p) => p.pattern === 'scare-quote')).toBe(true);
+      expect(findPatterns(doc, false)).toEqual(all.filter((p) => p.pattern !== 'scare-quote'));
+    }
+  });
+});
