@@ -3,10 +3,10 @@
  * similarity, clustering, ids, ties and cohesion. See src/group/README.md for
  * the rule in prose and every parameter's reason.
  */
-import { averageLink, type Edge } from './cluster.js';
+import { averageLink, type Edges } from './cluster.js';
 import { dayNumber } from './dates.js';
 import { kindOfKey, type ArticleFeatures, type FeatureKind, type LeadFigure } from './features.js';
-import { COUNT_ESCAPE, topByWeight, weighRange, type CandidateData, type CentroidData, type DotData, type WeighData } from './kernels.js';
+import { COUNT_ESCAPE, idInPart, topByWeight, weighRange, type CandidateData, type CentroidData, type DotData, type NumberData, type TieData, type WeighData } from './kernels.js';
 import { alone, startHelper, type Helper } from './parallel.js';
 import type { EventGroup, FigureConflict, Grouping, Membership, Pin, StoryGroup, Tie } from './index.js';
 
@@ -149,10 +149,8 @@ function groupCore(input: readonly ArticleFeatures[], options: Partial<GroupOpti
   const helper = given ?? (parallel ? startHelper(opt.parallel === 'on') : null) ?? alone;
   try {
     const graph = similarityGraph(feats, opt, pins, helper);
-    // The helper holds no memory past this point (the vectors are released with it).
-    helper.close();
     const { unitOf, reps, pairA, pairB } = graph;
-    const grouping = buildGrouping(feats, graph.simSum, graph.eventUnits, graph.storyOf, graph.idfOf, opt, graph.conflicts);
+    const grouping = buildGrouping(feats, graph, opt, helper);
     // Candidate pairs as article indices (each unit by its first article).
     return { grouping, pairA: pairA.map((a) => reps[a]!), pairB: pairB.map((b) => reps[b]!), order: feats.map((f) => f.id), unitOf, helperChunks: helper.helped() };
   } finally {
@@ -168,8 +166,9 @@ interface Graph {
   pairB: Int32Array;
   simSum: Float64Array;
   eventUnits: number[][];
-  storyOf: number[];
-  idfOf: (k: number) => number;
+  storyOf: Int32Array;
+  /** What ties are weighed from (`kernels.ts` TieData): every article's dense feature ids, idf, kind weight and raw key per id. */
+  features: Pick<TieData, 'idsOff' | 'ids' | 'idf' | 'kindW' | 'raw' | 'features'>;
   conflicts: Array<{ a: number; b: number; sim: number }>;
 }
 
@@ -177,24 +176,13 @@ interface Graph {
 function similarityGraph(feats: readonly ArticleFeatures[], opt: GroupOptions, pins: readonly Pin[], helper: Helper): Graph {
   const n = feats.length;
   // Dense feature ids (first seen in canonical order) so document frequencies and scatters are typed arrays.
-  const dense = new KeyIndex(1 << 16);
-  const idsOff = i32(n + 1);
-  for (let a = 0; a < n; a++) idsOff[a + 1] = idsOff[a]! + feats[a]!.keys.length;
-  let ids = i32(idsOff[n]!);
-  for (let a = 0; a < n; a++) {
-    const keys = feats[a]!.keys;
-    const at = idsOff[a]!;
-    for (let q = 0; q < keys.length; q++) ids[at + q] = dense.idOf(keys[q]!);
-  }
-  const rawOf = dense.keys();
-  const nf = rawOf.length;
-  const dfArr = new Int32Array(nf);
-  for (let q = 0; q < ids.length; q++) dfArr[ids[q]!]!++;
-  const idfArr = new Float64Array(nf);
-  const kindW = new Float64Array(nf);
+  const { idsOff, ids, raw, df: dfArr } = denseIds(feats, helper);
+  const nf = raw.length;
+  const idfArr = f64(nf);
+  const kindW = f64(nf);
   for (let id = 0; id < nf; id++) {
     idfArr[id] = idf(n, dfArr[id]!);
-    kindW[id] = opt.kindWeights[kindOfKey(rawOf[id]!)];
+    kindW[id] = opt.kindWeights[kindOfKey(raw[id]!)];
   }
   // Vectors keep only features held by ≥ 2 articles (one held by one article adds to a norm, never to a
   // dot product), renumbered by falling df so the common ones share cache lines.
@@ -208,14 +196,8 @@ function similarityGraph(feats: readonly ArticleFeatures[], opt: GroupOptions, p
   // which event), or by two articles only (evidence exclusive to one pair, whatever the corpus size).
   const specific = u8(nc);
   for (let id = 0; id < nf; id++) if (compact[id]! >= 0 && (dfArr[id]! * 2 <= n || dfArr[id]! <= 2)) specific[compact[id]!] = 1;
-  const idfOf = (k: number): number => {
-    const id = dense.find(k);
-    return id < 0 ? idf(n, 0) : idfArr[id]!;
-  };
 
   const { vecs: articleVecs, blocks: articleBlocks, vecOff, vecLen, vecKeys, vecW } = weightVectors(feats, idsOff, ids, idfArr, kindW, compact, opt, helper);
-  // Every article's dense ids (as many numbers as the corpus has features) are needed no further.
-  ids = new Int32Array(0);
   const cap = Math.max(opt.maxPostings, Math.ceil(opt.maxPostingShare * n));
 
   const articleDays = feats.map((f) => (f.anchor ? dayNumber(f.anchor) : null));
@@ -273,11 +255,8 @@ function similarityGraph(feats: readonly ArticleFeatures[], opt: GroupOptions, p
     }
   }
   const snn = opt.neighbours > 0 ? sharedNeighbourSims(u, pairA, pairB, first, opt.neighbours, opt.minNeighbourSim, timeOf) : first;
-  const clusterEdges: Edge[] = [];
-  for (let q = 0; q < m; q++) {
-    // Shared event-specific evidence is required: topic words held by most of the corpus never join two articles alone.
-    if (snn[q]! > 0 && spec[q]! >= opt.minSpecificSim) clusterEdges.push({ a: pairA[q]!, b: pairB[q]!, sim: snn[q]! });
-  }
+  // Shared event-specific evidence is required: topic words held by most of the corpus never join two articles alone.
+  const clusterEdges = edgesWhere(pairA, pairB, snn, (q) => snn[q]! > 0 && spec[q]! >= opt.minSpecificSim);
 
   const indexOf = new Map(feats.map((f, i) => [f.id, i]));
   const unitsOf = (list: readonly string[]): number[] => list.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined).map((i) => unitOf[i]!);
@@ -340,21 +319,111 @@ function similarityGraph(feats: readonly ArticleFeatures[], opt: GroupOptions, p
   const storyBlock = (e: number): Int32Array => (eventUnits[e]!.length === 1 ? articleBlocks[eventUnits[e]![0]!]! : blockKeysOf(centroids[e]!, opt.blockKeys));
   const sp = candidatePairs(ne, (e) => centroids[e]!, storyBlock, nc, cap, opt.maxCandidates, null, 1, helper);
   const storySims = pairDots(eventVecs, sp.pairA, sp.pairB, null, helper).sims;
-  const storyEdges: Edge[] = [];
-  for (let q = 0; q < sp.pairA.length; q++) if (storySims[q]! > 0) storyEdges.push({ a: sp.pairA[q]!, b: sp.pairB[q]!, sim: storySims[q]! });
-  const storyOf = averageLink(ne, storyEdges, opt.storyThreshold);
+  const storyOf = averageLink(ne, edgesWhere(sp.pairA, sp.pairB, storySims, (q) => storySims[q]! > 0), opt.storyThreshold);
 
   // Cohesion sums per unit: its event's other units (edge similarity × their multiplicity) and its own duplicates (similarity 1).
   const unitSimSum = new Float64Array(u);
   for (let r = 0; r < u; r++) unitSimSum[r] = mult[r]! - 1;
-  for (const e of clusterEdges) {
-    if (eventOfUnit[e.a] !== eventOfUnit[e.b]) continue;
-    unitSimSum[e.a] = unitSimSum[e.a]! + e.sim * mult[e.b]!;
-    unitSimSum[e.b] = unitSimSum[e.b]! + e.sim * mult[e.a]!;
+  for (let q = 0; q < clusterEdges.a.length; q++) {
+    const a = clusterEdges.a[q]!;
+    const b = clusterEdges.b[q]!;
+    if (eventOfUnit[a] !== eventOfUnit[b]) continue;
+    const sim = clusterEdges.sim[q]!;
+    unitSimSum[a] = unitSimSum[a]! + sim * mult[b]!;
+    unitSimSum[b] = unitSimSum[b]! + sim * mult[a]!;
   }
   const simSum = new Float64Array(n);
   for (let i = 0; i < n; i++) simSum[i] = unitSimSum[unitOf[i]!]!;
-  return { unitOf, reps, pairA, pairB, simSum, eventUnits, storyOf, idfOf, conflicts };
+  return { unitOf, reps, pairA, pairB, simSum, eventUnits, storyOf, features: { idsOff, ids, idf: idfArr, kindW, raw, features: nf }, conflicts };
+}
+
+/**
+ * Dense feature ids, 0, 1, 2… in first-seen order over the canonical article order, for every article
+ * feature; with the raw key and document frequency of each id. The occurrences are cut into two parts
+ * (at an article boundary near the middle) numbered on both threads (`kernels.ts` numberRange), then
+ * joined: the second part's keys already seen in the first take the first part's ids, the others follow
+ * in their first-seen order. On one thread, one part.
+ */
+function denseIds(feats: readonly ArticleFeatures[], helper: Helper): { idsOff: Int32Array; ids: Int32Array; raw: Uint32Array; df: Int32Array } {
+  const n = feats.length;
+  const idsOff = i32(n + 1);
+  for (let a = 0; a < n; a++) idsOff[a + 1] = idsOff[a]! + feats[a]!.keys.length;
+  const total = idsOff[n]!;
+  // The helper thread reads the keys from shared memory.
+  const keys = new Uint32Array(new SharedArrayBuffer(4 * total));
+  for (let a = 0; a < n; a++) keys.set(feats[a]!.keys, idsOff[a]!);
+  const ids = i32(total);
+  const parts = helper === alone ? 1 : 2;
+  const partOff = i32(parts + 1);
+  let cut = 0;
+  while (cut < n && idsOff[cut]! * parts < total) cut++;
+  partOff[1] = parts === 1 ? total : idsOff[cut]!;
+  partOff[parts] = total;
+  const per = Math.max(partOff[1]!, total - partOff[1]!);
+  // Room for a quarter of the occurrences as distinct keys (a part of the bench corpus has an eighth), at
+  // most 70 % full; a part with more is numbered again below.
+  let slots = 1024;
+  while (slots * 0.7 < Math.min(per, 0.25 * per + 4096)) slots *= 2;
+  const limit = Math.min(per, Math.floor(slots * 0.7));
+  const data: NumberData = { keys, ids, partOff, slots, limit, table: i32(parts * 2 * slots), raw: new Uint32Array(new SharedArrayBuffer(4 * parts * limit)), df: i32(parts * limit), distinct: i32(parts) };
+  helper.share({ kind: 'number', data }, parts, 1, 1);
+  if (data.distinct.some((c) => c < 0)) return { idsOff, ...numberAlone(feats, idsOff) };
+  const nA = data.distinct[0]!;
+  const nB = parts === 2 ? data.distinct[1]! : 0;
+  const raw = new Uint32Array(new SharedArrayBuffer(4 * (nA + nB)));
+  const df = new Int32Array(nA + nB);
+  raw.set(data.raw.subarray(0, nA));
+  df.set(data.df.subarray(0, nA));
+  if (parts === 1) return { idsOff, ids, raw, df };
+  let nf = nA;
+  const map = i32(nB);
+  for (let j = 0; j < nB; j++) {
+    const k = data.raw[limit + j]!;
+    let id = idInPart(data, 0, k);
+    if (id < 0) {
+      id = nf++;
+      raw[id] = k;
+    }
+    map[j] = id;
+    df[id]! += data.df[limit + j]!;
+  }
+  // Into a new array: the numbering's keys and ids stay as they were (a chunk may run twice, late).
+  const out = i32(total);
+  out.set(ids.subarray(0, partOff[1]!));
+  helper.share({ kind: 'remap', data: { ids, out, start: partOff[1]!, map } }, total - partOff[1]!, 1 << 16);
+  return { idsOff, ids: out, raw: raw.subarray(0, nf), df: df.subarray(0, nf) };
+}
+
+/** Dense ids on this thread by one growing table (when a part of {@link denseIds} holds more keys than its room), into new arrays. */
+function numberAlone(feats: readonly ArticleFeatures[], idsOff: Int32Array): { ids: Int32Array; raw: Uint32Array; df: Int32Array } {
+  const ids = i32(idsOff[feats.length]!);
+  const dense = new KeyIndex(1 << 16);
+  for (let a = 0; a < feats.length; a++) {
+    const keys = feats[a]!.keys;
+    const at = idsOff[a]!;
+    for (let q = 0; q < keys.length; q++) ids[at + q] = dense.idOf(keys[q]!);
+  }
+  const own = dense.keys();
+  const raw = new Uint32Array(new SharedArrayBuffer(4 * own.length));
+  raw.set(own);
+  const df = new Int32Array(own.length);
+  for (let q = 0; q < ids.length; q++) df[ids[q]!]!++;
+  return { ids, raw, df };
+}
+
+/** The pairs `keep` accepts, in pair order, as clustering edges. */
+function edgesWhere(pairA: Int32Array, pairB: Int32Array, sims: Float64Array, keep: (q: number) => boolean): Edges {
+  let k = 0;
+  for (let q = 0; q < pairA.length; q++) if (keep(q)) k++;
+  const out: Edges = { a: new Int32Array(k), b: new Int32Array(k), sim: new Float64Array(k) };
+  k = 0;
+  for (let q = 0; q < pairA.length; q++) {
+    if (!keep(q)) continue;
+    out.a[k] = pairA[q]!;
+    out.b[k] = pairB[q]!;
+    out.sim[k++] = sims[q]!;
+  }
+  return out;
 }
 
 /**
@@ -734,15 +803,8 @@ export function dot(a: Vec, b: Vec): number {
   return s;
 }
 
-function buildGrouping(
-  feats: readonly ArticleFeatures[],
-  simSum: Float64Array,
-  eventUnits: readonly number[][],
-  storyOf: readonly number[],
-  idfOf: (k: number) => number,
-  opt: GroupOptions,
-  conflicts: ReadonlyArray<{ a: number; b: number; sim: number }>,
-): Grouping {
+function buildGrouping(feats: readonly ArticleFeatures[], graph: Graph, opt: GroupOptions, helper: Helper): Grouping {
+  const { simSum, eventUnits, storyOf, conflicts } = graph;
   const eventIndexOf = new Array<number>(feats.length);
   eventUnits.forEach((m, e) => m.forEach((i) => (eventIndexOf[i] = e)));
   const dayOf = feats.map((f) => (f.anchor ? (dayNumber(f.anchor) ?? Infinity) : Infinity));
@@ -767,9 +829,16 @@ function buildGrouping(
   stOrder.forEach(({ es }, rank) => {
     for (const e of es) storyId[e] = `s${String(rank + 1).padStart(width(stOrder.length), '0')}`;
   });
+  const storyEvents = stOrder.map(({ es }) => [...es].sort((x, y) => cmp(eventId[x]!, eventId[y]!)));
 
-  // Cohesion: mean similarity to the other members of the event (non-candidate pairs count as 0); 1 for a singleton.
-  const counter = partCounter(feats);
+  // Ties of every event of several articles (parts: its articles) and every story of several events
+  // (parts: its events), weighed on both threads; the evidence is read here.
+  const tieGroups: Array<readonly (readonly number[])[]> = [];
+  for (const { e } of evOrder) if (eventUnits[e]!.length > 1) tieGroups.push(eventUnits[e]!.map((i) => [i]));
+  for (const es of storyEvents) if (es.length > 1) tieGroups.push(es.map((e) => eventUnits[e]!));
+  const ties = weighTies(feats, tieGroups, graph.features, opt, helper);
+  let nextTies = 0;
+
   const conflictsOf = figureConflictsOf(feats, conflicts, eventIndexOf, eventId);
   const events: EventGroup[] = evOrder.map(({ e }) => {
     const m = eventUnits[e]!;
@@ -779,15 +848,15 @@ function buildGrouping(
       articleIds: m.map((i) => feats[i]!.id),
       outlets: outletsOf(feats, m),
       dateRange: dateRangeOf(feats, m),
-      ties: m.length > 1 ? tiesOf(feats, m.map((i) => [i]), idfOf, opt, counter) : [],
+      ties: m.length > 1 ? ties(tieGroups[nextTies]!, nextTies++) : [],
     };
     // Only where the rule kept a similar pair in two events (absent otherwise: most events have none).
     const c = conflictsOf.get(e);
     if (c) group.conflicts = c;
     return group;
   });
-  const stories: StoryGroup[] = stOrder.map(({ es }) => {
-    const sortedEs = [...es].sort((x, y) => cmp(eventId[x]!, eventId[y]!));
+  const stories: StoryGroup[] = stOrder.map(({ es }, s) => {
+    const sortedEs = storyEvents[s]!;
     const arts = sortedEs.flatMap((e) => eventUnits[e]!).sort((a, b) => a - b);
     return {
       id: storyId[es[0]!]!,
@@ -795,15 +864,103 @@ function buildGrouping(
       articleIds: arts.map((i) => feats[i]!.id),
       outlets: outletsOf(feats, arts),
       dateRange: dateRangeOf(feats, arts),
-      ties: es.length > 1 ? tiesOf(feats, sortedEs.map((e) => eventUnits[e]!), idfOf, opt, counter) : [],
+      ties: es.length > 1 ? ties(tieGroups[nextTies]!, nextTies++) : [],
     };
   });
+  // Cohesion: mean similarity to the other members of the event (non-candidate pairs count as 0); 1 for a singleton.
   const articles: Membership[] = feats.map((f, i) => {
     const e = eventIndexOf[i]!;
     const size = eventUnits[e]!.length;
     return { id: f.id, story: storyId[e]!, event: eventId[e]!, cohesion: size === 1 ? 1 : round(simSum[i]! / (size - 1)) };
   });
   return { stories, events, articles };
+}
+
+/**
+ * Ties of groups made of parts (articles of an event, or events of a story): labelled features found in
+ * at least two parts, weighted by idf × kind weight × share of parts holding it, heaviest first
+ * (`kernels.ts` tieRange, shared with the helper thread), each with the first occurrence in every article
+ * that labels it. Returns the ties of group g (its parts given again) as `Tie`s.
+ */
+function weighTies(
+  feats: readonly ArticleFeatures[],
+  groups: ReadonlyArray<readonly (readonly number[])[]>,
+  features: Graph['features'],
+  opt: GroupOptions,
+  helper: Helper,
+): (parts: readonly (readonly number[])[], g: number) => Tie[] {
+  const n = feats.length;
+  let nParts = 0;
+  let nMembers = 0;
+  for (const parts of groups) {
+    nParts += parts.length;
+    for (const part of parts) nMembers += part.length;
+  }
+  const partOff = i32(groups.length + 1);
+  const memOff = i32(nParts + 1);
+  const members = i32(nMembers);
+  let p = 0;
+  let t = 0;
+  groups.forEach((parts, g) => {
+    for (const part of parts) {
+      for (const i of part) members[t++] = i;
+      memOff[++p] = t;
+    }
+    partOff[g + 1] = p;
+  });
+  // Labelled features as dense ids (a label's key index into the article's own features).
+  const labOff = i32(n + 1);
+  for (let a = 0; a < n; a++) {
+    const f = feats[a]!;
+    let k = 0;
+    for (let r = 0; r * 3 < f.spans.length; r++) if (f.spans[r * 3]! < f.keys.length) k++;
+    labOff[a + 1] = labOff[a]! + k;
+  }
+  const labIds = i32(labOff[n]!);
+  for (let a = 0; a < n; a++) {
+    const f = feats[a]!;
+    let at = labOff[a]!;
+    for (let r = 0; r * 3 < f.spans.length; r++) {
+      const q = f.spans[r * 3]!;
+      if (q < f.keys.length) labIds[at++] = features.ids[features.idsOff[a]! + q]!;
+    }
+  }
+  const k = opt.maxTies;
+  const data: TieData = { ...features, partOff, memOff, members, labOff, labIds, maxTies: k, tieIds: i32(groups.length * k), tieW: f64(groups.length * k), tieLen: i32(groups.length) };
+  helper.share({ kind: 'ties', data }, groups.length, 64);
+  const last = new Int32Array(Math.max(k, 1));
+  const rawKeys = new Float64Array(Math.max(k, 1));
+  return (parts, g) => {
+    const len = data.tieLen[g]!;
+    for (let s = 0; s < len; s++) rawKeys[s] = features.raw[data.tieIds[g * k + s]!]!;
+    const out: Tie[] = [];
+    for (let s = 0; s < len; s++) out.push({ kind: kindOfKey(rawKeys[s]!), value: '', weight: round(data.tieW[g * k + s]!), evidence: [] });
+    // One pass over each member's labels: its last label of each tie (as a map by key would keep).
+    for (const part of parts) {
+      for (const i of part) {
+        const f = feats[i]!;
+        last.fill(-1, 0, len);
+        for (let r = 0; r * 3 < f.spans.length; r++) {
+          const key = f.keys[f.spans[r * 3]!];
+          if (key === undefined) continue;
+          for (let s = 0; s < len; s++) {
+            if (rawKeys[s] === key) {
+              last[s] = r;
+              break;
+            }
+          }
+        }
+        for (let s = 0; s < len; s++) {
+          const r = last[s]!;
+          if (r < 0) continue;
+          const tie = out[s]!;
+          if (!tie.value) tie.value = labelAt(f.labels, r);
+          tie.evidence.push({ articleId: f.id, start: f.spans[r * 3 + 1]!, end: f.spans[r * 3 + 2]! });
+        }
+      }
+    }
+    return out;
+  };
 }
 
 /** Most conflicts listed per event. */
@@ -852,59 +1009,6 @@ function figureConflictsOf(
   return out;
 }
 
-/** Counts, for a set of labelled raw keys, how many parts (lists of articles) hold each. */
-interface PartCounter {
-  count(parts: readonly (readonly number[])[], keys: ReadonlySet<number>): Map<number, number>;
-}
-
-/**
- * Part counts over the articles' own raw keys: the wanted keys go into a small open-addressing table
- * per call, and each member's keys are looked up in it (no per-article dense ids are kept for this).
- */
-function partCounter(feats: readonly ArticleFeatures[]): PartCounter {
-  let table = new Int32Array(1 << 10);
-  return {
-    count(parts, keys) {
-      const wanted = [...keys];
-      let bits = 10;
-      while (1 << bits < wanted.length * 4) bits++;
-      if (table.length < 1 << bits) table = new Int32Array(1 << bits);
-      else table.fill(0, 0, 1 << bits);
-      const mask = (1 << bits) - 1;
-      const shift = 32 - bits;
-      for (let w = 0; w < wanted.length; w++) {
-        let h = Math.imul(wanted[w]!, 0x9e3779b1) >>> shift;
-        while (table[h] !== 0) h = (h + 1) & mask;
-        table[h] = w + 1;
-      }
-      const count = new Int32Array(wanted.length);
-      const lastPart = new Int32Array(wanted.length).fill(-1);
-      parts.forEach((part, p) => {
-        for (const i of part) {
-          const own = feats[i]!.keys;
-          for (let q = 0; q < own.length; q++) {
-            const k = own[q]!;
-            let h = Math.imul(k, 0x9e3779b1) >>> shift;
-            for (let e = table[h]!; e !== 0; e = table[h]!) {
-              if (wanted[e - 1] === k) {
-                if (lastPart[e - 1] !== p) {
-                  lastPart[e - 1] = p;
-                  count[e - 1]!++;
-                }
-                break;
-              }
-              h = (h + 1) & mask;
-            }
-          }
-        }
-      });
-      const out = new Map<number, number>();
-      for (let w = 0; w < wanted.length; w++) out.set(wanted[w]!, count[w]!);
-      return out;
-    },
-  };
-}
-
 /** The `t`-th of an article's labels (`labels` joined by "\n"), or "" (as `labels.split('\n')[t] ?? ''`). */
 function labelAt(labels: string, t: number): string {
   if (!labels) return '';
@@ -918,13 +1022,6 @@ function labelAt(labels: string, t: number): string {
   return end < 0 ? labels.slice(from) : labels.slice(from, end);
 }
 
-/** The labelled triple of `k` in an article's spans (the last, as a map by key would keep), or -1. */
-function labelIndex(f: ArticleFeatures, k: number): number {
-  let found = -1;
-  for (let t = 0; t * 3 < f.spans.length; t++) if (f.keys[f.spans[t * 3]!] === k) found = t;
-  return found;
-}
-
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
@@ -936,57 +1033,6 @@ function outletsOf(feats: readonly ArticleFeatures[], m: readonly number[]): str
 function dateRangeOf(feats: readonly ArticleFeatures[], m: readonly number[]): { from: string; to: string } | null {
   const ds = m.map((i) => feats[i]!.anchor).filter((d): d is string => !!d).sort(cmp);
   return ds.length ? { from: ds[0]!, to: ds[ds.length - 1]! } : null;
-}
-
-/**
- * Ties of a group made of parts (articles of an event, or events of a story):
- * labelled features found in at least two parts, weighted by
- * idf × kind weight × share of parts holding it, heaviest first, with the first
- * occurrence in every article that labels it.
- */
-function tiesOf(
-  feats: readonly ArticleFeatures[],
-  parts: readonly (readonly number[])[],
-  idfOf: (k: number) => number,
-  opt: GroupOptions,
-  counter: PartCounter,
-): Tie[] {
-  // Only labelled features can be ties: count the parts holding each, over dense ids in typed arrays
-  // (a Map lookup per feature of every member cost more than the rest of the grouping of a large story).
-  // Labels are read from the members' spans here, never cached: a corpus-wide cache of label maps was
-  // the largest part of the heap at the end of grouping.
-  const scored: Array<{ k: number; weight: number }> = [];
-  const labelled = new Set<number>();
-  for (const part of parts) {
-    for (const i of part) {
-      const f = feats[i]!;
-      for (let t = 0; t * 3 < f.spans.length; t++) {
-        const key = f.keys[f.spans[t * 3]!];
-        if (key !== undefined) labelled.add(key);
-      }
-    }
-  }
-  const partCount = counter.count(parts, labelled);
-  for (const k of labelled) {
-    const c = partCount.get(k) ?? 0;
-    if (c < 2) continue;
-    scored.push({ k, weight: idfOf(k) * opt.kindWeights[kindOfKey(k)] * (c / parts.length) });
-  }
-  scored.sort((a, b) => b.weight - a.weight || a.k - b.k);
-  return scored.slice(0, opt.maxTies).map(({ k, weight }) => {
-    const evidence: Tie['evidence'] = [];
-    let value = '';
-    for (const part of parts) {
-      for (const i of part) {
-        const f = feats[i]!;
-        const t = labelIndex(f, k);
-        if (t < 0) continue;
-        if (!value) value = labelAt(f.labels, t);
-        evidence.push({ articleId: f.id, start: f.spans[t * 3 + 1]!, end: f.spans[t * 3 + 2]! });
-      }
-    }
-    return { kind: kindOfKey(k), value, weight: round(weight), evidence };
-  });
 }
 
 
@@ -1011,9 +1057,6 @@ class KeyIndex {
       if (this.table[at + 1] === 0 || this.table[at] === k) return at;
       h = (h & mask) + 1;
     }
-  }
-  find(k: number): number {
-    return this.table[this.slot(k) + 1]! - 1;
   }
   idOf(k: number): number {
     const at = this.slot(k);

@@ -414,3 +414,235 @@ export function centroidRange(d: CentroidData, from: number, to: number): void {
     for (const k of touched) scratch[k] = 0;
   }
 }
+
+/** Inputs and outputs of {@link tieRange}: the heaviest features shared by the parts of events and stories. */
+export interface TieData {
+  /** Per group, its range of parts (length groups + 1). */
+  partOff: Int32Array;
+  /** Per part, its range of `members` (article indices; length parts + 1). */
+  memOff: Int32Array;
+  members: Int32Array;
+  /** Dense feature ids of every article feature (article a's at `idsOff[a]` …). */
+  idsOff: Int32Array;
+  ids: Int32Array;
+  /** Dense ids of every article's labelled features (article a's at `labOff[a]` …). */
+  labOff: Int32Array;
+  labIds: Int32Array;
+  /** Per dense id: idf, kind weight, raw key (the tie-breaker). */
+  idf: Float64Array;
+  kindW: Float64Array;
+  raw: Uint32Array;
+  /** Dense ids (scratch size). */
+  features: number;
+  maxTies: number;
+  /** Group g's ties (dense ids, weights) at g × maxTies …, heaviest first, `tieLen[g]` of them. */
+  tieIds: Int32Array;
+  tieW: Float64Array;
+  tieLen: Int32Array;
+}
+
+let tieMark = new Int32Array(0);
+let tieCount = new Int32Array(0);
+let tieLast = new Int32Array(0);
+let tieStamp = 0;
+let unionBuf = new Int32Array(1024);
+let topW = new Float64Array(16);
+let topRaw = new Float64Array(16);
+let topId = new Int32Array(16);
+
+/**
+ * Ties of groups `from … to − 1`: the labelled features (labelled by a member) held by at least two parts,
+ * weighted by idf × kind weight × share of parts holding them, the `maxTies` heaviest kept (ties by the
+ * smaller raw key). Parts holding a feature are counted over every member's features, labelled or not.
+ */
+export function tieRange(d: TieData, from: number, to: number): void {
+  if (tieMark.length < d.features) {
+    tieMark = new Int32Array(d.features);
+    tieCount = new Int32Array(d.features);
+    tieLast = new Int32Array(d.features);
+  }
+  const k = d.maxTies;
+  if (topW.length < k) {
+    topW = new Float64Array(k);
+    topRaw = new Float64Array(k);
+    topId = new Int32Array(k);
+  }
+  const mark = tieMark;
+  const count = tieCount;
+  const last = tieLast;
+  const { partOff, memOff, members, idsOff, ids, labOff, labIds, idf, kindW, raw } = d;
+  for (let g = from; g < to; g++) {
+    const stamp = ++tieStamp;
+    const p0 = partOff[g]!;
+    const p1 = partOff[g + 1]!;
+    let nu = 0;
+    for (let p = p0; p < p1; p++) {
+      for (let t = memOff[p]!; t < memOff[p + 1]!; t++) {
+        const a = members[t]!;
+        for (let r = labOff[a]!; r < labOff[a + 1]!; r++) {
+          const id = labIds[r]!;
+          if (mark[id] === stamp) continue;
+          mark[id] = stamp;
+          count[id] = 0;
+          last[id] = -1;
+          if (nu === unionBuf.length) {
+            const grown = new Int32Array(nu * 2);
+            grown.set(unionBuf);
+            unionBuf = grown;
+          }
+          unionBuf[nu++] = id;
+        }
+      }
+    }
+    for (let p = p0; p < p1; p++) {
+      for (let t = memOff[p]!; t < memOff[p + 1]!; t++) {
+        const a = members[t]!;
+        for (let r = idsOff[a]!; r < idsOff[a + 1]!; r++) {
+          const id = ids[r]!;
+          if (mark[id] === stamp && last[id] !== p) {
+            last[id] = p;
+            count[id]!++;
+          }
+        }
+      }
+    }
+    const parts = p1 - p0;
+    let len = 0;
+    for (let u = 0; u < nu; u++) {
+      const id = unionBuf[u]!;
+      const c = count[id]!;
+      if (c < 2) continue;
+      const w = idf[id]! * kindW[id]! * (c / parts);
+      const rk = raw[id]!;
+      // Insertion into the best k (heavier first, then smaller raw key).
+      let at = len;
+      while (at > 0 && (w > topW[at - 1]! || (w === topW[at - 1]! && rk < topRaw[at - 1]!))) at--;
+      if (at >= k) continue;
+      for (let s = Math.min(len, k - 1); s > at; s--) {
+        topW[s] = topW[s - 1]!;
+        topRaw[s] = topRaw[s - 1]!;
+        topId[s] = topId[s - 1]!;
+      }
+      topW[at] = w;
+      topRaw[at] = rk;
+      topId[at] = id;
+      if (len < k) len++;
+    }
+    const base = g * k;
+    for (let s = 0; s < len; s++) {
+      d.tieIds[base + s] = topId[s]!;
+      d.tieW[base + s] = topW[s]!;
+    }
+    d.tieLen[g] = len;
+  }
+}
+
+/**
+ * Inputs and outputs of {@link numberRange}: dense feature ids. The corpus's feature occurrences are cut
+ * into parts (consecutive articles); each part is numbered on its own, in first-seen order, by an
+ * open-addressing table of its own, and the parts are joined afterwards (`denseIds` in group.ts), so
+ * that the ids are the corpus's first-seen order whichever thread numbered which part.
+ */
+export interface NumberData {
+  /** Raw keys of every article feature in canonical order. */
+  keys: Uint32Array;
+  /** Output: each occurrence's id within its part. */
+  ids: Int32Array;
+  /** Part p's occurrences are `partOff[p] … partOff[p + 1] − 1`. */
+  partOff: Int32Array;
+  /** Table slots per part (a power of two), and the most keys a part may hold (a part with more reports −1 in `distinct`). */
+  slots: number;
+  limit: number;
+  /** Output per part: its table, (key, id + 1) per slot at 2 × (p × slots + slot). */
+  table: Int32Array;
+  /** Output per part: its distinct keys in first-seen order and their document frequencies (written once the part is done), at p × limit …; `distinct[p]` of them (−1: over the limit). */
+  raw: Uint32Array;
+  df: Int32Array;
+  distinct: Int32Array;
+}
+
+/** Fibonacci hashing: the top `bits` bits of the key times 2^32 / φ. */
+function slotOf(k: number, bits: number): number {
+  return Math.imul(k, 0x9e3779b1) >>> (32 - bits);
+}
+
+let numTable = new Int32Array(0);
+let numDf = new Int32Array(0);
+
+/**
+ * Numbers parts `from … to − 1` (see {@link NumberData}) in this thread's own table, then copies the table
+ * out: a part numbered twice (a chunk run again) writes the same values.
+ */
+export function numberRange(d: NumberData, from: number, to: number): void {
+  const bits = Math.log2(d.slots);
+  const mask = d.slots - 1;
+  if (numTable.length !== 2 * d.slots) numTable = new Int32Array(2 * d.slots);
+  if (numDf.length !== d.limit) numDf = new Int32Array(d.limit);
+  const table = numTable;
+  const df = numDf;
+  const { keys, ids, raw } = d;
+  for (let p = from; p < to; p++) {
+    table.fill(0);
+    const r0 = p * d.limit;
+    let size = 0;
+    let over = false;
+    for (let q = d.partOff[p]!; q < d.partOff[p + 1]! && !over; q++) {
+      const k = keys[q]! | 0;
+      for (let h = slotOf(k, bits); ; h = (h + 1) & mask) {
+        const stored = table[2 * h + 1]!;
+        if (stored === 0) {
+          if (size === d.limit) {
+            over = true;
+            break;
+          }
+          table[2 * h] = k;
+          table[2 * h + 1] = ++size;
+          raw[r0 + size - 1] = k;
+          df[size - 1] = 1;
+          ids[q] = size - 1;
+          break;
+        }
+        if (table[2 * h] === k) {
+          df[stored - 1]!++;
+          ids[q] = stored - 1;
+          break;
+        }
+      }
+    }
+    if (!over) {
+      d.table.set(table, 2 * p * d.slots);
+      d.df.set(df.subarray(0, size), r0);
+    }
+    d.distinct[p] = over ? -1 : size;
+  }
+  // Large scratch: not kept between groupings.
+  numTable = new Int32Array(0);
+  numDf = new Int32Array(0);
+}
+
+/** The id of raw key `k` in part `p`'s table, or −1. */
+export function idInPart(d: NumberData, p: number, k: number): number {
+  const bits = Math.log2(d.slots);
+  const mask = d.slots - 1;
+  const t0 = 2 * p * d.slots;
+  const key = k | 0;
+  for (let h = slotOf(key, bits); ; h = (h + 1) & mask) {
+    const stored = d.table[t0 + 2 * h + 1]!;
+    if (stored === 0) return -1;
+    if (d.table[t0 + 2 * h] === key) return stored - 1;
+  }
+}
+
+/** Inputs and output of {@link remapRange}: occurrence ids of a part through a map (a part's own ids to the corpus's). */
+export interface RemapData {
+  ids: Int32Array;
+  out: Int32Array;
+  /** The first occurrence of the part (items are counted from it). */
+  start: number;
+  map: Int32Array;
+}
+
+export function remapRange(d: RemapData, from: number, to: number): void {
+  const { ids, out, map } = d;
+  for (let q = d.start + from; q < d.start + to; q++) out[q] = map[ids[q]!]!;
+}

@@ -11,13 +11,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { candidateRange, centroidRange, dotRange, weighRange, type CandidateData, type CentroidData, type DotData, type WeighData } from './kernels.js';
+import { candidateRange, centroidRange, dotRange, numberRange, remapRange, tieRange, weighRange, type CandidateData, type CentroidData, type DotData, type NumberData, type RemapData, type TieData, type WeighData } from './kernels.js';
 
 export type Job =
   | { kind: 'weigh'; data: WeighData }
   | { kind: 'candidates'; data: CandidateData }
   | { kind: 'dots'; data: DotData }
-  | { kind: 'centroids'; data: CentroidData };
+  | { kind: 'centroids'; data: CentroidData }
+  | { kind: 'ties'; data: TieData }
+  | { kind: 'number'; data: NumberData }
+  | { kind: 'remap'; data: RemapData };
 
 /** Chunk states in a job's control array (slot 0 is the next chunk to claim). */
 const DONE = 1;
@@ -34,9 +37,10 @@ export interface JobMessage {
 export interface Helper {
   /**
    * Runs `job` over items `0 … total − 1`, sharing chunks of at most `maxChunk` items (smaller for small
-   * jobs, so that both threads get some) with the helper thread; returns when all are done.
+   * jobs, so that both threads get some, but at least `minChunk`, default 8) with the helper thread;
+   * returns when all are done.
    */
-  share(job: Job, total: number, maxChunk: number): void;
+  share(job: Job, total: number, maxChunk: number, minChunk?: number): void;
   /** Chunks the helper thread has run so far (diagnostics; 0 on the main thread alone). */
   helped(): number;
   /** Stops the helper thread (it holds no memory of the grouping once its jobs are done). */
@@ -48,6 +52,9 @@ export function runChunk(job: Job, from: number, to: number): void {
   if (job.kind === 'weigh') weighRange(job.data, from, to);
   else if (job.kind === 'candidates') candidateRange(job.data, from, to);
   else if (job.kind === 'centroids') centroidRange(job.data, from, to);
+  else if (job.kind === 'ties') tieRange(job.data, from, to);
+  else if (job.kind === 'number') numberRange(job.data, from, to);
+  else if (job.kind === 'remap') remapRange(job.data, from, to);
   else dotRange(job.data, from, to);
 }
 
@@ -117,10 +124,10 @@ export function startHelper(waitReady = false): Helper | null {
   if (waitReady) Atomics.wait(ready, 0, 0, READY_MS);
   let helped = 0;
   return {
-    share(job, total, maxChunk) {
+    share(job, total, maxChunk, minChunk = 8) {
       // Only shared memory may go to the helper: a copied array would take its results away with it.
       for (const v of Object.values(job.data)) if (ArrayBuffer.isView(v) && !(v.buffer instanceof SharedArrayBuffer)) throw new Error('grouping helper: an array of the job is not shared');
-      const chunk = Math.max(8, Math.min(maxChunk, Math.ceil(total / 256)));
+      const chunk = Math.max(minChunk, Math.min(maxChunk, Math.ceil(total / 256)));
       const chunks = Math.ceil(total / chunk);
       const control = new Int32Array(new SharedArrayBuffer(4 * (chunks + 1)));
       const msg: JobMessage = { job, total, chunk, control };

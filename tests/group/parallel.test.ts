@@ -78,3 +78,23 @@ describe('grouping with a helper thread', () => {
     expect(multi.length).toBeGreaterThanOrEqual(10);
   });
 });
+
+describe('dense feature ids', () => {
+  // Pairs of articles sharing 200 features, each with 300 features of its own: so many distinct keys that
+  // the numbering's parts overflow their room (a quarter of the occurrences) and are numbered again on one thread.
+  const feats: ArticleFeatures[] = [];
+  for (let a = 0; a < 160; a++) {
+    const keys = new Set<number>();
+    for (let k = 0; k < 200; k++) keys.add(((Math.floor(a / 2) * 1000 + k) * 8 + 1) >>> 0);
+    for (let k = 0; k < 300; k++) keys.add(((100_000 + a * 1000 + k) * 8) >>> 0);
+    const sorted = [...keys].sort((x, y) => x - y);
+    feats.push({ id: `a${String(a).padStart(3, '0')}`, outlet: null, published: null, anchor: null, floorYear: null, keys: sorted, counts: sorted.map(() => 1), spans: [], labels: '', words: 500 });
+  }
+
+  it('a corpus with more distinct features than the numbering parts have room for is grouped the same with the helper split as on one thread', () => {
+    const single = groupWithDiagnostics(feats, { parallel: 'off' });
+    const split = groupWithHelper(feats, reversed);
+    expect(JSON.stringify(split.grouping)).toBe(JSON.stringify(single.grouping));
+    expect(single.grouping.events.map((e) => e.articleIds.length)).toEqual(Array.from({ length: 80 }, () => 2));
+  });
+});
