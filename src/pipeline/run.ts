@@ -27,12 +27,12 @@ import { readInputs, readManifest, type ManifestEntry } from '../ingest/index.js
 import { groupArticles, MembershipSchema, type ArticleFeatures, type EventGroup, type Grouping, type Pin } from '../group/index.js';
 import { emptyStats, type CorpusStats } from '../compare/index.js';
 import { EventSchema, StorySchema } from '../report/schema.js';
-import { reportElement, writeReportJsonStream, type ReportHead, type SectionPiece } from '../report/stream.js';
+import { reportElement, writeReportJsonStream, type ReportHead, type ReportSink, type SectionPiece } from '../report/stream.js';
 import { reportJsonSchema, reportMarkdown, reportHtml, writeFileAtomic, type Report } from '../report/index.js';
 import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from './options.js';
 import { addHashesToStats, encodeStats } from './stats.js';
 import { CACHE_VERSION, hashKey, rangeReader, readCachedBatch, writeAtomic, type BatchResult, type ByteRef } from './spill.js';
-import { composeEntry, membershipPiece } from './entry.js';
+import { membershipPiece, putEntry } from './entry.js';
 import { readCachedStory, runTask, type StoryResult, type StoryTask, type WorkerTask } from './tasks.js';
 
 
@@ -320,6 +320,9 @@ export async function finishRun(collected: Collected, context: FinishContext): P
   }
 }
 
+/** Largest read of a story task's piece into report.json's buffer (a comparisons line can be tens of MB). */
+const COPY_BYTES = 1 << 22;
+
 type BatchTaskRecords = Extract<WorkerTask, { kind: 'batch' }>['task']['records'];
 
 async function writeRunReports(
@@ -333,7 +336,7 @@ async function writeRunReports(
   progress: (p: RunProgress) => void,
 ): Promise<string[]> {
   const ids = [...coreOf.keys()].sort(cmp);
-  const membership = new Map(grouping.articles.map((m) => [m.id, m]));
+  const membershipOf = new Map(grouping.articles.map((m) => [m.id, m]));
   const layersOf = new Map<string, ByteRef>();
   const eventRefs = new Map<string, StoryResult['events'][number]>();
   for (const r of storyResults.values()) {
@@ -343,27 +346,40 @@ async function writeRunReports(
   const head: ReportHead = reportHead(options, inputs, ids.length, skips, grouping);
   const reader = rangeReader();
   const total = ids.length;
-  // Entries were made and validated in the batches (entry.ts): here they are only joined.
+  // Entries were made and validated in the batches (entry.ts): here they are only joined, read from the
+  // run directory straight into report.json's output buffer.
   function* articles(): Generator<SectionPiece> {
     let i = 0;
     for (const id of ids) {
-      const layers = layersOf.get(id);
-      yield composeEntry(reader.bytes(coreOf.get(id)!), membershipPiece(membership.get(id) ?? null), options.includeText, layers ? reader.bytes(layers) : null);
+      const layers = layersOf.get(id) ?? null;
+      const membership = membershipPiece(membershipOf.get(id) ?? null);
+      yield (out) => putEntry(out, reader, coreOf.get(id)!, membership, options.includeText, layers);
       if (++i % 1024 === 0 || i === total) progress({ phase: 'report', done: i, total });
     }
     for (const s of skips) yield reportElement(skippedArticle(s));
   }
   // Pieces written by story tasks are copied as bytes, never decoded.
+  const copy =
+    (ref: ByteRef) =>
+    (out: ReportSink): void => {
+      for (let done = 0; done < ref.length; ) {
+        const n = Math.min(ref.length - done, COPY_BYTES);
+        const { buf, at } = out.room(n);
+        reader.into({ file: ref.file, offset: ref.offset + done, length: n }, buf, at);
+        out.commit(at + n);
+        done += n;
+      }
+    };
   function* stories(): Generator<SectionPiece> {
     for (const s of grouping.stories) {
       const r = storyResults.get(s.id);
-      yield r ? [reader.bytes(r.story)] : reportElement(StorySchema.parse({ ...s, analyses: {} }));
+      yield r ? copy(r.story) : reportElement(StorySchema.parse({ ...s, analyses: {} }));
     }
   }
   function* events(): Generator<SectionPiece> {
     for (const e of grouping.events) {
       const r = eventRefs.get(e.id);
-      yield r ? [reader.bytes(r.event)] : reportElement(EventSchema.parse({ ...e, analyses: {} }));
+      yield r ? copy(r.event) : reportElement(EventSchema.parse({ ...e, analyses: {} }));
     }
   }
   function* memberships(): Generator<string> {
@@ -372,7 +388,7 @@ async function writeRunReports(
   function* comparisons(): Generator<SectionPiece> {
     for (const e of grouping.events) {
       const ref = eventRefs.get(e.id)?.pairs;
-      if (ref) yield [reader.bytes(ref)];
+      if (ref) yield copy(ref);
     }
   }
   const jsonPath = join(settings.outDir, 'report.json');

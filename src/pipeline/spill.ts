@@ -20,7 +20,7 @@ import type { Diagnostic, Finding, OffsetMap, Removal, Skip, SourceRef, Span, Do
 import type { ArticleFeatures } from '../group/index.js';
 
 /** Bump when any per-article stage changes what it produces, so stale cached batches are not reused. */
-export const CACHE_VERSION = 'framelens-run-4';
+export const CACHE_VERSION = 'framelens-run-5';
 
 /** What the later stages need of an analyzed article, without tokens (rebuilt from text and sentences). */
 export interface DocCore {
@@ -102,34 +102,64 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
 
 export interface RangeReader {
   read(ref: ByteRef): string;
+  /** The bytes of `ref` in a Buffer of their own. */
   bytes(ref: ByteRef): Buffer;
+  /** The bytes of `ref` in a scratch buffer that the thread's next `view` reuses (for bytes decoded at once). */
+  view(ref: ByteRef): Buffer;
+  /** Reads the bytes of `ref` into `buf` from `at` on. */
+  into(ref: ByteRef, buf: Uint8Array, at: number): void;
   close(): void;
 }
 
-/** Reads byte ranges of run-directory files, keeping up to 64 files open. */
+/** `view`'s buffer, kept for the thread's next story task. */
+let viewScratch: Buffer | null = null;
+
+/** Files a reader keeps open: report.json's articles come in id order, from every batch's file in turn. */
+const OPEN_FILES = 256;
+
+/** Reads byte ranges of run-directory files, keeping the most recently read files open. */
 export function rangeReader(): RangeReader {
   const fds = new Map<string, number>();
   const close = (): void => {
     for (const fd of fds.values()) closeSync(fd);
     fds.clear();
   };
-  const bytes = (ref: ByteRef): Buffer => {
-    let fd = fds.get(ref.file);
-    if (fd === undefined) {
-      if (fds.size >= 64) close();
-      fd = openSync(ref.file, 'r');
-      fds.set(ref.file, fd);
+  const fdOf = (file: string): number => {
+    let fd = fds.get(file);
+    if (fd !== undefined) {
+      // Most recently used last: the first in the map is the one closed when too many are open.
+      fds.delete(file);
+    } else {
+      if (fds.size >= OPEN_FILES) {
+        const [oldest, ofd] = fds.entries().next().value!;
+        closeSync(ofd);
+        fds.delete(oldest);
+      }
+      fd = openSync(file, 'r');
     }
-    const buf = Buffer.allocUnsafe(ref.length);
+    fds.set(file, fd);
+    return fd;
+  };
+  const into = (ref: ByteRef, buf: Uint8Array, at: number): void => {
+    const fd = fdOf(ref.file);
     let done = 0;
     while (done < ref.length) {
-      const n = readSync(fd, buf, done, ref.length - done, ref.offset + done);
+      const n = readSync(fd, buf, at + done, ref.length - done, ref.offset + done);
       if (n === 0) throw new Error(`${ref.file}: ended before byte ${ref.offset + ref.length}`);
       done += n;
     }
+  };
+  const bytes = (ref: ByteRef): Buffer => {
+    const buf = Buffer.allocUnsafe(ref.length);
+    into(ref, buf, 0);
     return buf;
   };
-  return { read: (ref) => bytes(ref).toString('utf8'), bytes, close };
+  const view = (ref: ByteRef): Buffer => {
+    if (!viewScratch || viewScratch.length < ref.length) viewScratch = Buffer.allocUnsafe(Math.max(ref.length, 1 << 20));
+    into(ref, viewScratch, 0);
+    return viewScratch.subarray(0, ref.length);
+  };
+  return { read: (ref) => bytes(ref).toString('utf8'), bytes, view, into, close };
 }
 
 interface DocHeader {

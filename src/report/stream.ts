@@ -19,11 +19,24 @@ export const REPORT_SECTIONS = ['articles', 'stories', 'events', 'memberships', 
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 /**
- * Each element a string made by `reportElement` (or several, already joined by ",\n"), or the
- * same bytes in pieces (spilled entries are joined without being decoded).
+ * Each element a string made by `reportElement` (or several, already joined by ",\n"), the same bytes
+ * in pieces, or a function that puts them into the sink itself (spilled pieces are read straight into
+ * the sink's buffer, never decoded or copied through a Buffer of their own).
  */
-export type SectionPiece = string | readonly Uint8Array[];
+export type SectionPiece = string | readonly Uint8Array[] | ((out: ReportSink) => void);
 export type SectionSource = Iterable<SectionPiece> | AsyncIterable<SectionPiece>;
+
+/**
+ * Where report.json's bytes go: one buffer, written to the file when full. `room` lends the free end
+ * of that buffer to a reader (readSync straight into it), `commit` keeps what the reader put there.
+ */
+export interface ReportSink {
+  write(s: string | Uint8Array): void;
+  /** At least `n` free bytes from `at` on in `buf` (the buffer is flushed, or grown, to make room). */
+  room(n: number): { buf: Buffer; at: number };
+  /** The buffer now holds bytes up to `end` (a position in the buffer `room` gave). */
+  commit(end: number): void;
+}
 
 const HeadSchema = ReportSchema.pick({ framelens: true, options: true, inputs: true, summary: true });
 
@@ -46,24 +59,54 @@ export function sectionClose(key: ReportSection, empty: boolean): string {
   return `${empty ? ']' : '\n  ]'}${key === REPORT_SECTIONS.at(-1) ? '\n}\n' : ',\n'}`;
 }
 
+/** Size of the sink's buffer: large writes, few of them (a Buffer.concat per MB cost a copy of every byte). */
+const SINK_BYTES = 1 << 22;
+
 /** A buffered, atomic file writer (temporary sibling renamed on close). */
-function fileSink(path: string): { write(s: string | Uint8Array): void; close(): void; abort(): void } {
+function fileSink(path: string): ReportSink & { close(): void; abort(): void } {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w');
-  let buf: Uint8Array[] = [];
-  let size = 0;
+  let buf = Buffer.allocUnsafe(SINK_BYTES);
+  let used = 0;
+  const put = (b: Uint8Array, from: number, to: number): void => {
+    while (from < to) from += writeSync(fd, b, from, to - from);
+  };
   const flush = (): void => {
-    if (buf.length) writeSync(fd, Buffer.concat(buf, size));
-    buf = [];
-    size = 0;
+    put(buf, 0, used);
+    used = 0;
+  };
+  const room = (n: number): { buf: Buffer; at: number } => {
+    if (used + n > buf.length) {
+      flush();
+      if (n > buf.length) buf = Buffer.allocUnsafe(n);
+    }
+    return { buf, at: used };
   };
   return {
     write(s) {
-      const b = typeof s === 'string' ? Buffer.from(s) : s;
-      buf.push(b);
-      size += b.length;
-      if (size >= 1 << 20) flush();
+      if (typeof s === 'string') {
+        // A UTF-16 unit takes at most 3 bytes in UTF-8.
+        if (s.length * 3 <= SINK_BYTES) {
+          const r = room(s.length * 3);
+          used = r.at + r.buf.write(s, r.at, 'utf8');
+        } else {
+          flush();
+          const b = Buffer.from(s);
+          put(b, 0, b.length);
+        }
+      } else if (s.length <= SINK_BYTES >> 1) {
+        const r = room(s.length);
+        r.buf.set(s, r.at);
+        used = r.at + s.length;
+      } else {
+        flush();
+        put(s, 0, s.length);
+      }
+    },
+    room,
+    commit(end) {
+      used = end;
     },
     close() {
       flush();
@@ -87,6 +130,12 @@ export async function writeReportJsonStream(path: string, head: ReportHead, sect
       out.write(sectionOpen(key));
       let first = true;
       for await (const piece of sections[key]) {
+        if (typeof piece === 'function') {
+          out.write(first ? '\n' : ',\n');
+          piece(out);
+          first = false;
+          continue;
+        }
         if (!piece || piece.length === 0) continue;
         out.write(first ? '\n' : ',\n');
         if (typeof piece === 'string') out.write(piece);
