@@ -28,7 +28,7 @@ import { emptyStats } from '../compare/index.js';
 import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from '../pipeline/options.js';
 import { emptyTimings, executor, finishRun, ordered, peakRssMb, type RunResult, type RunSettings } from '../pipeline/run.js';
 import { addHashesToStats } from '../pipeline/stats.js';
-import { hashKey, rangeReader, writeAtomic, type BatchResult, type ByteRef } from '../pipeline/spill.js';
+import { CACHE_VERSION, hashKey, rangeReader, writeAtomic, type BatchResult, type ByteRef } from '../pipeline/spill.js';
 import type { BatchTask } from '../pipeline/tasks.js';
 
 /** The shard an article id belongs to: first 4 bytes of its SHA-256, modulo the shard count. */
@@ -53,6 +53,8 @@ export interface ShardSettings {
 
 /** Written beside each shard's Parquet files: what the merge checks all shards agree on. */
 interface ShardManifest {
+  /** The run-directory format (spill.ts CACHE_VERSION): shards written by another build are not merged. */
+  format?: string;
   shards: number;
   index: number;
   inputs: string[];
@@ -164,7 +166,7 @@ export async function runShard(request: ShardRequest, settings: ShardSettings): 
       renameSync(tmp, file);
     }
   });
-  const meta: ShardManifest = { shards: settings.shards, index: settings.index, inputs: [...request.inputs], options, articles, skips: skipCount };
+  const meta: ShardManifest = { format: CACHE_VERSION, shards: settings.shards, index: settings.index, inputs: [...request.inputs], options, articles, skips: skipCount };
   writeAtomic(`${b}.json`, `${JSON.stringify(meta, null, 2)}\n`);
   rmSync(work, { recursive: true, force: true });
   return { articles, skips: skipCount, files: [...files, `${b}.json`] };
@@ -218,6 +220,7 @@ export async function mergeShards(dir: string, settings: MergeSettings): Promise
   if (missing.length) throw new Error(`${dir}: shard(s) ${missing.join(', ')} of ${shards} missing`);
   const first = metas[0]!;
   for (const m of metas) {
+    if (m.format !== CACHE_VERSION) throw new Error(`${dir}: shard ${m.index} was written by another framelens build (format ${m.format ?? 'unstamped'}, this build reads ${CACHE_VERSION}): run \`framelens shard\` again`);
     if (JSON.stringify(m.options) !== JSON.stringify(first.options) || JSON.stringify(m.inputs) !== JSON.stringify(first.inputs)) {
       throw new Error(`${dir}: shard ${m.index} was run with other inputs or options than shard ${first.index}`);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeToDir } from '../../src/pipeline/run.js';
@@ -48,5 +48,13 @@ describe('shards and merge', () => {
     const events = (JSON.parse(single) as { events: Array<{ articleIds: string[] }> }).events.filter((e) => e.articleIds.length > 1);
     expect(events.length).toBeGreaterThan(0);
     expect(sharded.report).toBe(single);
+  }, 60_000);
+
+  it('refuses to merge a shard written by another build, naming the shard and both formats', async () => {
+    const dir = tmp();
+    await runShard({ inputs: ['data/sample'] }, { shards: 1, index: 0, outDir: dir, workers: 0 });
+    const manifest = join(dir, 'shard-0000-of-0001.json');
+    writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), format: 'framelens-run-4' }));
+    await expect(mergeShards(dir, { outDir: tmp(), workers: 0 })).rejects.toThrow(/shard 0 was written by another framelens build \(format framelens-run-4/);
   }, 60_000);
 });
