@@ -95,6 +95,29 @@ function learnForm(facts: Int32Array, base: number, t: Token): number {
   return (facts[base + 2] = isStopword(t.norm) ? 2 : 1);
 }
 
+/** Reads each token's facts by its form id (learning a form at its first token): hashes into `out` when given, content flags into `content` when given; returns the content-word count. */
+function readFormFacts(tokens: readonly Token[], forms: TokenForms, out: TokenHashes | null, content: Uint8Array | null): number {
+  const ids = forms.ids;
+  const memo = formFacts(forms);
+  let facts = memo.facts;
+  let contentCount = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const base = ids[i]! << 2;
+    if (base >= facts.length) facts = growFacts(memo, base >> 2);
+    let k = facts[base + 2]!;
+    if (k === 0) k = learnForm(facts, base, tokens[i]!);
+    if (out) {
+      out.tokenHashes[i] = facts[base]!;
+      out.stemHashes[i] = facts[base + 1]!;
+    }
+    if (content && k === 1) {
+      content[i] = 1;
+      contentCount++;
+    }
+  }
+  return contentCount;
+}
+
 /**
  * Hashes every token's norm and stem and caches them on the Doc; with `content`, also flags the
  * non-stop words there in the same pass (a story task meets each article in `tokenProfile` first).
@@ -106,21 +129,7 @@ function hashTokens(doc: Doc, content: Uint8Array | null): { hashes: TokenHashes
   let contentCount = 0;
   const forms = tokenForms(tokens);
   if (forms) {
-    const ids = forms.ids;
-    const memo = formFacts(forms);
-    let facts = memo.facts;
-    for (let i = 0; i < tokens.length; i++) {
-      const base = ids[i]! << 2;
-      if (base >= facts.length) facts = growFacts(memo, base >> 2);
-      let k = facts[base + 2]!;
-      if (k === 0) k = learnForm(facts, base, tokens[i]!);
-      tokenHashes[i] = facts[base]!;
-      stemHashes[i] = facts[base + 1]!;
-      if (content && k === 1) {
-        content[i] = 1;
-        contentCount++;
-      }
-    }
+    contentCount = readFormFacts(tokens, forms, { tokenHashes, stemHashes }, content);
   } else {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
@@ -208,19 +217,7 @@ export function tokenProfile(doc: Doc): TokenProfile {
   let th = hashCache.get(doc);
   const forms = th ? tokenForms(tokens) : null;
   if (th && forms) {
-    const ids = forms.ids;
-    const memo = formFacts(forms);
-    let facts = memo.facts;
-    for (let i = 0; i < tokens.length; i++) {
-      const base = ids[i]! << 2;
-      if (base >= facts.length) facts = growFacts(memo, base >> 2);
-      let k = facts[base + 2]!;
-      if (k === 0) k = learnForm(facts, base, tokens[i]!);
-      if (k === 1) {
-        content[i] = 1;
-        contentCount++;
-      }
-    }
+    contentCount = readFormFacts(tokens, forms, null, content);
   } else if (th) {
     for (let i = 0; i < tokens.length; i++) {
       if (!isStopHashed(tokens[i]!.norm, th.tokenHashes[i]!)) {
