@@ -221,6 +221,15 @@ export function seededRuns(pa: DocProfile, pb: DocProfile, stats: CorpusStats, o
   }
   if (keyAt === null) shared = -1;
   if (runs.length === 0 || nonStock === null) return { shared, seeded: null };
+  const merged = extendAndMerge(runs, A, B);
+  return { shared, seeded: { merged, nonStock, nonStockContent } };
+}
+
+/**
+ * Runs extended exactly both ways along their diagonals, then merged where extension made runs on one
+ * diagonal overlap; in order of `a`. Mutates and reuses the given runs.
+ */
+export function extendAndMerge<R extends { a: number; b: number; len: number }>(runs: R[], A: ArrayLike<number>, B: ArrayLike<number>): R[] {
   for (const r of runs) {
     while (r.a > 0 && r.b > 0 && A[r.a - 1] === B[r.b - 1]) {
       r.a--;
@@ -231,14 +240,14 @@ export function seededRuns(pa: DocProfile, pb: DocProfile, stats: CorpusStats, o
   }
   // Extension can make runs on one diagonal overlap: merge them.
   runs.sort((x, y) => x.b - x.a - (y.b - y.a) || x.a - y.a || y.len - x.len);
-  const merged: Run[] = [];
+  const merged: R[] = [];
   for (const r of runs) {
     const last = merged[merged.length - 1];
     if (last && last.b - last.a === r.b - r.a && r.a <= last.a + last.len) last.len = Math.max(last.len, r.a + r.len - last.a);
     else merged.push(r);
   }
   merged.sort((x, y) => x.a - y.a || x.b - y.b || y.len - x.len);
-  return { shared, seeded: { merged, nonStock, nonStockContent } };
+  return merged;
 }
 
 /** Runs chained into passage candidates: each run joins the open chain it continues at the least gap cost. */

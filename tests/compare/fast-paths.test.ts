@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeTestDoc } from '../helpers.js';
-import { alignPassages, hasAlignedPassage, seededRuns, stockDf } from '../../src/compare/align.js';
+import { alignPassages, extendAndMerge, hasAlignedPassage, seededRuns, stockDf } from '../../src/compare/align.js';
 import { Int32Counts } from '../../src/compare/counts.js';
 import { countBag, hashString, sortedUnique } from '../../src/compare/hash.js';
 import { contentStems, docProfile, seedIndex, tokenHashes, tokenProfile, type DocProfile } from '../../src/compare/profile.js';
@@ -101,22 +101,8 @@ function plainSeededRuns(pa: DocProfile, pb: DocProfile, stats: CorpusStats): { 
     }
   }
   runs.push(...active.values());
-  for (const r of runs) {
-    while (r.a > 0 && r.b > 0 && A[r.a - 1] === B[r.b - 1]) {
-      r.a--;
-      r.b--;
-      r.len++;
-    }
-    while (r.a + r.len < A.length && r.b + r.len < B.length && A[r.a + r.len] === B[r.b + r.len]) r.len++;
-  }
-  runs.sort((x, y) => x.b - x.a - (y.b - y.a) || x.a - y.a || y.len - x.len);
-  const merged: PlainRun[] = [];
-  for (const r of runs) {
-    const last = merged[merged.length - 1];
-    if (last && last.b - last.a === r.b - r.a && r.a <= last.a + last.len) last.len = Math.max(last.len, r.a + r.len - last.a);
-    else merged.push({ ...r });
-  }
-  merged.sort((x, y) => x.a - y.a || x.b - y.b || y.len - x.len);
+  // Extension and merging are align.ts's own (unchanged by the scratch arrays): what is checked here is the seeding.
+  const merged = extendAndMerge(runs, A, B);
   return { merged, nonStock, shared };
 }
 
