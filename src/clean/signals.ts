@@ -4,7 +4,7 @@
  * vocabulary overlap of a block with the story body.
  */
 import { MONTH } from '../meta/dates.js';
-import { foldPunctuation, forEachTokenForm, isStopword } from '../text/index.js';
+import { foldPunctuation, forEachTokenForm, isSpaceUnit, isStopword } from '../text/index.js';
 
 /** Whitespace-separated words (a character loop: this runs on every block of every article). */
 export function wordCount(text: string): number {
@@ -161,28 +161,17 @@ export function duplicateForm(text: string, lower: string, sig: Int32Array, at: 
 /** Sets the bits of the pairs of `form`; false (bits partly set) at white space to fold: not " ", or a second " " in a row. */
 function signInto(form: string, sig: Int32Array, at: number): boolean {
   let prev = form.charCodeAt(0);
-  if (prev !== 32 && isWhiteSpace(prev)) return false;
+  if (prev !== 32 && isSpaceUnit(prev)) return false;
   for (let k = 1; k < form.length; k++) {
     const c = form.charCodeAt(k);
     if (c === 32) {
       if (prev === 32) return false;
-    } else if (isWhiteSpace(c)) return false;
+    } else if (isSpaceUnit(c)) return false;
     const h = (prev * 31 + c) & 1023;
     sig[at + (h >>> 5)]! |= 1 << (h & 31);
     prev = c;
   }
   return true;
-}
-
-/**
- * JavaScript's `\s` for one code unit: the white space of the spec (tab, vertical tab, form feed,
- * no-break space, BOM, the Zs spaces) and the line terminators. Written out: a call into the text
- * stage's table per character cost a third of the signature pass. The tests compare it with /\s/
- * on every code unit.
- */
-export function isWhiteSpace(c: number): boolean {
-  if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** True when every bit of signature `a` is set in signature `b` (both in `sig`). */

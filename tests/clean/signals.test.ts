@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXCERPT_END, contentStems, duplicateForm, endsWithExcerptMarker, isHeadlineLike, isProse, isWhiteSpace, lastBeforeClosers, normalizeForDuplicates, SIGNATURE_WORDS, signatureWithin, wordCount, wordCountIn, wordCountUpTo } from '../../src/clean/signals.js';
+import { EXCERPT_END, contentStems, duplicateForm, endsWithExcerptMarker, isHeadlineLike, isProse, lastBeforeClosers, normalizeForDuplicates, SIGNATURE_WORDS, signatureWithin, wordCount, wordCountIn, wordCountUpTo } from '../../src/clean/signals.js';
 import { foldPunctuation, isStopword, normalizeWord, stemWord, tokenOffsets } from '../../src/text/index.js';
 
 const PIECES = ['a', 'B', ' ', '  ', '\t', '\n', '\u00A0', '.', '...', '…', '[…]', '[...]', '[', ']', '’', '“', '—', 'Said'];
@@ -53,14 +53,6 @@ describe('wordCount(text) and wordCountUpTo(text, limit)', () => {
       }),
       { numRuns: 1000 },
     );
-  });
-});
-
-describe('isWhiteSpace(code unit)', () => {
-  it('agrees with /\\s/ on every UTF-16 code unit', () => {
-    const differ: string[] = [];
-    for (let c = 0; c <= 0xffff; c++) if (isWhiteSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(`U+${c.toString(16)}`);
-    expect(differ).toEqual([]);
   });
 });
 
