@@ -152,4 +152,17 @@ describe('stopwordFlags(tokens) and tokenForms(tokens)', () => {
     expect(again[laterForms.ids.at(-1)!]).toBe(-1);
     expect(memo(forms, 1)[forms.ids[0]!]).toBe(-1);
   });
+  it('gives the same tokens after the form table fills and starts over, in a new table', () => {
+    const sample = 'The Minister’s U.S. visit: 3,500 troops, “peacekeeping” talks.';
+    const before = tokenize(sample, [], 'en');
+    const table = tokenForms(before)!.table;
+    // More distinct surfaces than the table holds (2^18): the call that fills it still gets every form.
+    const words = Array.from({ length: 270_000 }, (_, i) => `q${i.toString(36)}z`);
+    const filler = tokenize(words.join(' '), [], 'en');
+    expect(filler).toHaveLength(words.length);
+    expect(filler.at(-1)!.norm).toBe(words.at(-1));
+    const after = tokenize(sample, [], 'en');
+    expect(tokenForms(after)!.table).not.toBe(table);
+    expect(after).toEqual(before);
+  });
 });
