@@ -241,7 +241,7 @@ interface FormTable {
 // 2^18 entries, as the other per-thread word tables (loaded vocabulary, distinctive terms, claim stems).
 // At 2^16 the table filled every few thousand web articles (the 56k bench corpus has 229k distinct
 // surfaces: 11 restarts in one pass), and each restart also dropped every per-form memo keyed by the
-// table (formMemo): the 56k run took 10–19 % more CPU with byte-identical output. 8 MB of slots, 8 MB of key pool.
+// table (formMemo): without the restarts the 56k run takes 10–20 % less CPU, with byte-identical output. 8 MB of slots, 8 MB of key pool.
 const SLOT_BITS = 20;
 /** At most a quarter of the slots are used, so probes stay short. */
 const MAX_ENTRIES = 1 << (SLOT_BITS - 2);
