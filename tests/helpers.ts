@@ -1,11 +1,11 @@
 /** Test helpers: build a Doc straight from clean text (no ingest, no cleaning). */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Doc } from '../src/doc/types.js';
 import { identityMap } from '../src/doc/offsets.js';
 import { emptyMeta } from '../src/doc/meta.js';
 import { analyzeText } from '../src/text/index.js';
+import { tempDir } from './tmp.js';
 
 export interface TestDocOptions {
   id?: string;
@@ -46,12 +46,11 @@ export interface TempDir {
   /** Writes a file (parents created) and returns its path. */
   write(relative: string, content: string | Uint8Array): string;
   path(relative: string): string;
-  remove(): void;
 }
 
-/** A temp folder for one test file: `framelens-<label>-XXXX` under the OS temp dir. */
+/** A temp folder for one test file: `framelens-<label>-XXXX` under the OS temp dir, removed when the file ends (tests/tmp.ts). */
 export function makeTempDir(label: string): TempDir {
-  const root = mkdtempSync(join(tmpdir(), `framelens-${label}-`));
+  const root = tempDir(label);
   return {
     root,
     write(relative, content) {
@@ -61,6 +60,5 @@ export function makeTempDir(label: string): TempDir {
       return path;
     },
     path: (relative) => join(root, relative),
-    remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -4,14 +4,14 @@
  * Skips (with the reason printed) when the browser cannot start.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { analyze } from '../../src/pipeline/index.js';
 import { writeReports, writeWorksheet } from '../../src/report/index.js';
 import { hostileAnalysis } from '../report/fixtures.js';
+import { tempDir } from '../tmp.js';
 
 const OUT = resolve('tests/browser/__out__');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -56,7 +56,7 @@ const fileOnly = (watch: Watch, file: string): string[] => watch.requests.filter
 describe.skipIf(!browser)('reports in chromium', () => {
   it('opens the sample report with no console errors and no request but the file itself', async () => {
     await mkdir(OUT, { recursive: true });
-    const dir = await mkdtemp(join(tmpdir(), 'framelens-browser-'));
+    const dir = tempDir('browser');
     await writeReports(await analyze({ inputs: ['data/sample'] }), dir);
     const file = join(dir, 'index.html');
     const { page, watch } = await open(file);
@@ -81,7 +81,7 @@ describe.skipIf(!browser)('reports in chromium', () => {
     const ids = ['000_1059f36819f99a03', '001_25f2c3e4e1f9c047', '002_c109a28eec74ea5f', '003_d4c057accb7cf467', '004_d6f0f952484ad524'];
     // Pinned as the seeds' grouping intends, so this view does not depend on the grouping stage's thresholds.
     const analysis = await analyze({ inputs: ['data/sample'], pins: [{ kind: 'together', ids: [ids[1]!, ids[2]!] }, { kind: 'apart', ids: [ids[0]!, ids[1]!, ids[3]!, ids[4]!] }] });
-    const dir = await mkdtemp(join(tmpdir(), 'framelens-browser-'));
+    const dir = tempDir('browser');
     await writeReports(analysis, dir, ['html']);
     const file = join(dir, 'index.html');
     const { page, watch } = await open(file);
@@ -101,7 +101,7 @@ describe.skipIf(!browser)('reports in chromium', () => {
   }, 120_000);
 
   it('lights the twin of a clicked or focused shared passage, and runs nothing from the articles', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'framelens-browser-'));
+    const dir = tempDir('browser');
     await writeReports(await hostileAnalysis(), dir, ['html']);
     const file = join(dir, 'index.html');
     const { page, watch } = await open(file);
@@ -131,7 +131,7 @@ describe.skipIf(!browser)('reports in chromium', () => {
   }, 120_000);
 
   it('opens a blind worksheet cleanly and prints the answer key on its own page', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'framelens-browser-'));
+    const dir = tempDir('browser');
     const file = await writeWorksheet(await analyze({ inputs: ['data/sample'] }), dir, { blind: true });
     const { page, watch } = await open(file, 1200);
     await page.screenshot({ path: join(OUT, 'worksheet.png') });

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it, beforeAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tempDir } from '../tmp.js';
 
 function run(args: string[]) {
   return spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
@@ -29,7 +29,7 @@ describe('framelens CLI under plain node', () => {
   });
 
   it('framelens analyze data/sample writes the report and a summary on stderr', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'framelens-cli-'));
+    const out = tempDir('cli');
     const res = run(['analyze', 'data/sample', '--out', out]);
     expect(res.status, res.stderr).toBe(0);
     expect(res.stdout).toBe('');
@@ -39,7 +39,7 @@ describe('framelens CLI under plain node', () => {
   });
 
   it('framelens analyze keeps going past bad records, names file and line, and exits 0', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'framelens-bad-'));
+    const dir = tempDir('bad');
     await writeFile(join(dir, 'a.jsonl'), '{"id":"ok1","text":"North Korea condemned the drills on Sunday."}\n{broken\n{"id":"ok1","text":"Duplicate id."}\n{"id":"nt"}\n');
     await writeFile(join(dir, 'empty.txt'), '');
     const res = run(['analyze', dir, '--out', join(dir, 'out')]);
@@ -57,7 +57,7 @@ describe('framelens CLI under plain node', () => {
   });
 
   it('exits non-zero with one line when nothing can be analyzed or options are invalid', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'framelens-none-'));
+    const dir = tempDir('none');
     await writeFile(join(dir, 'empty.txt'), '');
     const none = run(['analyze', dir, '--out', join(dir, 'out')]);
     expect(none.status).toBe(1);

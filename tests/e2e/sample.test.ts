@@ -1,8 +1,8 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyze, buildReport, writeReports, reportJson, ReportSchema, type Analysis, type Report } from '../../src/index.js';
+import { tempDir } from '../tmp.js';
 
 const SAMPLE = 'data/sample';
 
@@ -46,7 +46,7 @@ describe('analyze(data/sample) end to end', () => {
   });
 
   it('writes report.json, report.schema.json, report.md and index.html', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'framelens-e2e-'));
+    const out = tempDir('e2e');
     const written = await writeReports(analysis, out);
     expect(written.map((p) => p.slice(out.length + 1)).sort()).toEqual(['index.html', 'report.json', 'report.md', 'report.schema.json']);
     const html = await readFile(join(out, 'index.html'), 'utf8');

@@ -5,17 +5,16 @@
  * that is not blank yields exactly one item, and records stay within the limits.
  */
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SKIP_CODES } from '../../src/doc/types.js';
 import { readInputs, SUPPORTED_EXTENSIONS, type IngestItem } from '../../src/ingest/index.js';
 import { extractHtml } from '../../src/ingest/html.js';
 import { analyze } from '../../src/pipeline/index.js';
+import { tempDir } from '../tmp.js';
 
-const root = mkdtempSync(join(tmpdir(), 'framelens-fuzz-ingest-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDir('fuzz-ingest');
 let runId = 0;
 
 async function collect(inputs: string[], options = {}): Promise<IngestItem[]> {

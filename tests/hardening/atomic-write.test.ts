@@ -3,7 +3,7 @@
  * wrapped so the test sees every write and rename, and can make a write fail half-way
  * (a full disk): no report file that looks whole may be left behind.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as FsPromises from 'node:fs/promises';
@@ -38,7 +38,6 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 const { writeFileAtomic, writeReports } = await import('../../src/report/index.js');
 
 const dir = makeTempDir('atomic');
-afterAll(() => dir.remove());
 
 const REPORT_FILES = ['index.html', 'report.json', 'report.md', 'report.schema.json'];
 

@@ -32,7 +32,6 @@ describe('framelens CLI on bad input (built, plain node)', () => {
     dir.write('in/feed.jsonl', `${[1, 2, 3].map((n) => JSON.stringify({ id: `r${n}`, text: storyText(n) })).join('\n')}\n`);
   }, 180_000);
   afterAll(() => {
-    dir.remove();
     rmSync(BUILD, { recursive: true, force: true });
   });
 

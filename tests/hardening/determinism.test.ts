@@ -2,13 +2,12 @@
  * Determinism across runs and input order: the same set of inputs in another order (files in
  * reverse, a folder instead of its files) gives the same groups and the same report.json.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, reportJson } from '../../src/report/index.js';
 import type { Analysis } from '../../src/pipeline/index.js';
 import { CONTROL_TEXT, makeTempDir, run, storyText } from './helpers.js';
 
 const dir = makeTempDir('determinism');
-afterAll(() => dir.remove());
 
 const FILES: Record<string, string> = {
   'a-launch.txt': CONTROL_TEXT,

@@ -3,13 +3,12 @@
  * cells a spreadsheet would run as formulas are neutralised. (The browser test of the page
  * belongs to the report's own tests.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, escapeHtml, neutralizeCsvCell, reportHtml } from '../../src/report/index.js';
 import type { Analysis } from '../../src/pipeline/index.js';
 import { CONTROL_TEXT, makeTempDir, run } from './helpers.js';
 
 const dir = makeTempDir('escaping');
-afterAll(() => dir.remove());
 
 const RLO = '\u202e';
 

@@ -5,11 +5,10 @@
  */
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTROL_TEXT, ingestDiagnostics, makeTempDir, runCase } from './helpers.js';
 
 const dir = makeTempDir('files');
-afterAll(() => dir.remove());
 
 const FRENCH = 'Le ministère des Affaires étrangères a déclaré que les exercices menacent la sécurité régionale.\n\nLe porte-parole a ajouté que la France suivait la situation de près. Élève, où êtes-vous ?\n';
 const RUSSIAN = 'Министерство иностранных дел заявило, что учения представляют угрозу безопасности региона.\n\nВ заявлении говорится, что Пхеньян ответит на любые провокации.\n';

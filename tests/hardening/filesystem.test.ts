@@ -4,11 +4,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTROL_TEXT, makeTempDir, outcomeOf, run, storyText } from './helpers.js';
 
 const dir = makeTempDir('fs');
-afterAll(() => dir.remove());
 
 describe('file system faults', () => {
   it('folder with a symlink loop: the loop skipped once as E_READ, every real file analyzed', async () => {

@@ -2,12 +2,11 @@
  * Bad-input catalogue, part 3: ids. Duplicates across files keep the first and say where it
  * was; hostile ids (path separators, "..", NUL, very long) never write outside --out.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeReports } from '../../src/report/index.js';
 import { listTree, makeTempDir, run, runCase, storyText } from './helpers.js';
 
 const dir = makeTempDir('ids');
-afterAll(() => dir.remove());
 
 const line = (value: unknown): string => JSON.stringify(value);
 

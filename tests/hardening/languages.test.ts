@@ -3,14 +3,13 @@
  * nothing, but the article is analyzed with what applies and never broken: the language is
  * detected, tokens and sentences cover the text, and every offset points into it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Doc } from '../../src/doc/types.js';
 import { buildReport } from '../../src/report/index.js';
 import type { Analysis } from '../../src/pipeline/index.js';
 import { makeTempDir, run, storyText } from './helpers.js';
 
 const dir = makeTempDir('languages');
-afterAll(() => dir.remove());
 
 const ARTICLES = {
   ru: {

@@ -2,12 +2,11 @@
  * Limits through the library API: maxFileBytes, maxArticleChars and maxArticles skip with a
  * reason that names the limit and both sizes; a bad limit is one clear usage error.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AnalyzeOptionsSchema } from '../../src/pipeline/index.js';
 import { CONTROL_TEXT, makeTempDir, outcomeOf, run, storyText } from './helpers.js';
 
 const dir = makeTempDir('limits');
-afterAll(() => dir.remove());
 
 describe('limits', () => {
   it('defaults are safe: 256 MiB a file, 200,000 characters an article, 10,000,000 articles, 2,000 pairs an event', () => {

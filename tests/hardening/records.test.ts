@@ -3,12 +3,11 @@
  * analyze on a folder with the bad input and a control article; the exact outcome of every
  * record is checked, including the good records that share a file with a bad one.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/index.js';
 import { CONTROL_TEXT, ingestDiagnostics, makeTempDir, runCase, storyText } from './helpers.js';
 
 const dir = makeTempDir('records');
-afterAll(() => dir.remove());
 
 const line = (value: unknown): string => JSON.stringify(value);
 

@@ -4,7 +4,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/pipeline/index.js';
 import { CONTROL_TEXT, makeTempDir, outcomeOf, run } from './helpers.js';
 import { makeTestDoc } from '../helpers.js';
@@ -12,7 +12,6 @@ import { mentionsAnalyzer } from '../../src/frames/naming/index.js';
 import { quotesAnalyzer } from '../../src/frames/sources/index.js';
 
 const dir = makeTempDir('scale');
-afterAll(() => dir.remove());
 
 const FIFTY_MB = 50 * 1024 * 1024;
 

@@ -1,10 +1,9 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { headerNames } from '../../src/ingest/csv.js';
 import { collect, GOOD_TEXT, makeTempDir, recordsOf, skipsOf } from './fixtures.js';
 
 const dir = makeTempDir('csv');
-afterAll(() => dir.remove());
 
 describe('CSV', () => {
   it('reads rows by header: known fields into given, others into extra, ids by row line when missing', async () => {

@@ -1,11 +1,10 @@
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeWhole, firstBadUtf8Byte, planDecoding } from '../../src/ingest/decode.js';
 import { collect, GOOD_TEXT, makeTempDir, recordsOf, skipsOf } from './fixtures.js';
 
 const dir = makeTempDir('decode');
-afterAll(() => dir.remove());
 
 const RUSSIAN = 'Министерство иностранных дел заявило, что учения представляют угрозу безопасности региона.\nВ заявлении говорится о создании азиатского НАТО.\n';
 const FRENCH = 'Le ministère a publié un communiqué.\nLe ministère des Affaires étrangères a déclaré que les exercices menacent la sécurité régionale. Élève, où êtes-vous?\n';

@@ -1,13 +1,12 @@
 import iconv from 'iconv-lite';
 import { parseHTML } from 'linkedom';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { blockTexts } from '../../src/ingest/blocks.js';
 import type { DomNode } from '../../src/ingest/dom.js';
 import { extractHtml } from '../../src/ingest/html.js';
 import { collect, GOOD_TEXT, makeTempDir, recordsOf, skipsOf } from './fixtures.js';
 
 const dir = makeTempDir('html');
-afterAll(() => dir.remove());
 
 const PARAGRAPHS = [
   'North Korea on Sunday condemned the first trilateral Freedom Edge drills by the United States, Japan and South Korea, calling them a step towards an Asian NATO.',

@@ -1,11 +1,10 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultIngestOptions, readInputs, resolveIngestOptions, SUPPORTED_EXTENSIONS } from '../../src/ingest/index.js';
 import { collect, GOOD_TEXT, makeTempDir, recordsOf, skipsOf } from './fixtures.js';
 
 const dir = makeTempDir('index');
-afterAll(() => dir.remove());
 
 const jsonl = (rows: object[]): string => rows.map((r) => JSON.stringify(r)).join('\n');
 

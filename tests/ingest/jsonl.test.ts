@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collect, GOOD_TEXT, makeTempDir, recordsOf, skipsOf } from './fixtures.js';
 
 const dir = makeTempDir('jsonl');
-afterAll(() => dir.remove());
 
 const line = (value: unknown): string => JSON.stringify(value);
 

@@ -1,9 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readManifest } from '../../src/ingest/manifest.js';
 import { makeTempDir } from './fixtures.js';
 
 const dir = makeTempDir('manifest');
-afterAll(() => dir.remove());
 
 const EXPECTED = new Map([
   ['a1', { given: { outlet: 'RT', published: '2024-06-30' }, extra: { desk: 'world' } }],

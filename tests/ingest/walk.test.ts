@@ -1,10 +1,9 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { walkInputs, type WalkItem } from '../../src/ingest/walk.js';
 import { collect, GOOD_TEXT, makeTempDir, recordsOf, skipsOf } from './fixtures.js';
 
 const dir = makeTempDir('walk');
-afterAll(() => dir.remove());
 
 async function walk(inputs: string[]): Promise<WalkItem[]> {
   const items: WalkItem[] = [];

@@ -1,10 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readWholeFile } from '../../src/ingest/whole.js';
 import { defaultIngestOptions } from '../../src/ingest/index.js';
 import { collect, GOOD_TEXT, makeTempDir, recordsOf, skipsOf } from './fixtures.js';
 
 const dir = makeTempDir('whole');
-afterAll(() => dir.remove());
 
 describe('one-article files', () => {
   it('reads .txt and .md whole, with the file name without its last extension as id', async () => {

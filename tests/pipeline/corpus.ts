@@ -1,7 +1,7 @@
 /** A small synthetic corpus: a few events covered by several outlets, plus stand-alone articles. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../tmp.js';
 
 const EVENTS = [
   {
@@ -54,9 +54,9 @@ export function syntheticJsonl(fillers = 12): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A folder holding the corpus as `news.jsonl`. */
+/** A folder holding the corpus as `news.jsonl` (removed when the test file ends). */
 export function syntheticCorpusDir(fillers = 12): string {
-  const dir = mkdtempSync(join(tmpdir(), 'framelens-corpus-'));
+  const dir = tempDir('corpus');
   writeFileSync(join(dir, 'news.jsonl'), syntheticJsonl(fillers));
   return dir;
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/pipeline/index.js';
 import { analyzeToDir } from '../../src/pipeline/run.js';
 import { writeReports, ReportSchema } from '../../src/report/index.js';
 import { syntheticCorpusDir } from './corpus.js';
+import { tempDir } from '../tmp.js';
 
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'framelens-run-'));
+const tmp = (): string => tempDir('run');
 const read = (dir: string, name = 'report.json'): string => readFileSync(join(dir, name), 'utf8');
 
 describe('analyzeToDir', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { buildReport, dataDictionary, exportTables, tableCsv, tableJsonl, TABLE_NAMES, TABLE_SPECS, writeExports, type Report } from '../../src/report/index.js';
 import { hostileAnalysis } from './fixtures.js';
+import { tempDir } from '../tmp.js';
 
 describe('research exports', () => {
   let report: Report;
@@ -45,8 +45,8 @@ describe('research exports', () => {
   });
 
   it('writes identical files on two runs, and Parquet only when asked', async () => {
-    const a = await mkdtemp(join(tmpdir(), 'framelens-exp-'));
-    const b = await mkdtemp(join(tmpdir(), 'framelens-exp-'));
+    const a = tempDir('exp');
+    const b = tempDir('exp');
     const wa = await writeExports(report, a, ['jsonl', 'csv']);
     await writeExports(report, b, ['jsonl', 'csv']);
     expect(wa.some((p) => p.endsWith('.parquet'))).toBe(false);
@@ -54,7 +54,7 @@ describe('research exports', () => {
   });
 
   it('writes one Parquet file per table through DuckDB when parquet is asked for', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'framelens-pq-'));
+    const out = tempDir('pq');
     const written = await writeExports(report, out, ['parquet']);
     const parquet = written.filter((p) => p.endsWith('.parquet'));
     expect(parquet).toHaveLength(TABLE_NAMES.length);

@@ -1,8 +1,8 @@
 /** Shared fixtures for the report tests: a hostile pair of articles run through the real pipeline. */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyze, type Analysis } from '../../src/pipeline/index.js';
+import { tempDir } from '../tmp.js';
 
 export const SHARED =
   'North Korea condemned the joint military drills held by the United States, South Korea and Japan near the peninsula on Sunday, calling them a rehearsal for invasion.';
@@ -37,9 +37,9 @@ export function hostileRecords(): Array<Record<string, string>> {
   ];
 }
 
-/** Analyzes the hostile pair (pinned into one event) from a temp folder. */
+/** Analyzes the hostile pair (pinned into one event) from a temp folder (removed when the test file ends). */
 export async function hostileAnalysis(): Promise<Analysis> {
-  const dir = await mkdtemp(join(tmpdir(), 'framelens-hostile-'));
+  const dir = tempDir('hostile');
   await writeFile(join(dir, 'articles.jsonl'), hostileRecords().map((r) => JSON.stringify(r)).join('\n') + '\n');
   return analyze({ inputs: [dir], pins: [{ kind: 'together', ids: ['h1', 'h2'] }] });
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { buildReport, reportHtml, reportMarkdown, writeReports, type Report } from '../../src/report/index.js';
 import { analyze, type Analysis } from '../../src/pipeline/index.js';
 import { hostileAnalysis } from './fixtures.js';
+import { tempDir } from '../tmp.js';
 
 function parse(html: string) {
   return parseHTML(html).document;
@@ -63,7 +63,7 @@ describe('reportHtml on untrusted articles', () => {
   });
 
   it('writes markdown with the hostile text inert and CSV with formulas neutralised', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'framelens-report-'));
+    const out = tempDir('report');
     await writeReports(analysis, out, ['md', 'html', 'csv', 'jsonl']);
     const md = await readFile(join(out, 'report.md'), 'utf8');
     expect(md).not.toMatch(/<script|<img|(?<!\\)\]\(javascript:/);

@@ -1,12 +1,11 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
 import { Command } from '@commander-js/extra-typings';
 import { buildReport, defaultWorksheetEvent, registerWorksheetCommand, worksheetHtml, writeWorksheet, type Report } from '../../src/report/index.js';
 import type { Analysis } from '../../src/pipeline/index.js';
 import { hostileAnalysis, hostileRecords } from './fixtures.js';
+import { tempDir } from '../tmp.js';
 
 describe('classroom worksheet', () => {
   let analysis: Analysis;
@@ -49,7 +48,7 @@ describe('classroom worksheet', () => {
   });
 
   it('writes worksheet.html, and names an unknown event in its error', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'framelens-ws-'));
+    const out = tempDir('ws');
     const path = await writeWorksheet(analysis, out, { blind: true });
     expect(await readFile(path, 'utf8')).toContain('Answer key');
     expect(() => worksheetHtml(report, { eventId: 'nope' })).toThrow(/no event "nope"/);

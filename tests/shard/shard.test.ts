@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeToDir } from '../../src/pipeline/run.js';
 import { mergeShards, runShard, shardOf, shuffleSql } from '../../src/shard/index.js';
 import { syntheticCorpusDir } from '../pipeline/corpus.js';
+import { tempDir } from '../tmp.js';
 
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'framelens-shard-'));
+const tmp = (): string => tempDir('shard');
 
 async function shardedReport(inputs: string[], shards: number): Promise<{ report: string; candidatePairs: number }> {
   const dir = tmp();
