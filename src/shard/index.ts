@@ -67,14 +67,19 @@ const base = (s: ShardSettings): string => join(s.outDir, `shard-${String(s.inde
 
 const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-async function withDuckDb<T>(f: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-  const instance = await DuckDBInstance.create(':memory:');
+/**
+ * An in-memory DuckDB whose spill files (a shuffle larger than memory) go to `tempDir`, removed after:
+ * DuckDB's default for an in-memory database is `.tmp` in the working directory, which is the user's.
+ */
+async function withDuckDb<T>(tempDir: string, f: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(':memory:', { temp_directory: tempDir });
   const connection = await instance.connect();
   try {
     return await f(connection);
   } finally {
     connection.closeSync();
     instance.closeSync();
+    rmSync(tempDir, { recursive: true, force: true });
   }
 }
 
@@ -154,7 +159,7 @@ export async function runShard(request: ShardRequest, settings: ShardSettings): 
   writeFileSync(`${work}/articles.ndjson`, rows.length ? `${rows.join('\n')}\n` : '');
   writeFileSync(`${work}/features.ndjson`, featureRows.length ? `${featureRows.join('\n')}\n` : '');
   const files = [`${b}.articles.parquet`, `${b}.features.parquet`];
-  await withDuckDb(async (c) => {
+  await withDuckDb(`${work}/duckdb.tmp`, async (c) => {
     const articleColumns = "{seq: 'BIGINT', id: 'VARCHAR', kind: 'VARCHAR', skip: 'VARCHAR', core: 'VARCHAR', features: 'VARCHAR', pub_day: 'INTEGER', shingles: 'INTEGER[]', stems: 'INTEGER[]'}";
     const featureColumns = "{id: 'VARCHAR', feature_key: 'BIGINT', cnt: 'INTEGER'}";
     for (const [name, columns, file] of [
@@ -233,7 +238,7 @@ export async function mergeShards(dir: string, settings: MergeSettings): Promise
   const timings = emptyTimings();
   const t = performance.now();
 
-  return withDuckDb(async (c) => {
+  return withDuckDb(join(runDir, 'duckdb.tmp'), async (c) => {
     // Articles in input order: the statistics are counted in that order, as in a single-process run.
     const rows = (await c.runAndReadAll(`SELECT seq, id, kind, skip, core, features, shingles, stems FROM read_parquet([${articleFiles.map(sqlString).join(', ')}]) ORDER BY seq, id`)).getRowObjectsJS();
     const features: ArticleFeatures[] = [];

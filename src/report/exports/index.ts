@@ -4,6 +4,7 @@
  * files written by an in-memory DuckDB from the JSON Lines.
  */
 import { stringify } from 'csv-stringify/sync';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { neutralizeCsvCell } from '../escape.js';
 import type { Report } from '../schema.js';
@@ -53,7 +54,9 @@ const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 /** Parquet files from the JSON Lines already written, by an in-memory DuckDB. */
 export async function writeParquet(tables: readonly Table[], dir: string): Promise<string[]> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
-  const instance = await DuckDBInstance.create(':memory:');
+  // Spill files (if a table outgrows memory) in the export folder, not DuckDB's default `.tmp` in the working directory.
+  const tempDir = join(dir, '.duckdb.tmp');
+  const instance = await DuckDBInstance.create(':memory:', { temp_directory: tempDir });
   const conn = await instance.connect();
   const written: string[] = [];
   try {
@@ -71,6 +74,7 @@ export async function writeParquet(tables: readonly Table[], dir: string): Promi
   } finally {
     conn.closeSync();
     instance.closeSync();
+    rmSync(tempDir, { recursive: true, force: true });
   }
   return written;
 }
