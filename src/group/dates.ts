@@ -195,13 +195,19 @@ export function extractDates(text: string, published: string | null, gazetteer?:
       else mentions.push({ key: `w${isoOfDay(monday - 7)}`, start, end });
     }
   }
-  // One scan for any dated term first (each term's pattern matches only where the bare term does): most texts name none.
-  if (gazetteer && anyTermOf(gazetteer.datedTerms).test(text)) {
-    for (const { pattern, floor } of gazetteer.datedTerms) if (pattern.test(text)) pastYears.push(floor);
+  let floor = -Infinity;
+  for (const y of pastYears) if (y > floor) floor = y;
+  if (gazetteer) {
+    // Only terms dated after the floor so far can raise it (the floor is the maximum). One scan for any
+    // of them first (each term's pattern matches only where the bare term does): most texts name none.
+    const { terms, gate } = termsAfter(gazetteer.datedTerms, floor);
+    if (terms.length > 0 && gate.test(text)) {
+      for (const { pattern, floor: year } of terms) if (pattern.test(text) && year > floor) floor = year;
+    }
   }
   mentions.sort((a, b) => a.start - b.start || a.end - b.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const anchor = pubDay !== null ? isoOfDay(pubDay) : dateline;
-  const floorYear = pastYears.length ? Math.max(...pastYears) : null;
+  const floorYear = floor === -Infinity ? null : floor;
   return { mentions, anchor, floorYear };
 }
 
@@ -301,24 +307,45 @@ function relativeMatches(text: string): RegExpExecArray[] {
   return matchesAt(text, RELATIVE_AT, starts);
 }
 
-const anyTerm = new WeakMap<Gazetteer['datedTerms'], RegExp>();
+type DatedTerms = Gazetteer['datedTerms'];
+
+/** Per list of dated terms: the terms dated after a year, with their gate ({@link anyTermOf}), by that year's rank among the floors. */
+const termsByFloor = new WeakMap<DatedTerms, { floors: number[]; subsets: Array<{ terms: DatedTerms; gate: RegExp }> }>();
 
 /**
- * The dated terms as one alternation with their patterns' flags (`iu`), without the word-boundary checks:
+ * The dated terms whose floor is after `year` (in list order) and a pattern matching wherever one of
+ * them does. A year already named in a past-time context sets the floor at least that high, and
+ * lower floors cannot raise it: "isis" (2013), the gate's most common false hit ("crisis"), is then
+ * not scanned for in a text that names a later year.
+ */
+function termsAfter(terms: DatedTerms, year: number): { terms: DatedTerms; gate: RegExp } {
+  let known = termsByFloor.get(terms);
+  if (!known) {
+    const floors = [...new Set(terms.map((t) => t.floor))].sort((a, b) => a - b);
+    const subsets = [-Infinity, ...floors].map((f) => {
+      const after = terms.filter((t) => t.floor > f);
+      return { terms: after, gate: anyTermOf(terms, after) };
+    });
+    known = { floors, subsets };
+    termsByFloor.set(terms, known);
+  }
+  // The number of floors at or before `year`: subset r holds the terms after the r-th lowest floor.
+  let r = 0;
+  while (r < known.floors.length && known.floors[r]! <= year) r++;
+  return known.subsets[r]!;
+}
+
+/**
+ * The terms as one alternation with their patterns' flags (`iu`), without the word-boundary checks:
  * it matches wherever one of the patterns does. A list whose patterns are not the shipped form
  * ({@link datedTermPattern}) gets an always-matching test, so each pattern is run as written.
  */
-function anyTermOf(terms: Gazetteer['datedTerms']): RegExp {
-  let re = anyTerm.get(terms);
-  if (!re) {
-    const shipped = terms.every(({ term, pattern }) => {
-      const p = datedTermPattern(term);
-      return pattern.source === p.source && pattern.flags === p.flags;
-    });
-    re = !shipped ? /(?:)/ : terms.length ? new RegExp(terms.map((t) => escapeTerm(t.term)).join('|'), 'iu') : /(?!)/;
-    anyTerm.set(terms, re);
-  }
-  return re;
+function anyTermOf(all: DatedTerms, terms: DatedTerms): RegExp {
+  const shipped = all.every(({ term, pattern }) => {
+    const p = datedTermPattern(term);
+    return pattern.source === p.source && pattern.flags === p.flags;
+  });
+  return !shipped ? /(?:)/ : terms.length ? new RegExp(terms.map((t) => escapeTerm(t.term)).join('|'), 'iu') : /(?!)/;
 }
 
 function overlaps(spans: ReadonlyArray<[number, number]>, start: number, end: number): boolean {

@@ -318,27 +318,29 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
   for (const e of entitiesOf(doc, gazetteer, stop)) add(finishKey(fnvMore(PREFIX[e.kind], e.key), e.kind), e.key, -1, e.start, e.end);
   for (const m of time.mentions) add(finishKey(fnvMore(PREFIX.date, m.key), 'date'), m.key, -1, m.start, m.end);
 
-  // Keys ascending; each position's entry found again through the table.
-  const sorted = new Uint32Array(size);
-  for (let e = 0; e < size; e++) sorted[e] = eKey[e]!;
-  sorted.sort();
-  // Plain arrays (the exported shape; Array.from over a typed array takes the slow iterator path).
-  const keys: number[] = [];
-  const counts: number[] = [];
+  // Keys ascending (the native sort of a typed array: a radix sort of (key, entry) pairs in script cost
+  // twice as much), each position's entry found again through the table. Typed arrays are the
+  // exported shape too (a batch decodes to them; so are the spans below): plain arrays grown by push
+  // cost a third of the function's allocation.
+  const keys = new Uint32Array(size);
+  for (let e = 0; e < size; e++) keys[e] = eKey[e]!;
+  keys.sort();
   const entryOf = new Int32Array(size);
+  const counts = new Int32Array(size);
   // Labelled candidates by rank: all of rank r sort before any of rank r + 1, so a rank past the first
   // MAX_LABELS candidates is never sorted.
   const byRank: number[][] = [[], [], []];
   for (let q = 0; q < size; q++) {
-    const e = table[slotOf(sorted[q]! | 0)]! - 1;
+    const e = table[slotOf(keys[q]! | 0)]! - 1;
     entryOf[q] = e;
-    keys.push(sorted[q]!);
-    counts.push(eCount[e]!);
-    const r = labelRank(sorted[q]! & 7, eCount[e]!);
+    const c = eCount[e]!;
+    counts[q] = c;
+    const r = labelRank(keys[q]! & 7, c);
     if (r < 3) byRank[r]!.push(q);
   }
-  // Within a rank: more occurrences first, then earlier, then by position; a rank is sorted only while
-  // fewer than MAX_LABELS are chosen, and all of it (it is cut after sorting).
+  // Within a rank: more occurrences first, then earlier, then by position. Only which candidates are
+  // chosen matters (they are put back in key order below), so a rank that fits whole is taken unsorted,
+  // and one that does not is sorted whole and cut.
   const byCount = (x: number, y: number): number => {
     const ex = entryOf[x]!;
     const ey = entryOf[y]!;
@@ -347,15 +349,18 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
   const chosen: number[] = [];
   for (const group of byRank) {
     if (chosen.length >= MAX_LABELS) break;
-    group.sort(byCount);
+    if (chosen.length + group.length > MAX_LABELS) group.sort(byCount);
     for (let g = 0; g < group.length && chosen.length < MAX_LABELS; g++) chosen.push(group[g]!);
   }
   const labelled = new Int32Array(chosen).sort();
-  const spans: number[] = [];
+  const spans = new Int32Array(3 * labelled.length);
   const labels: string[] = [];
-  for (const q of labelled) {
+  for (let r = 0; r < labelled.length; r++) {
+    const q = labelled[r]!;
     const e = entryOf[q]!;
-    spans.push(q, eStart[e]!, eEnd[e]!);
+    spans[3 * r] = q;
+    spans[3 * r + 1] = eStart[e]!;
+    spans[3 * r + 2] = eEnd[e]!;
     const label = eLabel[e] ?? `${tokens[eToken[e]!]!.norm} ${tokens[eToken[e]! + 1]!.norm}`;
     labels.push(label.includes('\n') ? label.replace(/\n/g, ' ') : label);
   }

@@ -87,6 +87,18 @@ describe('extractDates', () => {
     // "since" counts (2017, 2019); "xin" is not "in"; Brexit names 2012 at the earliest.
     expect(r.floorYear).toBe(2019);
   });
+
+  it('extractDates takes the latest floor of the dated terms and the years named in a past-time context', () => {
+    const g = loadGazetteer();
+    // The year named sets the floor above ISIS (2013) and Brexit (2012): terms dated before it change nothing.
+    expect(extractDates('ISIS and Brexit, in 2016.', null, g).floorYear).toBe(2016);
+    expect(extractDates('ISIS, in 2010.', null, g).floorYear).toBe(2013);
+    // A term dated after the year still raises the floor, in any letter case; "crisis" is not "ISIS".
+    expect(extractDates('The covid crisis, since 2016.', null, g).floorYear).toBe(2020);
+    expect(extractDates('The crisis, since 2011.', null, g).floorYear).toBe(2011);
+    expect(extractDates('The crisis.', null, g).floorYear).toBeNull();
+    expect(extractDates('AUKUS.', null, g).floorYear).toBe(2021);
+  });
 });
 
 describe('monthDayMatches', () => {
