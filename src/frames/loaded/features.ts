@@ -53,22 +53,46 @@ export interface Feat {
 }
 
 /**
- * Every cached feature has a dense integer id (featById[id]): the walk emits
- * ids, and scoreTokens or model.ts map an id to its weight once per model, so
- * no feature is hashed or looked up twice. Ids below CONSTANT_FEATURES are this
+ * Every cached feature has a dense integer id: the walk emits ids, and
+ * scoreTokens or model.ts map an id to its weight once per model, so no
+ * feature is hashed or looked up twice. Ids below CONSTANT_FEATURES are this
  * module's constants; the rest are recycled, with the word caches, when the
  * caches fill up (featureGeneration() then changes).
+ *
+ * An id's name is its prefix ("w:", "p1:", or a constant's whole name) and its
+ * word, joined only when asked for (training, tests): a new word type makes
+ * up to eight features, and its hashes continue the prefix's FNV state over
+ * the word (the same bits as hashing the joined name) without building them.
  */
-const featById: Feat[] = [];
+const featHash: number[] = [];
+const featPrefix: string[] = [];
+const featWord: string[] = [];
 let generation = 0;
 function feat(name: string): number {
-  featById.push({ name, h: featureHash(name) });
-  return featById.length - 1;
+  return featOf(name, featureHash(name), '');
+}
+/** The feature named prefix + word, where `prefixState` is featureHash(prefix). */
+function featOf(prefix: string, prefixState: number, word: string): number {
+  featHash.push(featureHash(word, prefixState));
+  featPrefix.push(prefix);
+  featWord.push(word);
+  return featHash.length - 1;
+}
+/** Drops the ids from `count` on. */
+function truncateFeatures(count: number): void {
+  featHash.length = count;
+  featPrefix.length = count;
+  featWord.length = count;
 }
 
 /** The feature with this id (valid for the current featureGeneration()). */
 export function featureById(id: number): Feat {
-  return featById[id]!;
+  return { name: featPrefix[id]! + featWord[id]!, h: featHash[id]! };
+}
+
+/** The hash of feature `id` (featureById(id).h, without building its name). */
+export function featureHashById(id: number): number {
+  return featHash[id]!;
 }
 
 /** Changes whenever feature ids are recycled: a scorer's id → weight map is stale then. */
@@ -89,19 +113,19 @@ function lemmaCandidates(w: string): string[] {
   return out;
 }
 
-/** Pattern subjectivity/polarity bins (and an intensity flag) of the word's first lemma candidate in the lexicon. */
-function patternFeatures(norm: string): string[] {
+/** Appends the ids of the Pattern subjectivity/polarity bins (and intensity flag) of the word's first lemma candidate in the lexicon (ps:, pp:, pi). */
+function pushPatternFeatures(norm: string, own: number[]): void {
   const pattern = patternSentimentEn();
-  for (const c of lemmaCandidates(norm)) {
+  // The word itself is the first candidate: most words end the search here or have no other candidate.
+  for (const c of Object.hasOwn(pattern, norm) ? [norm] : lemmaCandidates(norm)) {
     if (!Object.hasOwn(pattern, c)) continue;
     const e = pattern[c]!;
     const subj = Number(e.subjectivity);
     const pol = Number(e.polarity);
-    const out = [`ps:${subj >= 0.8 ? 3 : subj >= 0.5 ? 2 : subj > 0 ? 1 : 0}`, `pp:${pol <= -0.5 ? -2 : pol < 0 ? -1 : pol >= 0.5 ? 2 : pol > 0 ? 1 : 0}`];
-    if (Number(e.intensity) > 1) out.push('pi');
-    return out;
+    own.push(PS_F[subj >= 0.8 ? 3 : subj >= 0.5 ? 2 : subj > 0 ? 1 : 0]!, PP_F[2 + (pol <= -0.5 ? -2 : pol < 0 ? -1 : pol >= 0.5 ? 2 : pol > 0 ? 1 : 0)]!);
+    if (Number(e.intensity) > 1) own.push(PI_F);
+    return;
   }
-  return [];
 }
 
 function bin(n: number, edges: readonly number[]): number {
@@ -119,6 +143,12 @@ interface StemEntry {
   n2: number;
   pbState: number;
   nbState: number;
+  /** The weights of p1, n1, p2, n2 under the head `scoredBy` (0: none yet): word types sharing the stem ("run", "runs") look them up once. */
+  scoredBy: number;
+  wp1: number;
+  wn1: number;
+  wp2: number;
+  wn2: number;
 }
 
 /** Features that depend on the word type only (vocab.ts: norm, stem and kind), one entry per type id. */
@@ -193,12 +223,20 @@ const ID_LIMIT = 4_000_000;
 const stemCache = new Map<string, StemEntry>();
 const PB_PREFIX = featureHash('pb:');
 const NB_PREFIX = featureHash('nb:');
+const P1_PREFIX = featureHash('p1:');
+const N1_PREFIX = featureHash('n1:');
+const P2_PREFIX = featureHash('p2:');
+const N2_PREFIX = featureHash('n2:');
+const W_PREFIX = featureHash('w:');
+const S_PREFIX = featureHash('s:');
+const X3_PREFIX = featureHash('x3:');
+const X4_PREFIX = featureHash('x4:');
 
 function stemEntry(stem: string): StemEntry {
   let e = stemCache.get(stem);
   if (e) return e;
   // The bigram states continue the hash of "pb:" / "nb:" over the stem and "_" (the same bits as hashing "pb:<stem>_").
-  e = { stem, p1: feat(`p1:${stem}`), n1: feat(`n1:${stem}`), p2: feat(`p2:${stem}`), n2: feat(`n2:${stem}`), pbState: featureHash('_', featureHash(stem, PB_PREFIX)), nbState: featureHash('_', featureHash(stem, NB_PREFIX)) };
+  e = { stem, p1: featOf('p1:', P1_PREFIX, stem), n1: featOf('n1:', N1_PREFIX, stem), p2: featOf('p2:', P2_PREFIX, stem), n2: featOf('n2:', N2_PREFIX, stem), pbState: featureHash('_', featureHash(stem, PB_PREFIX)), nbState: featureHash('_', featureHash(stem, NB_PREFIX)), scoredBy: 0, wp1: 0, wn1: 0, wp2: 0, wn2: 0 };
   stemCache.set(stem, e);
   return e;
 }
@@ -210,14 +248,15 @@ function makeEntry(id: number): WordEntry {
   const norm = typeNorm(id);
   const stemText = typeStem(id);
   // Only the word's own names are new features; the few shared ones (length bin, valence, …) are constants.
-  const own: number[] = [feat(`w:${norm}`), feat(`s:${stemText}`)];
-  if (norm.length > 4) own.push(feat(`x3:${norm.slice(-3)}`), feat(`x4:${norm.slice(-4)}`));
+  const own: number[] = [featOf('w:', W_PREFIX, norm), featOf('s:', S_PREFIX, stemText)];
+  if (norm.length > 4) own.push(featOf('x3:', X3_PREFIX, norm.slice(-3)), featOf('x4:', X4_PREFIX, norm.slice(-4)));
   own.push(LEN_F[bin(norm.length, LEN_EDGES)]!);
   if (isStopword(norm)) own.push(STOP_F);
   const v = Object.hasOwn(AFINN, norm) ? AFINN[norm]! : 0;
-  own.push(sharedFeat(`af:${v}`));
+  // AFINN-165 valences are integers in −5 … 5 (a constant feature each); another value gets a feature of its own.
+  own.push(Number.isInteger(v) && v >= -5 && v <= 5 ? AF_F[v + 5]! : feat(`af:${v}`));
   if (v !== 0) own.push(v < 0 ? AF_NEG_F : AF_POS_F);
-  if (typeKind(id) === 'word') for (const name of patternFeatures(norm)) own.push(sharedFeat(name));
+  if (typeKind(id) === 'word') pushPatternFeatures(norm, own);
   const intensifier = INTENSIFIERS.has(norm);
   if (intensifier) own.push(INT_F);
   const stem = stemEntry(stemText);
@@ -249,9 +288,9 @@ function makeEntry(id: number): WordEntry {
  * vocabulary (between docs only: a doc's ids stay valid while it is walked).
  */
 function boundCaches(): void {
-  if (stemCache.size >= CACHE_LIMIT || featById.length >= ID_LIMIT) {
+  if (stemCache.size >= CACHE_LIMIT || featHash.length >= ID_LIMIT) {
     stemCache.clear();
-    featById.length = CONSTANT_FEATURES;
+    truncateFeatures(CONSTANT_FEATURES);
     generation++;
   }
   const types = typeCount();
@@ -301,15 +340,14 @@ const STOP_F = feat('stop');
 const AF_NEG_F = feat('af:neg');
 const AF_POS_F = feat('af:pos');
 const INT_F = feat('int');
-const SHARED = new Map<string, number>();
-for (let v = -5; v <= 5; v++) SHARED.set(`af:${v}`, feat(`af:${v}`));
-for (const name of ['ps:0', 'ps:1', 'ps:2', 'ps:3', 'pp:-2', 'pp:-1', 'pp:0', 'pp:1', 'pp:2', 'pi']) SHARED.set(name, feat(name));
-/** The constant feature of a shared name (a new feature for a name outside the sets above). */
-function sharedFeat(name: string): number {
-  return SHARED.get(name) ?? feat(name);
-}
+/** af:<v> for v = −5 … 5 (index v + 5); ps:0 … ps:3; pp:−2 … pp:2 (index + 2); pi. Created in the order of the former name table, so the ids are unchanged. */
+const AF_F: number[] = [];
+for (let v = -5; v <= 5; v++) AF_F.push(feat(`af:${v}`));
+const PS_F = [0, 1, 2, 3].map((b) => feat(`ps:${b}`));
+const PP_F = [-2, -1, 0, 1, 2].map((b) => feat(`pp:${b}`));
+const PI_F = feat('pi');
 /** Features created so far are the module's constants (with BOS/EOS): never recycled. */
-const CONSTANT_FEATURES = featById.length;
+const CONSTANT_FEATURES = featHash.length;
 
 // Bin edges, hoisted: array literals in the per-token loop would allocate.
 const POS_EDGES = [1, 2, 4, 8, 16];
@@ -369,8 +407,9 @@ function quoteStates(text: string, layer: TokenLayer, scratch: WalkScratch): voi
   let i = 0;
   let filled = 0;
   QUOTE_EVENT.lastIndex = 0;
-  for (let m = QUOTE_EVENT.exec(text); m !== null; m = QUOTE_EVENT.exec(text)) {
-    const p = m.index;
+  // test() moves lastIndex past the match without building a match array (every event is one UTF-16 unit).
+  while (QUOTE_EVENT.test(text)) {
+    const p = QUOTE_EVENT.lastIndex - 1;
     while (i < n && starts[i]! <= p) i++;
     // Inside a token, not between two.
     if (i > 0 && p < ends[i - 1]!) continue;
@@ -805,7 +844,7 @@ export function makeScoringHead(bias: number, hashes: ArrayLike<number>, weights
     filter[h & FILTER_MASK]! |= (1 << ((h >>> 15) & 31)) | (1 << ((h >>> 20) & 31));
   }
   const head: ScoringHead = { id: ++scoringHeads, bias, mask, slots, filter, constW: new Float64Array(CONSTANT_FEATURES) };
-  for (let id = 0; id < CONSTANT_FEATURES; id++) head.constW[id] = headWeight(head, featById[id]!.h);
+  for (let id = 0; id < CONSTANT_FEATURES; id++) head.constW[id] = headWeight(head, featHash[id]!);
   return head;
 }
 
@@ -825,14 +864,26 @@ export function headWeight(head: ScoringHead, h: number): number {
 function scoreEntry(w: WordEntry, id: number, head: ScoringHead): void {
   let z = head.bias;
   const own = w.own;
-  for (let k = 0; k < own.length; k++) z += headWeight(head, featById[own[k]!]!.h);
+  const constW = head.constW;
+  // Constant features (length bin, stopword, valence, …) have their weights in constW: no table probe.
+  for (let k = 0; k < own.length; k++) {
+    const f = own[k]!;
+    z += f < CONSTANT_FEATURES ? constW[f]! : headWeight(head, featHash[f]!);
+  }
   const rf = REC_F * id;
   recF[rf + Z_OWN] = z;
   const s = w.stem;
-  recF[rf + WP1] = headWeight(head, featById[s.p1]!.h);
-  recF[rf + WN1] = headWeight(head, featById[s.n1]!.h);
-  recF[rf + WP2] = headWeight(head, featById[s.p2]!.h);
-  recF[rf + WN2] = headWeight(head, featById[s.n2]!.h);
+  if (s.scoredBy !== head.id) {
+    s.wp1 = headWeight(head, featHash[s.p1]!);
+    s.wn1 = headWeight(head, featHash[s.n1]!);
+    s.wp2 = headWeight(head, featHash[s.p2]!);
+    s.wn2 = headWeight(head, featHash[s.n2]!);
+    s.scoredBy = head.id;
+  }
+  recF[rf + WP1] = s.wp1;
+  recF[rf + WN1] = s.wn1;
+  recF[rf + WP2] = s.wp2;
+  recF[rf + WN2] = s.wn2;
   recI[REC_I * id + SCORER] = head.id;
 }
 
@@ -942,9 +993,8 @@ export function tokenFeatureHashes(doc: Pick<Doc, 'text' | 'tokens'>, lexicon: P
       if (names) names[k] = pairNames![p]!;
       keys[k] = pairs[p++]!;
     } else {
-      const f = featById[id]!;
-      keys[k] = f.h;
-      if (names) names[k] = f.name;
+      keys[k] = featHash[id]!;
+      if (names) names[k] = featPrefix[id]! + featWord[id]!;
     }
   }
   return { keys, off, names };

@@ -16,7 +16,7 @@
  */
 import type { Doc } from '../../doc/types.js';
 import { isStopword } from '../../text/index.js';
-import { featureById, featureGeneration, featureHash, makeScoringHead, PAIR, scoreTokens, tokenFeatureHashes, walkSpanFeatures, type ScoringHead, type TokenFeatureHashes } from './features.js';
+import { featureGeneration, featureHash, featureHashById, makeScoringHead, PAIR, scoreTokens, tokenFeatureHashes, walkSpanFeatures, type ScoringHead, type TokenFeatureHashes } from './features.js';
 import { matchPhrases, type PhraseIndex } from './lexicon.js';
 import { sigmoid, trainLogReg } from './logreg.js';
 import { foldOf, scoreSpans, type ScoredSpan } from './score.js';
@@ -557,7 +557,7 @@ export function applyLoadedModel(doc: Pick<Doc, 'text' | 'tokens'>, model: Loade
         else {
           if (id >= entryOfId.length) entryOfId = growEntryOfId(table, id);
           e = entryOfId[id]!;
-          if (e === -2) e = entryOfId[id] = lookup(table, featureById(id).h);
+          if (e === -2) e = entryOfId[id] = lookup(table, featureHashById(id));
         }
         if (e < 0) continue;
         if (ncHead) z += tw[e * H + 1]!;

@@ -223,7 +223,8 @@ class Context {
       const name = m.type === 'person' ? m.label : canonicalOf(infoOf(rec, m.name), m.name);
       const person: PersonMention = { start: m.start, end: m.end, name, key: this.keyOf(name), table: m.type === 'person', description: null, given: undefined };
       this.persons.push(person);
-      if (m.start < lastStart) ti = 0;
+      // Out of order (nested mentions): restart from the first token at or after it, found by bisection, not by a walk from token 0.
+      if (m.start < lastStart) ti = bisectLeft(starts, m.start);
       lastStart = m.start;
       while (ti < starts.length && starts[ti]! < m.start) ti++;
       this.personSent.push(doc.tokens[ti]?.sent ?? Number.MAX_SAFE_INTEGER);

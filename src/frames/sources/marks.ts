@@ -79,7 +79,11 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[]): Quote
   const doubleAt: number[] = [];
   const singleAt: number[] = [];
   ANY_MARK.lastIndex = 0;
-  for (let m = ANY_MARK.exec(text); m; m = ANY_MARK.exec(text)) (isDoubleMark(text.charCodeAt(m.index)) ? doubleAt : singleAt).push(m.index);
+  // test() moves lastIndex past the match without building a match array (a mark is one UTF-16 unit).
+  while (ANY_MARK.test(text)) {
+    const at = ANY_MARK.lastIndex - 1;
+    (isDoubleMark(text.charCodeAt(at)) ? doubleAt : singleAt).push(at);
+  }
   const out: QuoteSpan[] = [];
   for (const para of paragraphs) {
     const doubles = pairMarks(text, para, doubleAt, 'double');

@@ -79,6 +79,19 @@ describe('scoreTokens', () => {
     }
   });
 
+  it('scores word types that share a stem (critic, critics; runs, running) under each head with that head\'s neighbour weights', () => {
+    // Types sharing a stem share its neighbour features (p1:, n1:, …), whose weights are looked up once per stem and head.
+    const docs = ['The critic runs. Critics were running, and critics ran.', 'Running critics: the critic’s runs, a criticism.'].map((t, i) => makeTestDoc(t, { id: `stem${i}` }));
+    const names = [...new Set(docs.flatMap((d) => tokenFeatures(d, lexicon).flat()))].sort();
+    const heads = [3, 4].map((salt) => {
+      const w = weightsFor(names, salt);
+      const byHash = new Map<number, number>();
+      for (const [n, x] of w) if (!byHash.has(featureHash(n))) byHash.set(featureHash(n), x);
+      return { byHash, scorer: makeScoringHead(-0.5, [...w.keys()].map((n) => featureHash(n)), [...w.values()]) };
+    });
+    for (const doc of docs) for (const h of heads) expect(Array.from(scoreTokens(doc, lexicon, h.scorer).probs)).toEqual(reference(doc, -0.5, h.byHash));
+  });
+
   it('reports tokens below the floor as 0 and keeps their exact sums', () => {
     const doc = makeTestDoc('Critics blasted the plan.');
     const head = makeScoringHead(-3, [featureHash('w:blasted')], [5]);
