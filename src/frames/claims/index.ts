@@ -423,7 +423,7 @@ function contentStemIds(stems: Int32Array, first: number, last: number): Int32Ar
     ids.push(id);
   }
   for (const id of ids) stemMark[id] = -1;
-  return Int32Array.from(ids);
+  return new Int32Array(ids);
 }
 
 /** A claim for comparison: the reported fields plus its stems as ids. */
@@ -431,37 +431,35 @@ interface AlignClaim extends Omit<Claim, 'stems'> {
   stemIds: Int32Array;
 }
 
-/** Stem ids of each claim of a 'claims' layer, keyed by the layer array so they are dropped with their doc. */
-const stemsOfLayer = new WeakMap<readonly Finding[], { generation: number; ids: Int32Array[] }>();
+/**
+ * The comparison claims of a 'claims' layer, keyed by the layer array so they are dropped with their doc:
+ * an article is compared in its event and again in its story's events, and its claims (ids, stems) are
+ * built once. Valid for the article id, outlet and stem generation they were built with.
+ */
+const claimsOfLayer = new WeakMap<readonly Finding[], { generation: number; articleId: string; outlet: string; claims: AlignClaim[] }>();
 
 /**
  * The claims of one article for comparison: rebuilt from its 'claims' layer
  * when the analyzer ran (same spans, ids and facts; the stems are read from
  * the tokens once per article, not once per comparison), else split afresh.
+ * Callers must not change them.
  */
-function claimsForComparison(doc: Doc): AlignClaim[] {
+function claimsForComparison(doc: Doc): readonly AlignClaim[] {
   const layer = doc.layers.claims;
   if (!layer || layer.some((f) => !f.data)) {
     return splitClaims(doc).map(({ stems, ...c }) => ({ ...c, stemIds: Int32Array.from(stems, stemId) }));
   }
-  let cached = stemsOfLayer.get(layer);
-  if (!cached || cached.generation !== stemGeneration) {
-    const stems = tokenStemIds(doc);
-    cached = {
-      generation: stemGeneration,
-      ids: layer.map((f) => {
-        const [first, last] = tokenRange(doc, f);
-        return contentStemIds(stems, first, last);
-      }),
-    };
-    stemsOfLayer.set(layer, cached);
-  }
-  const stems = cached.ids;
   const outlet = outletOf(doc);
-  return layer.map((f, k) => {
+  const hit = claimsOfLayer.get(layer);
+  if (hit && hit.generation === stemGeneration && hit.articleId === doc.id && hit.outlet === outlet) return hit.claims;
+  const stems = tokenStemIds(doc);
+  const claims = layer.map((f, k): AlignClaim => {
     const data = f.data as ClaimData;
-    return { id: `${doc.id}#${k + 1}`, articleId: doc.id, outlet, start: f.start, end: f.end, text: f.text, stemIds: stems[k]!, actors: data.actors, numbers: data.numbers, dates: data.dates };
+    const [first, last] = tokenRange(doc, f);
+    return { id: `${doc.id}#${k + 1}`, articleId: doc.id, outlet, start: f.start, end: f.end, text: f.text, stemIds: contentStemIds(stems, first, last), actors: data.actors, numbers: data.numbers, dates: data.dates };
   });
+  claimsOfLayer.set(layer, { generation: stemGeneration, articleId: doc.id, outlet, claims });
+  return claims;
 }
 
 /** Dice coefficient 2|A∩B| / (|A|+|B|) of two sorted, de-duplicated stem lists. */
@@ -511,32 +509,42 @@ function alignedPairs(claims: readonly AlignClaim[], group: Int32Array): [number
   // it (claims visited newest first; which pairs are kept and their best matches do not depend on the order).
   let postings = 0;
   // Stem counts by claim, read per touched pair (no claim object loaded in the inner loop).
-  const sizes = new Int32Array(n);
+  const sizes = (scratch.sizes = atLeast(scratch.sizes, n));
   for (let i = 0; i < n; i++) postings += sizes[i] = claims[i]!.stemIds.length;
-  const postClaim = new Int32Array(postings);
-  const postNext = new Int32Array(postings);
+  const postClaim = (scratch.postClaim = atLeast(scratch.postClaim, postings));
+  const postNext = (scratch.postNext = atLeast(scratch.postNext, postings));
   let used = 0;
-  const shared = new Int32Array(n);
-  const touched: number[] = [];
-  // Best match of claim x in article g: slot[x * groups + g] → index into bestOf/bestDice.
-  const slot = new Map<number, number>();
-  const bestOf: number[] = [];
-  const bestDice: number[] = [];
-  const slotOwner: number[] = [];
+  if (scratch.shared.length < n) scratch.shared = new Int32Array(Math.max(n, 2 * scratch.shared.length));
+  const shared = scratch.shared;
+  const touched = scratch.touched;
+  // Best match of claim x in article g: slot (x, g) → index into bestOf/bestDice, in a flat table of
+  // n × groups cells (−1 between comparisons) unless that is too large for one event.
+  const cells = n * groups;
+  const dense = cells <= denseSlotLimit.value();
+  if (dense && scratch.slotOf.length < cells) scratch.slotOf = new Int32Array(Math.max(cells, 2 * scratch.slotOf.length)).fill(-1);
+  const slotOf = scratch.slotOf;
+  const sparse = dense ? null : new Map<number, number>();
+  const slotAt = (key: number): number => (sparse ? (sparse.get(key) ?? -1) : slotOf[key]!);
+  let slots = 0;
   const offer = (x: number, g: number, y: number, d: number): void => {
     const key = x * groups + g;
-    const s = slot.get(key);
-    if (s === undefined) {
-      slot.set(key, bestOf.length);
-      bestOf.push(y);
-      bestDice.push(d);
-      slotOwner.push(x);
-    } else if (d > bestDice[s]! || (d === bestDice[s]! && y < bestOf[s]!)) {
-      bestOf[s] = y;
-      bestDice[s] = d;
+    const s = slotAt(key);
+    if (s < 0) {
+      if (slots === scratch.bestOf.length) growSlots();
+      if (sparse) sparse.set(key, slots);
+      else slotOf[key] = slots;
+      scratch.bestOf[slots] = y;
+      scratch.bestDice[slots] = d;
+      scratch.slotOwner[slots] = x;
+      scratch.slotGroup[slots] = g;
+      slots++;
+    } else if (d > scratch.bestDice[s]! || (d === scratch.bestDice[s]! && y < scratch.bestOf[s]!)) {
+      scratch.bestOf[s] = y;
+      scratch.bestDice[s] = d;
     }
   };
   const head = stemMark;
+  const pairs: [number, number][] = [];
   try {
     for (let i = 0; i < n; i++) {
       const mine = claims[i]!.stemIds;
@@ -563,18 +571,63 @@ function alignedPairs(claims: readonly AlignClaim[], group: Int32Array): [number
       }
       touched.length = 0;
     }
+    const { bestOf, bestDice, slotOwner } = scratch;
+    for (let s = 0; s < slots; s++) {
+      const x = slotOwner[s]!;
+      const y = bestOf[s]!;
+      if (x > y) continue;
+      const back = slotAt(y * groups + group[x]!);
+      if (back < 0 || bestOf[back] !== x) continue;
+      const d = bestDice[s]!;
+      if (d >= ALIGN_DICE || (d >= ALIGN_DICE_WITH_ANCHOR && hasAnchor(claims[x]!, claims[y]!))) pairs.push([x, y]);
+    }
   } finally {
     for (const c of claims) for (const s of c.stemIds) head[s] = -1;
-  }
-  const pairs: [number, number][] = [];
-  for (let s = 0; s < bestOf.length; s++) {
-    const x = slotOwner[s]!;
-    const y = bestOf[s]!;
-    if (x > y || bestOf[slot.get(y * groups + group[x]!)!] !== x) continue;
-    const d = bestDice[s]!;
-    if (d >= ALIGN_DICE || (d >= ALIGN_DICE_WITH_ANCHOR && hasAnchor(claims[x]!, claims[y]!))) pairs.push([x, y]);
+    for (const c of touched) shared[c] = 0;
+    touched.length = 0;
+    if (!sparse) for (let s = 0; s < slots; s++) slotOf[scratch.slotOwner[s]! * groups + scratch.slotGroup[s]!] = -1;
   }
   return pairs;
+}
+
+/**
+ * Past this many (claim, article) cells, an event's best-match slots are kept in a Map instead of
+ * the flat scratch table (4 bytes a cell, reused across events: at most 4 MB a thread).
+ */
+export const DENSE_SLOT_LIMIT = 1 << 20;
+const denseSlotLimit = settableLimit(DENSE_SLOT_LIMIT);
+/** Sets the dense slot limit (tests); returns the previous one. */
+export const setDenseSlotLimit = denseSlotLimit.set;
+
+/**
+ * alignedPairs' working arrays, reused from one comparison to the next (an event's arrays were most of
+ * the claim comparison's allocations). Between comparisons `shared` is all 0 and `slotOf` all −1.
+ */
+const scratch = {
+  sizes: new Int32Array(1 << 10),
+  postClaim: new Int32Array(1 << 12),
+  postNext: new Int32Array(1 << 12),
+  shared: new Int32Array(1 << 10),
+  touched: [] as number[],
+  slotOf: new Int32Array(0),
+  bestOf: new Int32Array(1 << 10),
+  bestDice: new Float64Array(1 << 10),
+  slotOwner: new Int32Array(1 << 10),
+  slotGroup: new Int32Array(1 << 10),
+};
+
+/** `a` if it holds `n` entries, else a larger array (contents not kept). */
+function atLeast(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  return a.length >= n ? a : new Int32Array(Math.max(n, 2 * a.length));
+}
+
+function growSlots(): void {
+  const size = 2 * scratch.bestOf.length;
+  const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+  scratch.bestOf = grow(scratch.bestOf, new Int32Array(size));
+  scratch.bestDice = grow(scratch.bestDice, new Float64Array(size));
+  scratch.slotOwner = grow(scratch.slotOwner, new Int32Array(size));
+  scratch.slotGroup = grow(scratch.slotGroup, new Int32Array(size));
 }
 
 const ConflictValueSchema = z.object({ articleId: z.string(), outlet: z.string(), claimId: z.string(), value: z.union([z.number(), z.string()]), start: z.number().int(), end: z.number().int() });
@@ -596,7 +649,7 @@ export const ClaimsComparisonSchema = z.object({
 });
 export type ClaimsComparison = z.infer<typeof ClaimsComparisonSchema>;
 
-function find(parent: number[], i: number): number {
+function find(parent: Int32Array, i: number): number {
   while (parent[i] !== i) {
     parent[i] = parent[parent[i]!]!;
     i = parent[i]!;
@@ -625,8 +678,9 @@ export function compareClaims(docs: readonly Doc[]): ClaimsComparison {
       groupOf.push(g);
     }
   });
-  const parent = claims.map((_, i) => i);
-  for (const [x, y] of alignedPairs(claims, Int32Array.from(groupOf))) {
+  const parent = new Int32Array(claims.length);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
+  for (const [x, y] of alignedPairs(claims, new Int32Array(groupOf))) {
     const ra = find(parent, x);
     const rb = find(parent, y);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);

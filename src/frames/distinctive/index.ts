@@ -196,7 +196,7 @@ function docTerms(doc: Doc): DocTerms {
     }
   }
   for (const g of ids) docSlot[g] = -1;
-  const entry = { generation: termGeneration, terms, tokenTerm, ids: Int32Array.from(ids), n: Int32Array.from(n), first: Int32Array.from(first), other };
+  const entry = { generation: termGeneration, terms, tokenTerm, ids: new Int32Array(ids), n: new Int32Array(n), first: new Int32Array(first), other };
   docTermsCache.set(doc.tokens, entry);
   return entry;
 }
@@ -339,7 +339,7 @@ export function distinctiveWords(docs: readonly Doc[], options: DistinctiveOptio
       order.push(id);
       bg[id] = allCount[id]!;
     }
-    bgOrder = Int32Array.from(order);
+    bgOrder = new Int32Array(order);
     bgCount = Float64Array.from({ length: termOf.length }, (_, id) => bg[id] ?? 0);
     const grown = new Float64Array(termOf.length);
     grown.set(allCount);
@@ -361,6 +361,9 @@ export function distinctiveWords(docs: readonly Doc[], options: DistinctiveOptio
     });
   // One vs rest without building each rest: rest counts are all counts minus the outlet's own.
   const mine = new Float64Array(termOf.length);
+  const topId = new Int32Array(Math.max(0, top));
+  const topZ = new Float64Array(topId.length);
+  const topDelta = new Float64Array(topId.length);
   const outlets = byOutlet(docs).map(([outlet, ds]) => {
     const used: number[] = [];
     let nA = 0;
@@ -375,7 +378,9 @@ export function distinctiveWords(docs: readonly Doc[], options: DistinctiveOptio
       }
     }
     const nB = nAll - nA;
-    const scored: LogOdds[] = [];
+    // The `top` best in logOddsDirichlet's order, kept sorted as they come (an outlet has hundreds of terms past
+    // minZ and keeps 15: no object per term and no sort of them all).
+    let kept = 0;
     for (const id of used) {
       const aw = alpha[id]!;
       if (aw <= 0) continue;
@@ -385,19 +390,38 @@ export function distinctiveWords(docs: readonly Doc[], options: DistinctiveOptio
       const delta = Math.log((ya + aw) / (nA + a0 - ya - aw)) - Math.log((yb + aw) / (nB + a0 - yb - aw));
       const variance = 1 / (ya + aw) + 1 / (yb + aw);
       const z = delta / Math.sqrt(variance);
-      if (z >= minZ) scored.push({ term: termOf[id]!, delta, variance, z, countA: ya, countB: yb });
+      if (!(z >= minZ)) continue;
+      const term = termOf[id]!;
+      let at = kept;
+      while (at > 0 && zBefore(z, term, topZ[at - 1]!, termOf[topId[at - 1]!]!)) at--;
+      if (at >= top) continue;
+      for (let k = Math.min(kept, top - 1); k > at; k--) {
+        topId[k] = topId[k - 1]!;
+        topZ[k] = topZ[k - 1]!;
+        topDelta[k] = topDelta[k - 1]!;
+      }
+      topId[at] = id;
+      topZ[at] = z;
+      topDelta[at] = delta;
+      if (kept < top) kept++;
+    }
+    const words: DistinctiveWord[] = [];
+    for (let k = 0; k < kept; k++) {
+      const id = topId[k]!;
+      const term = termOf[id]!;
+      const ya = mine[id]!;
+      words.push({ term, z: round(topZ[k]!), delta: round(topDelta[k]!), count: ya, countOthers: allCount[id]! - ya, evidence: evidenceOf(ds, term, maxEvidence) });
     }
     for (const id of used) mine[id] = 0;
-    scored.sort(byZ);
-    const words = scored.slice(0, top).map((s) => ({ term: s.term, z: round(s.z), delta: round(s.delta), count: s.countA, countOthers: s.countB, evidence: evidenceOf(ds, s.term, maxEvidence) }));
     return { outlet, docs: ds.length, tokens: nA, words };
   });
   for (const g of globalOf) cmpSlot[g] = -1;
   return { priorScale, backgroundDocs: background.length, outlets };
 }
 
-function byZ(x: LogOdds, y: LogOdds): number {
-  return y.z - x.z || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0);
+/** True when (z, term) sorts before (z2, term2) in logOddsDirichlet's order (z descending, then term; the same comparison). */
+function zBefore(z: number, term: string, z2: number, term2: string): boolean {
+  return (z2 - z || (term < term2 ? -1 : term > term2 ? 1 : 0)) < 0;
 }
 
 /** The first `max` occurrences of `term` in `docs` (in order), each doc scanned from the term's first token to its last occurrence (by the counts). */

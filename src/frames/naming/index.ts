@@ -95,8 +95,6 @@ export function mentionsOf(doc: Doc): Mention[] {
 export function mergeUnknown(keys: readonly string[], jw: number): Map<string, string> {
   const sorted = [...new Set(keys)].sort();
   const n = sorted.length;
-  const index = new Map<string, number>();
-  for (let i = 0; i < n; i++) index.set(sorted[i]!, i);
   // Union-find over indices into `sorted`: the smaller index (the alphabetically first key) is the root.
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
@@ -111,13 +109,20 @@ export function mergeUnknown(keys: readonly string[], jw: number): Map<string, s
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
   const multi: number[] = [];
-  for (let i = 0; i < n; i++) if (sorted[i]!.includes(' ')) multi.push(i);
-  // a ends with ` ${b}` (b multi-word): b is a suffix of a after one of a's spaces.
+  // Multi-word keys by text: the only keys a suffix lookup can join.
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    if (!sorted[i]!.includes(' ')) continue;
+    multi.push(i);
+    index.set(sorted[i]!, i);
+  }
+  // a ends with ` ${b}` (b multi-word): b is a suffix of a after one of a's spaces other than its last.
   for (const i of multi) {
     const a = sorted[i]!;
-    for (let p = a.indexOf(' '); p >= 0; p = a.indexOf(' ', p + 1)) {
+    const lastSpace = a.lastIndexOf(' ');
+    for (let p = a.indexOf(' '); p >= 0 && p < lastSpace; p = a.indexOf(' ', p + 1)) {
       const j = index.get(a.slice(p + 1));
-      if (j !== undefined && sorted[j]!.includes(' ')) union(i, j);
+      if (j !== undefined) union(i, j);
     }
   }
   // Same first letter and Jaro-Winkler ≥ jw, called as the all-pairs scan did (earlier key first).
@@ -411,8 +416,12 @@ export function namingTable(docs: readonly Doc[], options: NamingOptions = {}): 
     const first = firstMention[a]!;
     const label = known ? first.label : mostUsedName(accByOutlet);
     const byOutlet: Record<string, NameUse[]> = {};
-    for (const outlet of [...accByOutlet.keys()].sort()) {
-      byOutlet[outlet] = [...accByOutlet.get(outlet)!.values()].sort((x, y) => y.count - x.count || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    const outlets = [...accByOutlet.keys()];
+    if (outlets.length > 1) outlets.sort();
+    for (const outlet of outlets) {
+      const uses = [...accByOutlet.get(outlet)!.values()];
+      if (uses.length > 1) uses.sort((x, y) => y.count - x.count || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+      byOutlet[outlet] = uses;
     }
     // totals[a] = the sum of the rows' counts (each mention counts once in one row).
     list.push({ row: { actorId, label, known, byOutlet }, total: totals[a]! });
@@ -423,9 +432,23 @@ export function namingTable(docs: readonly Doc[], options: NamingOptions = {}): 
 
 /** The name used most often across outlets (ties: the longer, then the alphabetically first). */
 function mostUsedName(byOutlet: Map<string, Map<string, NameUse>>): string {
-  const counts = new Map<string, number>();
-  for (const names of byOutlet.values()) for (const u of names.values()) counts.set(u.name, (counts.get(u.name) ?? 0) + u.count);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0]![0];
+  // The first by the order above, in one pass (no sort); one outlet's names (most rows) are its counts.
+  let bestName = '';
+  let bestCount = -1;
+  const offer = (name: string, count: number): void => {
+    if (count > bestCount || (count === bestCount && (name.length > bestName.length || (name.length === bestName.length && name < bestName)))) {
+      bestName = name;
+      bestCount = count;
+    }
+  };
+  if (byOutlet.size === 1) {
+    for (const names of byOutlet.values()) for (const u of names.values()) offer(u.name, u.count);
+  } else {
+    const sums = new Map<string, number>();
+    for (const names of byOutlet.values()) for (const u of names.values()) sums.set(u.name, (sums.get(u.name) ?? 0) + u.count);
+    for (const [name, count] of sums) offer(name, count);
+  }
+  return bestName;
 }
 
 /** Per outlet: the share of its mentions of `actorId` that use each kind of name (official, metonym, …). */

@@ -97,11 +97,23 @@ export type SourcesSummary = z.infer<typeof SourcesSummarySchema>;
 
 
 
-/** Quoted characters of one quote finding: the text inside its marks. */
+const OPENING_MARKS = '"“”„«‘';
+const CLOSING_MARKS = '"“”»’';
+
+/** Quoted characters of one quote finding: the text inside its marks (one opening and one closing mark dropped; character checks, no regex per quote). */
 function innerLength(f: Finding): number {
   const t = f.text;
-  const trimmed = t.replace(/^["“”„«‘]/, '').replace(/["“”»’]$/, '');
-  return trimmed.length;
+  const from = t.length > 0 && OPENING_MARKS.includes(t[0]!) ? 1 : 0;
+  const to = t.length > from && CLOSING_MARKS.includes(t[t.length - 1]!) ? t.length - 1 : t.length;
+  return to - from;
+}
+
+/** A record of `counts` with keys in sorted order (as Object.fromEntries of the sorted entries). */
+function sortedRecord(counts: Map<string, number> | null): Record<string, number> {
+  if (!counts) return {};
+  const entries = [...counts];
+  if (entries.length > 1) entries.sort(([a], [b]) => (a < b ? -1 : 1));
+  return Object.fromEntries(entries);
 }
 
 /**
@@ -122,8 +134,10 @@ export function summarizeSources(docs: readonly Doc[]): SourcesSummary {
   for (const outlet of [...byOutlet.keys()].sort()) {
     const { docs: list } = byOutlet.get(outlet)!;
     const counts = { direct: 0, partial: 0, reported: 0 };
-    const types: Record<string, number> = {};
+    const types = new Map<string, number>();
     const voices = new Map<string, Voice>();
+    // Each voice's verb counts, made a sorted record once the voices are known.
+    const verbCounts = new Map<Voice, Map<string, number>>();
     let chars = 0;
     let quoted = 0;
     let verbs = 0;
@@ -133,7 +147,7 @@ export function summarizeSources(docs: readonly Doc[]): SourcesSummary {
       for (const f of quotesOf(d)) {
         const data = f.data as QuoteData;
         counts[data.kind]++;
-        types[data.sourceType] = (types[data.sourceType] ?? 0) + 1;
+        types.set(data.sourceType, (types.get(data.sourceType) ?? 0) + 1);
         const len = data.kind === 'reported' ? 0 : innerLength(f);
         quoted += len;
         if (data.verb) {
@@ -145,19 +159,24 @@ export function summarizeSources(docs: readonly Doc[]): SourcesSummary {
         if (!v) voices.set(speaker, (v = { speaker, sourceType: data.sourceType, direct: 0, partial: 0, reported: 0, quotedChars: 0, verbs: {}, evidence: [] }));
         v[data.kind]++;
         v.quotedChars += len;
-        if (data.verb) v.verbs[data.verb] = (v.verbs[data.verb] ?? 0) + 1;
+        if (data.verb) {
+          let verbs = verbCounts.get(v);
+          if (!verbs) verbCounts.set(v, (verbs = new Map()));
+          verbs.set(data.verb, (verbs.get(data.verb) ?? 0) + 1);
+        }
         v.evidence.push({ articleId: d.id, start: f.start, end: f.end, kind: data.kind });
       }
     }
-    const voiceList = [...voices.values()].sort((a, b) => total(b) - total(a) || b.quotedChars - a.quotedChars || (a.speaker < b.speaker ? -1 : 1));
-    for (const v of voiceList) v.verbs = Object.fromEntries(Object.entries(v.verbs).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const voiceList = [...voices.values()];
+    if (voiceList.length > 1) voiceList.sort((a, b) => total(b) - total(a) || b.quotedChars - a.quotedChars || (a.speaker < b.speaker ? -1 : 1));
+    for (const v of voiceList) v.verbs = sortedRecord(verbCounts.get(v) ?? null);
     outlets.push({
       outlet,
       articles: list.length,
       quotes: counts,
       quotedShare: chars ? quoted / chars : 0,
       evaluativeShare: verbs ? evaluative / verbs : 0,
-      bySourceType: Object.fromEntries(Object.entries(types).sort(([a], [b]) => (a < b ? -1 : 1))),
+      bySourceType: sortedRecord(types),
       voices: voiceList,
     });
   }

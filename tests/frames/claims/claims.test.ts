@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { makeTestDoc } from '../../helpers.js';
 import type { Doc } from '../../../src/doc/types.js';
 import { mentionsAnalyzer } from '../../../src/frames/naming/index.js';
-import { ClaimsComparisonSchema, claimsAlign, claimsAnalyzer, compareClaims, dice, extractFacts, splitClaims, type Claim } from '../../../src/frames/claims/index.js';
+import { ClaimsComparisonSchema, claimsAlign, claimsAnalyzer, compareClaims, dice, extractFacts, setDenseSlotLimit, splitClaims, type Claim } from '../../../src/frames/claims/index.js';
 
 const wire = makeTestDoc(
   'North Korea condemned the joint military drills held by the US, Japan and South Korea on Sunday. ' +
@@ -177,5 +177,18 @@ describe('claim alignment against brute force', () => {
       expect(extractFacts(copies[i]!, 0, d.tokens.length)).toEqual(extractFacts(d, 0, d.tokens.length));
     });
     expect(JSON.stringify(compareClaims(copies))).toBe(JSON.stringify(compareClaims(docs)));
+  });
+
+  it('gives the same comparison with best matches kept in a Map as in the flat scratch table', () => {
+    const docs = [wire, rt, third].map((d) => makeTestDoc(d.text, { id: d.id, outlet: d.meta.outlet?.value ?? null }));
+    const flat = JSON.stringify(compareClaims(docs));
+    const prev = setDenseSlotLimit(0);
+    try {
+      expect(JSON.stringify(compareClaims(docs))).toBe(flat);
+    } finally {
+      setDenseSlotLimit(prev);
+    }
+    // And the scratch table is clean again after a comparison: the same result once more.
+    expect(JSON.stringify(compareClaims(docs))).toBe(flat);
   });
 });

@@ -147,6 +147,36 @@ describe('mergeUnknown', () => {
   });
 });
 
+describe('namingTable across articles', () => {
+  it('merges unknown names as mergeUnknown does over all the articles’ keys', () => {
+    const x = makeTestDoc('Analyst Peter Hayes spoke. Peter Hayes said more about Kim Jong Un.', { id: 'x', outlet: 'A' });
+    const y = makeTestDoc('Hayes called the drills risky. Kim Yo Jong answered.', { id: 'y', outlet: 'B' });
+    const z = makeTestDoc('Peter Hayes and Kim Jong Un were named again by Hayes.', { id: 'z', outlet: 'C' });
+    const docs = [x, y, z];
+    const keys = docs.flatMap((d) => detectMentions(d).filter((m) => m.actorId.startsWith('x:')).map((m) => m.actorId.slice(2)));
+    const rep = mergeUnknown(keys, 0.94);
+    const table = namingTable(docs, { minUnknownCount: 1 });
+    const ids = table.actors.filter((r) => !r.known).map((r) => r.actorId).sort();
+    expect(ids).toEqual([...new Set([...rep.values()].map((k) => `x:${k}`))].sort());
+  });
+
+  it('lists a name’s evidence by article, then in text order, and counts every mention', () => {
+    const a1 = makeTestDoc('Pyongyang warned. North Korea said no. Pyongyang again.', { id: 'a1', outlet: 'A' });
+    const a2 = makeTestDoc('North Korea fired. Pyongyang said nothing.', { id: 'a2', outlet: 'A' });
+    const nk = namingTable([a2, a1]).actors.find((r) => r.actorId === 'north-korea')!;
+    const uses = nk.byOutlet.A!;
+    expect(uses.map((u) => [u.name, u.count])).toEqual([
+      ['Pyongyang', 3],
+      ['North Korea', 2],
+    ]);
+    expect(uses[0]!.evidence.map((e) => [e.articleId, e.start])).toEqual([
+      ['a1', 0],
+      ['a1', a1.text.lastIndexOf('Pyongyang')],
+      ['a2', a2.text.indexOf('Pyongyang')],
+    ]);
+  });
+});
+
 describe('namingTable cache', () => {
   it('gives the same table from cached mentions as from fresh ones, and reads a replaced layer afresh', () => {
     const a = makeTestDoc('Analyst Peter Hayes said North Korea fired. Peter Hayes added that Pyongyang would not stop.', { id: 'a', outlet: 'One' });

@@ -55,6 +55,30 @@ describe('jensenShannon and compareFrames', () => {
   });
 });
 
+describe('compareFrames words', () => {
+  it('sums an outlet’s cue counts over its articles and takes the first evidence in article order', () => {
+    const d1 = makeTestDoc(MILITARY, { id: 'd1', outlet: 'A' });
+    const d2 = makeTestDoc(`${ECONOMY} The army and the missile budget.`, { id: 'd2', outlet: 'A' });
+    const words = compareFrames([d2, d1]).outlets[0]!.words;
+    const [s1, s2] = [scoreFrames(d1), scoreFrames(d2)];
+    for (const frame of FRAME_IDS) {
+      const w1 = s1.words.find((w) => w.frame === frame);
+      const w2 = s2.words.find((w) => w.frame === frame);
+      const got = words.find((w) => w.frame === frame);
+      if (!w1 && !w2) {
+        expect(got).toBeUndefined();
+        continue;
+      }
+      const counts = new Map<string, number>();
+      for (const c of [...(w1?.cues ?? []), ...(w2?.cues ?? [])]) counts.set(c.cue, (counts.get(c.cue) ?? 0) + c.count);
+      const cues = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([cue, count]) => ({ cue, count }));
+      expect(got!.cues).toEqual(cues);
+      expect(got!.evidence).toEqual([...(w1?.evidence ?? []), ...(w2?.evidence ?? [])].slice(0, 3));
+    }
+    expect(words.map((w) => w.frame)).toEqual(FRAME_IDS.filter((f) => words.some((w) => w.frame === f)));
+  });
+});
+
 describe('frameDistribution', () => {
   it('gives the scoreFrames distribution with frames in codebook order, as a copy the caller may change', () => {
     const doc = makeTestDoc('The court ruled the tax law unconstitutional, and the army said the border was secure.');

@@ -137,6 +137,24 @@ describe('quotes layer and summary', () => {
     expect(outletA.quotedShare).toBeCloseTo('We stand ready,'.length / a.text.length, 6);
     expect(outletA.voices.map((v) => v.speaker)).toContain('ministry');
   });
+
+  it('counts the characters inside one opening and one closing mark, and lists verbs and source types sorted', () => {
+    const doc = makeTestDoc('x', { id: 'q', outlet: 'Q' });
+    const quote = (text: string, verb: string | null, sourceType: QuoteData['sourceType']) => ({
+      analyzer: 'quotes',
+      rule: 'test',
+      start: 0,
+      end: text.length,
+      text,
+      data: { kind: 'direct', speaker: 'Kim', resolution: 'name', verb, verbClass: verb ? 'neutral' : null, sourceType } satisfies QuoteData,
+    });
+    doc.layers.quotes = [quote('"Hi"', 'said', 'government'), quote('“Yes.”', 'added', 'expert'), quote('"', 'said', 'government'), quote('ab”', null, 'anonymous'), quote('«a', null, 'government')];
+    const outlet = summarizeSources([doc]).outlets[0]!;
+    expect(outlet.voices[0]!.quotedChars).toBe(2 + 4 + 0 + 2 + 1);
+    expect(outlet.voices[0]!.verbs).toEqual({ added: 1, said: 2 });
+    expect(Object.keys(outlet.voices[0]!.verbs)).toEqual(['added', 'said']);
+    expect(Object.keys(outlet.bySourceType)).toEqual(['anonymous', 'expert', 'government']);
+  });
 });
 
 describe('bundled sample', () => {
