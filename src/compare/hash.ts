@@ -56,6 +56,15 @@ const radixCounts = new Int32Array(4 * 256);
  * hundred values; the result is the same ascending signed order.
  */
 export function sortedUnique(values: Int32Array): Int32Array {
+  return unique(values, true);
+}
+
+/** The distinct values of an Int32Array in first-occurrence order (`sortedUnique` without the sort). */
+export function distinctValues(values: Int32Array): Int32Array {
+  return unique(values, false);
+}
+
+function unique(values: Int32Array, sorted: boolean): Int32Array {
   const n = values.length;
   let bits = 4;
   while (1 << bits < n * 2) bits++;
@@ -102,9 +111,11 @@ export function sortedUnique(values: Int32Array): Int32Array {
       if (keys[s] === v) break;
     }
   }
-  const distinct = out.subarray(0, w);
-  if (w < 128) distinct.sort();
-  else radixSort(distinct);
+  if (sorted) {
+    const distinct = out.subarray(0, w);
+    if (w < 128) distinct.sort();
+    else radixSort(distinct);
+  }
   return out.slice(0, w);
 }
 

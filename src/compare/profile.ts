@@ -1,6 +1,6 @@
 import type { Doc, Span, Token } from '../doc/types.js';
 import { isStopword, tokenForms, type TokenForms } from '../text/index.js';
-import { countBag, hashString, shingleHashes, slotTable, sortedUnique, type CountBag, type IntIndex } from './hash.js';
+import { countBag, distinctValues, hashString, shingleHashes, slotTable, type CountBag, type IntIndex } from './hash.js';
 import { quoteSpans, quotedTokens } from './quotes.js';
 
 /** The n-gram-independent part of a profile: per-token hashes and flags. */
@@ -257,14 +257,17 @@ function positionalShingles(doc: Doc, ngram: number): Int32Array {
   return shingles;
 }
 
-/** Shingle hashes of a document at each position, and their sorted distinct set (cached per Doc and size). */
+/**
+ * Shingle hashes of a document at each position, and their distinct set in first-occurrence order
+ * (cached per Doc and size): the corpus counts need the set, not an order (a sort was a third of `statsHashes`).
+ */
 export function docShingles(doc: Doc, ngram: number): Shingles {
   let perDoc = shingleCache.get(doc);
   if (!perDoc) shingleCache.set(doc, (perDoc = new Map()));
   const hit = perDoc.get(ngram);
   if (hit) return hit;
   const shingles = positionalShingles(doc, ngram);
-  const out = { shingles, shingleSet: sortedUnique(shingles) };
+  const out = { shingles, shingleSet: distinctValues(shingles) };
   perDoc.set(ngram, out);
   return out;
 }

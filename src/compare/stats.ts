@@ -1,6 +1,6 @@
 import type { Doc } from '../doc/types.js';
 import { contentStems, distinctStemHashes, docShingles } from './profile.js';
-import { sortedUnique } from './hash.js';
+import { distinctValues } from './hash.js';
 import { Int32Counts } from './counts.js';
 
 export { Int32Counts } from './counts.js';
@@ -76,9 +76,12 @@ export function addToStats(stats: CorpusStats, doc: Doc): CorpusStats {
   return addHashesToStats(stats, s.shingles, s.stems);
 }
 
-/** One article's contribution to the counts, as `addHashesToStats` takes it: its distinct shingle and stem hashes, ascending (computed in a worker, next to the tokens). */
+/**
+ * One article's contribution to the counts, as `addHashesToStats` takes it: its distinct shingle and
+ * stem hashes, in no particular order (computed in a worker, next to the tokens; counts do not depend on order).
+ */
 export function statsHashes(doc: Doc, ngram: number): { shingles: Int32Array; stems: Int32Array } {
-  return { shingles: docShingles(doc, ngram).shingleSet, stems: sortedUnique(distinctStemHashes(doc)) };
+  return { shingles: docShingles(doc, ngram).shingleSet, stems: distinctValues(distinctStemHashes(doc)) };
 }
 
 /**

@@ -124,7 +124,8 @@ export function tfidfCosine(a: Doc, b: Doc, stats: CorpusStats, _ngram = default
   const va = tfidfVector(a, stats);
   const vb = tfidfVector(b, stats);
   if (va.norm === 0 || vb.norm === 0) return 0;
-  const [small, large] = va.keys.length <= vb.keys.length ? [va, vb] : [vb, va];
+  const small = va.keys.length <= vb.keys.length ? va : vb;
+  const large = small === va ? vb : va;
   let dot = 0;
   // `indexOf(large.index, key)`, inlined: this loop runs for every term of every pair.
   const { keys, slots, mask } = large.index;
@@ -179,8 +180,14 @@ function derivation(coverage: number, count: number, all: number[], o: CompareOp
  * each score listing the passages behind it. Runs in time linear in the two
  * token counts plus the seeds found (per-document profiles are cached).
  */
+/** The options with the defaults filled in; the defaults themselves when none is given (no object a pair). */
+function withDefaults(options: Partial<CompareOptions>): CompareOptions {
+  for (const _ in options) return { ...defaultCompareOptions, ...options };
+  return defaultCompareOptions;
+}
+
 export function compareWording(a: Doc, b: Doc, stats: CorpusStats, options: Partial<CompareOptions> = {}): Wording {
-  const o: CompareOptions = { ...defaultCompareOptions, ...options };
+  const o = withDefaults(options);
   const pa = docProfile(a, o.ngram);
   const pb = docProfile(b, o.ngram);
   // The seed indexes' keys are the documents' distinct shingles; the aligner's scan counts the shared ones.
@@ -243,7 +250,7 @@ export function compareWording(a: Doc, b: Doc, stats: CorpusStats, options: Part
  * (most cross-event pairs of a story share none and need no scores).
  */
 export function hasSharedPassage(a: Doc, b: Doc, stats: CorpusStats, options: Partial<CompareOptions> = {}): boolean {
-  const o: CompareOptions = { ...defaultCompareOptions, ...options };
+  const o = withDefaults(options);
   const pa = docProfile(a, o.ngram);
   const pb = docProfile(b, o.ngram);
   // No shingle-set intersection first: the aligner's seed scan answers "nothing shared" as fast, and a passage implies a shared shingle.

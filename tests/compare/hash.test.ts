@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBag, indexOf, intIndex, intersectionSize, sortedUnique } from '../../src/compare/hash.js';
+import { countBag, distinctValues, indexOf, intIndex, intersectionSize, sortedUnique } from '../../src/compare/hash.js';
 
 describe('hash helpers', () => {
   it('intIndex finds every key at its position and misses keys it does not hold, colliding keys included', () => {
@@ -19,7 +19,7 @@ describe('hash helpers', () => {
     expect(intersectionSize(a, new Int32Array(0))).toBe(0);
   });
 
-  it('sortedUnique gives the ascending distinct values, negatives first, for small and large inputs and across reused scratch tables', () => {
+  it('sortedUnique gives the ascending distinct values, negatives first, and distinctValues the same in first-occurrence order, for small and large inputs and across reused scratch tables', () => {
     // A fixed LCG, so the test is deterministic; small ranges make duplicates, large ones spread over the sign bit.
     let x = 12345;
     const next = (range: number): number => {
@@ -30,6 +30,7 @@ describe('hash helpers', () => {
     for (const [n, range] of [[0, 0], [1, 0], [50, 10], [100, 0], [900, 300], [3000, 0], [5000, 1 << 20], [40000, 0]] as const) {
       const v = Int32Array.from({ length: n }, () => next(range) - (range ? range >> 1 : 0));
       expect([...sortedUnique(v)]).toEqual(naive(v));
+      expect([...distinctValues(v)]).toEqual([...new Set(v)]);
     }
     // Values a previous call left in the scratch set are not mistaken for this call's.
     const a = Int32Array.from({ length: 400 }, (_, i) => i * 7);
