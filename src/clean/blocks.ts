@@ -26,6 +26,23 @@ function isSpaceCode(c: number): boolean {
 }
 /** Leading markup: bullets, Markdown heading and quote markers, a lone "+" or "*" of a saved list. */
 const LEADING_MARKUP = /^(?:[•·▪●◦‣∙*+-]|#{1,6}|>+)[\s\u00A0]+/u;
+/** LEADING_MARKUP read in place in the original (sticky, at lastIndex), without a slice per line. */
+const LEADING_MARKUP_AT = new RegExp(LEADING_MARKUP.source.slice(1), 'uy');
+/** A lower-case letter at lastIndex (/^\p{Ll}/u on a slice starting there). */
+const LOWER_AT = /\p{Ll}/uy;
+
+/**
+ * Length of the match of LEADING_MARKUP on original.slice(start, end) (0: none), read in place: the
+ * sticky match may run on past `end` over white space that the slice does not hold, so it is cut at
+ * `end`, and the white space after the marker (markers hold none) must start before `end`.
+ */
+function markupLength(original: string, start: number, end: number): number {
+  LEADING_MARKUP_AT.lastIndex = start;
+  if (!LEADING_MARKUP_AT.test(original)) return 0;
+  let markerEnd = start + 1;
+  while (!isSpaceUnit(original.charCodeAt(markerEnd))) markerEnd++;
+  return markerEnd < end ? Math.min(LEADING_MARKUP_AT.lastIndex, end) - start : 0;
+}
 
 interface Line {
   start: number;
@@ -55,15 +72,32 @@ function trimmedLines(original: string): Line[] {
  * longest line, and that width is under 100.
  */
 function isHardWrapped(original: string, lines: readonly Line[]): boolean {
-  const lengths = lines.map((l) => l.end - l.start).filter((n) => n >= 40);
-  if (lengths.length < 5) return false;
-  const width = Math.max(...lengths);
-  if (width > 100) return false;
-  const nearWidth = lengths.filter((n) => n >= width - 15).length;
-  return nearWidth / lengths.length >= 0.6 && original.includes('\n');
+  // Counted in two passes over the lines, without an array of lengths per article.
+  let long = 0;
+  let width = 0;
+  for (const l of lines) {
+    const n = l.end - l.start;
+    if (n < 40) continue;
+    long++;
+    if (n > width) width = n;
+  }
+  if (long < 5 || width > 100) return false;
+  let nearWidth = 0;
+  for (const l of lines) if (l.end - l.start >= Math.max(40, width - 15)) nearWidth++;
+  return nearWidth / long >= 0.6 && original.includes('\n');
 }
 
-const TERMINAL = /[.!?…:;"”’)\]]$/u;
+/** The length of the longest line. */
+function longestLine(lines: readonly Line[]): number {
+  let width = -Infinity;
+  for (const l of lines) width = Math.max(width, l.end - l.start);
+  return width;
+}
+
+/** The characters of /[.!?…:;"”’)\]]$/u: a line ending in one ends a sentence (or introduces what follows). */
+function isTerminal(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x3a || c === 0x3b || c === 0x22 || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d;
+}
 
 /**
  * Whether line `next` continues the paragraph of line `prev`. In hard-wrapped
@@ -72,19 +106,21 @@ const TERMINAL = /[.!?…:;"”’)\]]$/u;
  * ("…the spokesperson\nsaid on Sunday").
  */
 function continues(original: string, prev: Line, next: Line, wrapWidth: number | null): boolean {
-  const gap = original.slice(prev.end, next.start);
-  if ((gap.match(/\n/g) ?? []).length !== 1) return false;
-  const nextText = original.slice(next.start, next.end);
-  if (LEADING_MARKUP.test(nextText)) return false;
-  const prevText = original.slice(prev.start, prev.end);
+  // Read in place: slices and a match array per pair of lines were most of this stage's garbage.
+  let newlines = 0;
+  for (let k = prev.end; k < next.start; k++) if (original.charCodeAt(k) === 10) newlines++;
+  if (newlines !== 1) return false;
+  if (markupLength(original, next.start, next.end) > 0) return false;
   if (wrapWidth !== null) return prev.end - prev.start >= wrapWidth - 15;
-  return !TERMINAL.test(prevText) && /^\p{Ll}/u.test(nextText);
+  if (isTerminal(original.charCodeAt(prev.end - 1))) return false;
+  LOWER_AT.lastIndex = next.start;
+  return LOWER_AT.test(original);
 }
 
 /** Splits the original into blocks (see `Block`), in order. */
 export function splitBlocks(original: string): Block[] {
   const lines = trimmedLines(original);
-  const wrapWidth = isHardWrapped(original, lines) ? Math.max(...lines.map((l) => l.end - l.start)) : null;
+  const wrapWidth = isHardWrapped(original, lines) ? longestLine(lines) : null;
   const blocks: Block[] = [];
   let blockStart = -1;
   let last: Line | null = null;
@@ -102,7 +138,7 @@ export function splitBlocks(original: string): Block[] {
 }
 
 function toBlock(original: string, start: number, end: number): Block {
-  const m = LEADING_MARKUP.exec(original.slice(start, end));
-  const bodyStart = m && start + m[0].length < end ? start + m[0].length : start;
+  const markup = markupLength(original, start, end);
+  const bodyStart = markup > 0 && start + markup < end ? start + markup : start;
   return { start, bodyStart, end, text: original.slice(bodyStart, end) };
 }

@@ -15,7 +15,7 @@ import { composeText } from '../doc/offsets.js';
 import { splitBlocks, type Block } from './blocks.js';
 import { matchBlockRule } from './rules.js';
 import { contentStemIds, flagsAt, LETTER, NUMBER, offerComposedTokens, UPPER, unitsAt, type RangeScan } from '../text/index.js';
-import { duplicateForm, EXCERPT_END, endsWithExcerptMarker, isHeadlineLike, isProse, SIGNATURE_WORDS, signatureWithin, startsWithDateline, wordCountIn, WORDS_COUNTED, hasDoubleQuotes } from './signals.js';
+import { duplicateForm, EXCERPT_END, endsWithExcerptMarker, isHeadlineLike, isProse, lastFormWords, SIGNATURE_WORDS, signatureWithin, startsWithDateline, wordCountIn, WORDS_COUNTED, hasDoubleQuotes } from './signals.js';
 
 export { BLOCK_RULES, matchBlockRule, type BlockRule } from './rules.js';
 export { splitBlocks, type Block } from './blocks.js';
@@ -130,8 +130,6 @@ interface Verdict {
 
 interface BlockState {
   block: Block;
-  /** block.text.toLowerCase(), made once: the block rules' literal tests and the duplicate form start from it. */
-  lower: string;
   verdict: Verdict | null;
   /** wordCount of the text up to WORDS_COUNTED, counted once (prose, headline and repeat tests all use it, with lower thresholds). */
   words: number;
@@ -151,7 +149,10 @@ interface BlockState {
   quoted: boolean;
   /** Index of the block's range in the overlap rules' token scan (-1: not scanned). */
   range: number;
-  /** The duplicate rules' comparison form (normalizeForDuplicates) and the offset of its bigram signature in `signatures`. */
+  /**
+   * The duplicate rules' comparison form (normalizeForDuplicates) and the offset of its bigram
+   * signature in `signatures`: made for every block up front, in the pass that also counts its words.
+   */
   form: string;
   signature: number;
 }
@@ -439,20 +440,19 @@ function overlapRules(states: BlockState[], original: string): RangeScan | null 
   return scan;
 }
 
-/** Bigram signatures of the duplicate rules' forms (see duplicateForm), reused across articles. */
+/** Bigram signatures of the blocks' duplicate forms (see duplicateForm), one per block, reused across articles. */
 let signatures = new Int32Array(SIGNATURE_WORDS * 64);
+
+/** Zeroed room for the signatures of `blocks` blocks. */
+function clearSignatures(blocks: number): void {
+  const size = SIGNATURE_WORDS * blocks;
+  if (signatures.length < size) signatures = new Int32Array(2 * size);
+  signatures.fill(0, 0, size);
+}
 
 /** Pass 3: repeated paragraphs, excerpts and contained blocks among the kept blocks. */
 function duplicateRules(states: BlockState[]): void {
   const candidates = kept(states);
-  const size = SIGNATURE_WORDS * candidates.length;
-  if (signatures.length < size) signatures = new Int32Array(2 * size);
-  signatures.fill(0, 0, size);
-  for (let k = 0; k < candidates.length; k++) {
-    const s = candidates[k]!;
-    s.signature = k * SIGNATURE_WORDS;
-    s.form = duplicateForm(s.block.text, s.lower, signatures, s.signature);
-  }
   const seen = new Set<string>();
   // The earlier copy stays: a title or lede keeps its place at the head.
   for (const s of candidates) {
@@ -503,11 +503,18 @@ function containedInOther(texts: readonly string[], states: readonly BlockState[
  * markers of kept blocks are recorded as `markup` removals.
  */
 export function cleanText(original: string, _options: CleanOptions = {}): CleanResult {
-  const states: BlockState[] = splitBlocks(original).map((block) => {
+  const blocks = splitBlocks(original);
+  clearSignatures(blocks.length);
+  const states: BlockState[] = blocks.map((block, k) => {
     const text = block.text;
+    // Made once: the block rules' literal tests and the duplicate form start from it.
     const lower = text.toLowerCase();
     const rule = matchBlockRule(text, lower);
-    const words = wordCountIn(original, block.bodyStart, block.end, WORDS_COUNTED);
+    // The form's pass over the characters counts the words too (chrome removed later costs a
+    // signature, but its lines are short, and most blocks are kept).
+    const form = duplicateForm(text, lower, signatures, k * SIGNATURE_WORDS);
+    const counted = lastFormWords();
+    const words = counted >= 0 ? counted : wordCountIn(original, block.bodyStart, block.end, WORDS_COUNTED);
     const prose = isProse(text, words);
     const headlineLike = isHeadlineLike(text, words);
     const dateline = headlineLike ? startsWithDateline(text) : null;
@@ -515,7 +522,6 @@ export function cleanText(original: string, _options: CleanOptions = {}): CleanR
     const headline = headlineLike && !dateline;
     return {
       block,
-      lower,
       verdict: rule ? { reason: rule.reason, rule: rule.name } : null,
       words,
       prose,
@@ -527,8 +533,8 @@ export function cleanText(original: string, _options: CleanOptions = {}): CleanR
       data: !prose && isData(text),
       titleCase: !prose && isTitleCase(text),
       range: -1,
-      form: '',
-      signature: -1,
+      form,
+      signature: k * SIGNATURE_WORDS,
     };
   });
   neighbourRules(states);

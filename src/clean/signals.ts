@@ -145,33 +145,93 @@ export const SIGNATURE_WORDS = 32;
  *
  * The signature has one bit per hashed pair of adjacent code units. A form contained in another has
  * all its pairs in the other, so its bits are within the other's: a missing bit rules the containment
- * out without a search. The same pass finds white space to fold, in place of a pattern tried at every
- * position of the form.
+ * out without a search. The same pass finds white space and punctuation to fold and counts the words
+ * (lastFormWords), in place of two patterns tried at every position of the block and a second loop
+ * over its first words.
  */
 export function duplicateForm(text: string, lower: string, sig: Int32Array, at: number): string {
-  let form = text.includes('Σ') ? normalizeForDuplicates(text) : foldPunctuation(lower);
-  if (!signInto(form, sig, at)) {
-    form = form.replace(SPACE_RUN, ' ');
-    sig.fill(0, at, at + SIGNATURE_WORDS);
-    signInto(form, sig, at);
+  const seen = signInto(lower, sig, at);
+  // Lower-casing keeps white space where it was (and adds no unit between two spaces or two letters).
+  formWords = (seen & SEEN_SPACE_TO_FOLD) === 0 ? Math.min(passWords, WORDS_COUNTED) : -1;
+  // Most blocks: nothing to fold, and `lower` is the form (the pass stood in for a pattern test
+  // of foldPunctuation and a search for "Σ" per block).
+  if (seen === 0) return lower;
+  if ((seen & SEEN_SPACE_TO_FOLD) === 0) {
+    if ((seen & SEEN_SIGMA) === 0 || !text.includes('Σ')) return (seen & SEEN_FOLDED) === 0 ? lower : foldPunctuation(lower);
   }
+  // White space to fold (the pass stopped there) or a capital sigma: the plain route.
+  const form = text.includes('Σ') ? normalizeForDuplicates(text) : foldSpaces(foldPunctuation(lower));
+  sig.fill(0, at, at + SIGNATURE_WORDS);
+  signInto(form, sig, at);
   return form;
 }
 
-/** Sets the bits of the pairs of `form`; false (bits partly set) at white space to fold: not " ", or a second " " in a row. */
-function signInto(form: string, sig: Int32Array, at: number): boolean {
-  let prev = form.charCodeAt(0);
-  if (prev !== 32 && isSpaceUnit(prev)) return false;
-  for (let k = 1; k < form.length; k++) {
-    const c = form.charCodeAt(k);
-    if (c === 32) {
-      if (prev === 32) return false;
-    } else if (isSpaceUnit(c)) return false;
-    const h = (prev * 31 + c) & 1023;
-    sig[at + (h >>> 5)]! |= 1 << (h & 31);
+/**
+ * wordCountUpTo(text, WORDS_COUNTED) of the text of the last duplicateForm call, counted by its pass
+ * over the characters, or -1 when the pass stopped at white space to fold (count with wordCountIn).
+ */
+export function lastFormWords(): number {
+  return formWords;
+}
+let formWords = -1;
+/** Words of the last signInto pass that ran to the end: white space (" " and zero-width space) runs, as wordCount counts them. */
+let passWords = 0;
+
+/** What signInto met: white space to fold (it stopped there), characters foldPunctuation changes, a small sigma. */
+const SEEN_SPACE_TO_FOLD = 1;
+const SEEN_FOLDED = 2;
+const SEEN_SIGMA = 4;
+
+/**
+ * Sets the bits of the pairs of foldPunctuation(form) (folding each unit as it is read), and says what
+ * it met (SEEN_*). It stops (bits partly set) at white space to fold: not " ", or a second " " in a row.
+ * A small sigma in the lower-cased copy may stand for a capital one in the text.
+ */
+function signInto(form: string, sig: Int32Array, at: number): number {
+  let seen = 0;
+  let prev = 32;
+  // Runs of word separators (" ", or a zero-width space, which wordCount counts and \s does not);
+  // the only others wordCount counts are white space to fold, where the pass stops.
+  let gaps = 0;
+  for (let k = 0; k < form.length; k++) {
+    let c = form.charCodeAt(k);
+    // Letters, digits and ASCII punctuation first: none is white space or folded.
+    if (c > 0x7a || c < 0x21 || c === 0x60) {
+      if (c === 32 || c === 0x200b) {
+        const afterGap = k > 0 && (prev === 32 || prev === 0x200b);
+        if (c === 32 && prev === 32 && k > 0) return seen | SEEN_SPACE_TO_FOLD;
+        if (!afterGap) gaps++;
+      } else if (isSpaceUnit(c)) return seen | SEEN_SPACE_TO_FOLD;
+      else {
+        const folded = foldedUnit(c);
+        if (folded !== c) {
+          seen |= SEEN_FOLDED;
+          c = folded;
+        } else if (c === 0x3c3 || c === 0x3c2) seen |= SEEN_SIGMA;
+      }
+    }
+    if (k > 0) {
+      const h = (prev * 31 + c) & 1023;
+      sig[at + (h >>> 5)]! |= 1 << (h & 31);
+    }
     prev = c;
   }
-  return true;
+  // Words are the runs between gaps, less a gap at either end.
+  const n = form.length;
+  passWords = n === 0 ? 0 : gaps + 1 - (isGap(form.charCodeAt(0)) ? 1 : 0) - (isGap(form.charCodeAt(n - 1)) ? 1 : 0);
+  return seen;
+}
+
+function isGap(c: number): boolean {
+  return c === 32 || c === 0x200b;
+}
+
+/** The unit foldPunctuation puts for `c` (the tests compare the two on every unit). */
+export function foldedUnit(c: number): number {
+  if (c === 0x60 || c === 0xb4 || (c >= 0x2018 && c <= 0x201b) || c === 0x2032) return 0x27;
+  if (c === 0xab || c === 0xbb || (c >= 0x201c && c <= 0x201f) || c === 0x2033) return 0x22;
+  if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212) return 0x2d;
+  return c;
 }
 
 /** True when every bit of signature `a` is set in signature `b` (both in `sig`). */

@@ -194,6 +194,25 @@ describe('splitBlocks', () => {
     expect(blocks[1]!.text.startsWith('The foreign ministry')).toBe(true);
   });
 
+  it('splitBlocks keeps a marker with no words after it on its line as the block text', () => {
+    expect(splitBlocks('•\nNext line').map((b) => [b.start, b.bodyStart, b.text])).toEqual([
+      [0, 0, '•'],
+      [2, 2, 'Next line'],
+    ]);
+    // A lower-case line continues it, and the marker's white space is then the line break.
+    expect(splitBlocks('•\nnext line').map((b) => [b.start, b.bodyStart, b.text])).toEqual([[0, 2, 'next line']]);
+    expect(splitBlocks('## \u00A0Title').map((b) => [b.bodyStart, b.text])).toEqual([[4, 'Title']]);
+  });
+
+  it('splitBlocks does not continue a paragraph with a bulleted or upper-case line, or across a blank line', () => {
+    const texts = (original: string): string[] => splitBlocks(original).map((b) => b.text);
+    expect(texts('the minister said\n- and then')).toEqual(['the minister said', 'and then']);
+    expect(texts('the minister said\nThen he left')).toEqual(['the minister said', 'Then he left']);
+    expect(texts('the minister said\n \nand then')).toEqual(['the minister said', 'and then']);
+    expect(texts('the minister said:\nand then')).toEqual(['the minister said:', 'and then']);
+    expect(texts('the minister said \r\nand then')).toEqual(['the minister said \r\nand then']);
+  });
+
   it('splitBlocks trims Unicode spaces and splits off a leading bullet', () => {
     const [b] = splitBlocks('\u00A0\u00A0 • HOME»  ');
     expect(b).toEqual({ start: 3, bodyStart: 5, end: 10, text: 'HOME»' });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXCERPT_END, contentStems, duplicateForm, endsWithExcerptMarker, isHeadlineLike, isProse, lastBeforeClosers, normalizeForDuplicates, SIGNATURE_WORDS, signatureWithin, wordCount, wordCountIn, wordCountUpTo } from '../../src/clean/signals.js';
+import { EXCERPT_END, contentStems, duplicateForm, endsWithExcerptMarker, foldedUnit, lastFormWords, isHeadlineLike, isProse, lastBeforeClosers, normalizeForDuplicates, SIGNATURE_WORDS, signatureWithin, wordCount, wordCountIn, wordCountUpTo, WORDS_COUNTED } from '../../src/clean/signals.js';
 import { foldPunctuation, isStopword, normalizeWord, stemWord, tokenOffsets } from '../../src/text/index.js';
 
 const PIECES = ['a', 'B', ' ', '  ', '\t', '\n', '\u00A0', '.', '...', '…', '[…]', '[...]', '[', ']', '’', '“', '—', 'Said'];
@@ -136,6 +136,37 @@ describe('duplicateForm', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('counts the words of the text as wordCountUpTo does, or leaves them to it (-1) at white space to fold', () => {
+    const words = fc.array(fc.constantFrom(...PARTS, '\u200B', ' \u200B ', 'x'), { maxLength: 60 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(words, (t) => {
+        duplicateForm(t, t.toLowerCase(), new Int32Array(SIGNATURE_WORDS), 0);
+        const n = lastFormWords();
+        if (n >= 0) expect(n).toBe(wordCountUpTo(t, WORDS_COUNTED));
+        else expect(/[^\S ]| {2}/.test(t)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    duplicateForm('one two', 'one two', new Int32Array(SIGNATURE_WORDS), 0);
+    expect(lastFormWords()).toBe(2);
+  });
+
+  it('folds each unit as foldPunctuation does (foldedUnit on every UTF-16 unit)', () => {
+    for (let c = 0; c <= 0xffff; c++) expect(foldedUnit(c)).toBe(foldPunctuation(String.fromCharCode(c)).charCodeAt(0));
+  });
+
+  it('gives a form with folded quotes and a sigma the signature of the plain route', () => {
+    const a = 'Η ΟΔΟΣ “open” — said';
+    const b = 'the “open” — said';
+    for (const t of [a, b]) {
+      const sig = new Int32Array(2 * SIGNATURE_WORDS);
+      const form = duplicateForm(t, t.toLowerCase(), sig, 0);
+      expect(form).toBe(normalizeForDuplicates(t));
+      duplicateForm(form, form, sig, SIGNATURE_WORDS);
+      expect(signatureWithin(sig, 0, SIGNATURE_WORDS) && signatureWithin(sig, SIGNATURE_WORDS, 0)).toBe(true);
+    }
   });
 
   it('tells most paragraphs apart by signature alone', () => {
