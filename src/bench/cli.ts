@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 7000,14000,28000,all] [--quick] [--workers n] [--frames all|grouped] [--profile n]`
+ * `npm run bench [-- --sizes 7000,14000,28000,all] [--quick] [--repeat n] [--workers n] [--frames all|grouped] [--profile n]`
  *
  * The full pipeline (ingest → clean → meta → text → frames → group → compare →
  * report) over the first N articles of the benchmark corpus, streamed from the
@@ -8,6 +8,9 @@
  * peak RSS and CPU time as a table and one JSON line (also reports/bench/bench.json).
  * `--profile n` times each stage on n articles in one thread (CPU µs an article; alone, nothing else runs).
  * `--group` times grouping alone (features + clustering) at each size, as `benchGroup` reports it.
+ * `--repeat n` runs every size n times, the sizes taking turns (a drift of the machine's speed, which
+ * reaches ±20 % within minutes on this shared 2-core machine, then falls on all sizes alike), and reports
+ * each size's median run, with the spread of its wall times.
  * `--offset n` starts each size after the first n articles: the corpus is 19,043 short 1987 Reuters
  * items followed by 37,554 longer web articles, so "the first 28k" and "all 56k" differ in kind as well
  * as in number; `--offset 19043 --sizes 9000,18000,all` doubles over web news alone.
@@ -51,6 +54,8 @@ export interface SizeResult {
   reportBytes: number;
   /** Characters of article text in the input (counted before the clock starts): the corpus's halves differ in length. */
   textChars: number;
+  /** With `--repeat`: every run's wall time (ms), in run order; this row is the run with the median wall time. */
+  wallMsRuns?: number[];
 }
 
 function arg(name: string): string | undefined {
@@ -133,10 +138,18 @@ function peakPhase(r: SizeResult): string {
   return (['articles', 'group', 'stories', 'report'] as const).find((p) => after[p] >= Math.max(after.articles, after.group, after.stories, after.report)) ?? '';
 }
 
+/** The run with the median wall time (the lower middle of an even count), carrying every run's wall time. */
+function medianRun(runs: SizeResult[]): SizeResult {
+  const sorted = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+  return { ...sorted[(sorted.length - 1) >> 1]!, wallMsRuns: runs.map((r) => r.wallMs) };
+}
+
 function table(rows: SizeResult[]): string {
-  const head = ['articles', 'text MB', 'wall s', 'art/s', 'peak RSS MB', 'peak in', 'CPU s', 'CPU s/text MB', 'articles s', 'group s', 'stories s', 'report s', 'events>1', 'stories>1', 'report MB'];
+  const spread = rows.some((r) => (r.wallMsRuns?.length ?? 0) > 1);
+  const head = ['articles', 'text MB', 'wall s', ...(spread ? ['wall range s'] : []), 'art/s', 'peak RSS MB', 'peak in', 'CPU s', 'CPU s/text MB', 'articles s', 'group s', 'stories s', 'report s', 'events>1', 'stories>1', 'report MB'];
   const s = (ms: number): string => (ms / 1000).toFixed(1);
-  const lines = rows.map((r) => [r.articles, (r.textChars / 1e6).toFixed(1), s(r.wallMs), r.articlesPerSecond, r.peakRssMb, peakPhase(r), s(r.cpuMs), ((r.cpuMs / 1000) / Math.max(1e-6, r.textChars / 1e6)).toFixed(1), s(r.phases.articlesMs), s(r.phases.groupMs), s(r.phases.storiesMs), s(r.phases.reportMs), r.multiArticleEvents, r.multiArticleStories, Math.round(r.reportBytes / 1e6)].map(String));
+  const range = (r: SizeResult): string => `${s(Math.min(...(r.wallMsRuns ?? [r.wallMs])))}–${s(Math.max(...(r.wallMsRuns ?? [r.wallMs])))}`;
+  const lines = rows.map((r) => [r.articles, (r.textChars / 1e6).toFixed(1), s(r.wallMs), ...(spread ? [range(r)] : []), r.articlesPerSecond, r.peakRssMb, peakPhase(r), s(r.cpuMs), ((r.cpuMs / 1000) / Math.max(1e-6, r.textChars / 1e6)).toFixed(1), s(r.phases.articlesMs), s(r.phases.groupMs), s(r.phases.storiesMs), s(r.phases.reportMs), r.multiArticleEvents, r.multiArticleStories, Math.round(r.reportBytes / 1e6)].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
   return [fmt(head), ...lines.map(fmt)].join('\n');
@@ -178,14 +191,20 @@ async function main(): Promise<void> {
     if (!process.argv.includes('--sizes') && !process.argv.includes('--quick')) return;
   }
   const self = fileURLToPath(import.meta.url);
-  const rows: SizeResult[] = [];
-  for (const size of sizes) {
-    const args = [...process.execArgv, self, '--one', String(size), '--frames', frames, '--offset', String(offset), ...(workers === undefined ? [] : ['--workers', String(workers)])];
-    const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
-    if (child.status !== 0) throw new Error(`bench run for ${size} articles failed (exit ${child.status})`);
-    rows.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!) as SizeResult);
-    process.stderr.write(`bench: ${rows.at(-1)!.articles} articles in ${(rows.at(-1)!.wallMs / 1000).toFixed(1)} s\n`);
+  const repeat = Number(arg('--repeat') ?? 1);
+  if (!Number.isInteger(repeat) || repeat < 1) throw new RangeError(`--repeat takes a whole number ≥ 1, not ${arg('--repeat')}`);
+  const runs: SizeResult[][] = sizes.map(() => []);
+  for (let round = 0; round < repeat; round++) {
+    for (const [k, size] of sizes.entries()) {
+      const args = [...process.execArgv, self, '--one', String(size), '--frames', frames, '--offset', String(offset), ...(workers === undefined ? [] : ['--workers', String(workers)])];
+      const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+      if (child.status !== 0) throw new Error(`bench run for ${size} articles failed (exit ${child.status})`);
+      const run = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as SizeResult;
+      runs[k]!.push(run);
+      process.stderr.write(`bench: ${run.articles} articles in ${(run.wallMs / 1000).toFixed(1)} s${repeat > 1 ? ` (round ${round + 1} of ${repeat})` : ''}\n`);
+    }
   }
+  const rows = runs.map((r) => (repeat > 1 ? medianRun(r) : r[0]!));
   const byArticles = [...rows].sort((a, b) => a.articles - b.articles);
   const last = byArticles.at(-1);
   const half = last ? byArticles.find((r) => Math.abs(r.articles * 2 - last.articles) / last.articles < 0.05) : undefined;
@@ -193,7 +212,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${table(rows)}\n`);
   const textGrowth = last && half ? Math.round((last.textChars / half.textChars) * 100) / 100 : null;
   if (growth !== null) process.stdout.write(`time growth from ${half!.articles} to ${last!.articles} articles: ${growth}× (the text grows ${textGrowth}×)\n`);
-  const json = { corpus: CORPUS, offset, frames, workers: workers ?? null, sizes: rows, growthLastDoubling: growth, textGrowthLastDoubling: textGrowth, stageCosts: costs ?? null };
+  const json = { corpus: CORPUS, offset, frames, workers: workers ?? null, repeat, sizes: rows, growthLastDoubling: growth, textGrowthLastDoubling: textGrowth, stageCosts: costs ?? null };
   const line = JSON.stringify(json);
   process.stdout.write(`${line}\n`);
   await writeFileAtomic('reports/bench/bench.json', `${line}\n`);
