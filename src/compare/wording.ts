@@ -25,7 +25,8 @@ export interface CompareOptions extends AlignOptions {
  * bridges an inserted clause next to a changed word. Stock phrases: shingles in at least 5 documents
  * and 0.2% of the corpus.
  */
-export const defaultCompareOptions: CompareOptions = {
+// Frozen: a comparison without options reads this object itself (withDefaults).
+export const defaultCompareOptions: Readonly<CompareOptions> = Object.freeze({
   ngram: 4,
   minPassageWords: 8,
   minQuotedPassageWords: 4,
@@ -37,7 +38,7 @@ export const defaultCompareOptions: CompareOptions = {
   quoteShare: 0.5,
   whollyDerivedCoverage: 0.6,
   withSimilarity: true,
-};
+});
 
 function ref(d: Doc): Wording['a'] {
   return { id: d.id, outlet: d.meta.outlet.value, published: d.meta.published.value, words: d.tokens.length };
@@ -175,17 +176,17 @@ function derivation(coverage: number, count: number, all: number[], o: CompareOp
   return { label: 'partially', coverage: round(coverage), passages: all, reason: `${count} passage(s) shared with ${other} cover ${Math.round(coverage * 100)}% of the words` };
 }
 
-/**
- * Wording overlap of two articles: aligned shared passages plus pair scores,
- * each score listing the passages behind it. Runs in time linear in the two
- * token counts plus the seeds found (per-document profiles are cached).
- */
 /** The options with the defaults filled in; the defaults themselves when none is given (no object a pair). */
 function withDefaults(options: Partial<CompareOptions>): CompareOptions {
   for (const _ in options) return { ...defaultCompareOptions, ...options };
   return defaultCompareOptions;
 }
 
+/**
+ * Wording overlap of two articles: aligned shared passages plus pair scores,
+ * each score listing the passages behind it. Runs in time linear in the two
+ * token counts plus the seeds found (per-document profiles are cached).
+ */
 export function compareWording(a: Doc, b: Doc, stats: CorpusStats, options: Partial<CompareOptions> = {}): Wording {
   const o = withDefaults(options);
   const pa = docProfile(a, o.ngram);
