@@ -40,7 +40,7 @@ function markupLength(original: string, start: number, end: number): number {
   LEADING_MARKUP_AT.lastIndex = start;
   if (!LEADING_MARKUP_AT.test(original)) return 0;
   let markerEnd = start + 1;
-  while (!isSpaceUnit(original.charCodeAt(markerEnd))) markerEnd++;
+  while (markerEnd < end && !isSpaceUnit(original.charCodeAt(markerEnd))) markerEnd++;
   return markerEnd < end ? Math.min(LEADING_MARKUP_AT.lastIndex, end) - start : 0;
 }
 
