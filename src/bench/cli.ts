@@ -51,6 +51,8 @@ export interface SizeResult {
   /** Peak RSS so far at the end of each phase (MiB): shows which phase sets the peak. */
   peakRssMbAfter: { articles: number; group: number; stories: number; report: number };
   phases: { articlesMs: number; groupMs: number; storiesMs: number; reportMs: number };
+  /** CPU time of the whole process (all threads) in each phase: over the phase's wall time, the cores it kept busy. */
+  phaseCpuMs: { articles: number; group: number; stories: number; report: number };
   reportBytes: number;
   /** Characters of article text in the input (counted before the clock starts): the corpus's halves differ in length. */
   textChars: number;
@@ -123,6 +125,7 @@ async function runOne(size: number, workers: number | undefined, frames: 'all' |
       articlesPerSecond: Math.round(articles / (wallMs / 1000)),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       peakRssMbAfter: r.timings.peakRssMbAfter,
+      phaseCpuMs: phaseCpu((cpu0.user + cpu0.system) / 1000, r.timings.cpuMsAfter),
       phases: { articlesMs: Math.round(r.timings.articlesMs), groupMs: Math.round(r.timings.groupMs), storiesMs: Math.round(r.timings.storiesMs), reportMs: Math.round(r.timings.reportMs) },
       reportBytes: statSync(join(out, 'report.json')).size,
       textChars: chars,
@@ -130,6 +133,19 @@ async function runOne(size: number, workers: number | undefined, frames: 'all' |
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+function phaseCpu(startMs: number, after: { articles: number; group: number; stories: number; report: number }): SizeResult['phaseCpuMs'] {
+  const ms = (a: number, b: number): number => Math.max(0, Math.round(a - b));
+  return { articles: ms(after.articles, startMs), group: ms(after.group, after.articles), stories: ms(after.stories, after.group), report: ms(after.report, after.stories) };
+}
+
+/** Cores a phase kept busy: its CPU time over its wall time, per phase ("articles/group/stories/report"). */
+function coresUsed(r: SizeResult): string {
+  const c = r.phaseCpuMs;
+  const p = r.phases;
+  const f = (cpu: number, wall: number): string => (wall > 0 ? (cpu / wall).toFixed(2) : '-');
+  return [f(c.articles, p.articlesMs), f(c.group, p.groupMs), f(c.stories, p.storiesMs), f(c.report, p.reportMs)].join('/');
 }
 
 /** The phase during which the run's peak RSS was reached (the first whose end-of-phase peak is the run's). */
@@ -146,10 +162,10 @@ function medianRun(runs: SizeResult[]): SizeResult {
 
 function table(rows: SizeResult[]): string {
   const spread = rows.some((r) => (r.wallMsRuns?.length ?? 0) > 1);
-  const head = ['articles', 'text MB', 'wall s', ...(spread ? ['wall range s'] : []), 'art/s', 'peak RSS MB', 'peak in', 'CPU s', 'CPU s/text MB', 'articles s', 'group s', 'stories s', 'report s', 'events>1', 'stories>1', 'report MB'];
+  const head = ['articles', 'text MB', 'wall s', ...(spread ? ['wall range s'] : []), 'art/s', 'peak RSS MB', 'peak in', 'CPU s', 'CPU s/text MB', 'articles s', 'group s', 'stories s', 'report s', 'cores a/g/s/r', 'events>1', 'stories>1', 'report MB'];
   const s = (ms: number): string => (ms / 1000).toFixed(1);
   const range = (r: SizeResult): string => `${s(Math.min(...(r.wallMsRuns ?? [r.wallMs])))}–${s(Math.max(...(r.wallMsRuns ?? [r.wallMs])))}`;
-  const lines = rows.map((r) => [r.articles, (r.textChars / 1e6).toFixed(1), s(r.wallMs), ...(spread ? [range(r)] : []), r.articlesPerSecond, r.peakRssMb, peakPhase(r), s(r.cpuMs), ((r.cpuMs / 1000) / Math.max(1e-6, r.textChars / 1e6)).toFixed(1), s(r.phases.articlesMs), s(r.phases.groupMs), s(r.phases.storiesMs), s(r.phases.reportMs), r.multiArticleEvents, r.multiArticleStories, Math.round(r.reportBytes / 1e6)].map(String));
+  const lines = rows.map((r) => [r.articles, (r.textChars / 1e6).toFixed(1), s(r.wallMs), ...(spread ? [range(r)] : []), r.articlesPerSecond, r.peakRssMb, peakPhase(r), s(r.cpuMs), ((r.cpuMs / 1000) / Math.max(1e-6, r.textChars / 1e6)).toFixed(1), s(r.phases.articlesMs), s(r.phases.groupMs), s(r.phases.storiesMs), s(r.phases.reportMs), coresUsed(r), r.multiArticleEvents, r.multiArticleStories, Math.round(r.reportBytes / 1e6)].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
   return [fmt(head), ...lines.map(fmt)].join('\n');

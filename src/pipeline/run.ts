@@ -80,6 +80,9 @@ export interface RunTimings {
   reportMs: number;
   /** MiB; the peak is monotone, so the first stage whose figure reaches the run's peak is where it happened. */
   peakRssMbAfter: { articles: number; group: number; stories: number; report: number };
+  /** The process's CPU time (all threads, user + system, ms since it started) at the end of each phase:
+   * a phase's CPU over its wall time says how many cores it kept busy. */
+  cpuMsAfter: { articles: number; group: number; stories: number; report: number };
   /** Batches and stories taken from the run directory instead of recomputed. */
   cachedBatches: number;
   cachedStories: number;
@@ -94,9 +97,14 @@ export interface RunResult {
   timings: RunTimings;
 }
 
-export const emptyTimings = (): RunTimings => ({ articlesMs: 0, groupMs: 0, storiesMs: 0, reportMs: 0, peakRssMbAfter: { articles: 0, group: 0, stories: 0, report: 0 }, cachedBatches: 0, cachedStories: 0 });
+export const emptyTimings = (): RunTimings => ({ articlesMs: 0, groupMs: 0, storiesMs: 0, reportMs: 0, peakRssMbAfter: { articles: 0, group: 0, stories: 0, report: 0 }, cpuMsAfter: { articles: 0, group: 0, stories: 0, report: 0 }, cachedBatches: 0, cachedStories: 0 });
 
 export const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+
+export const cpuMsNow = (): number => {
+  const u = process.cpuUsage();
+  return Math.round((u.user + u.system) / 1000);
+};
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -227,6 +235,7 @@ export async function analyzeToDir(request: RunRequest, settings: RunSettings): 
   }
   timings.articlesMs = performance.now() - t;
   timings.peakRssMbAfter.articles = peakRssMb();
+  timings.cpuMsAfter.articles = cpuMsNow();
   const collected: Collected = { features, coreOf, stats, skips, statsKey: hashKey([optionsKey, batchKeys]) };
   return finishRun(collected, { options, inputs: [...request.inputs], pins: request.pins ?? [], runDir, exec: state.pool ?? executor(0), settings, timings });
 }
@@ -269,6 +278,7 @@ export async function finishRun(collected: Collected, context: FinishContext): P
     skips.sort((a, b) => cmp(a.source.file, b.source.file) || (a.source.line ?? 0) - (b.source.line ?? 0) || cmp(a.id, b.id));
     timings.groupMs = performance.now() - t;
     timings.peakRssMbAfter.group = peakRssMb();
+    timings.cpuMsAfter.group = cpuMsNow();
     progress({ phase: 'group', done: 1, total: 1 });
 
     // 3. Stories of several articles.
@@ -305,6 +315,7 @@ export async function finishRun(collected: Collected, context: FinishContext): P
     );
     timings.storiesMs = performance.now() - t;
     timings.peakRssMbAfter.stories = peakRssMb();
+    timings.cpuMsAfter.stories = cpuMsNow();
 
     // 4. Reports. The idle workers' heaps go first: with them the report phase set the run's peak
     // (56k articles: 2,684 MiB, 87 MiB over the end of the story phase).
@@ -314,6 +325,7 @@ export async function finishRun(collected: Collected, context: FinishContext): P
     const written = coreOf.size === 0 ? [] : await writeRunReports(options, context.inputs, grouping, skips, coreOf, storyResults, settings, progress);
     timings.reportMs = performance.now() - t;
     timings.peakRssMbAfter.report = peakRssMb();
+    timings.cpuMsAfter.report = cpuMsNow();
     return { options, analyzed: coreOf.size, skips, grouping, written, timings };
   } finally {
     await exec.destroy();

@@ -26,7 +26,7 @@ import { defaultGroupOptions, groupWithDiagnostics, type ArticleFeatures, type P
 import { dayNumber } from '../group/dates.js';
 import { emptyStats } from '../compare/index.js';
 import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from '../pipeline/options.js';
-import { emptyTimings, executor, finishRun, ordered, peakRssMb, type RunResult, type RunSettings } from '../pipeline/run.js';
+import { cpuMsNow, emptyTimings, executor, finishRun, ordered, peakRssMb, type RunResult, type RunSettings } from '../pipeline/run.js';
 import { addHashesToStats } from '../pipeline/stats.js';
 import { CACHE_VERSION, hashKey, rangeReader, writeAtomic, type BatchResult, type ByteRef } from '../pipeline/spill.js';
 import type { BatchTask } from '../pipeline/tasks.js';
@@ -284,6 +284,7 @@ export async function mergeShards(dir: string, settings: MergeSettings): Promise
     if (missing > 0) throw new Error(`SQL blocking missed ${missing} of group/'s ${js.length} candidate pairs: the SQL no longer matches group/group.ts`);
     timings.articlesMs = performance.now() - t;
     timings.peakRssMbAfter.articles = peakRssMb();
+    timings.cpuMsAfter.articles = cpuMsNow();
     const statsKey = hashKey(['merge', articleFiles.map((f) => createHash('sha256').update(readFileSync(f)).digest('hex'))]);
     const result = await finishRun(
       { features, coreOf, stats, skips, statsKey },
