@@ -5,7 +5,8 @@
  * report) over the first N articles of the benchmark corpus, streamed from the
  * gzip, each size in a fresh child process (so peak RSS is that run's) with a
  * fresh run directory (nothing cached). Prints per phase wall time, articles/s,
- * peak RSS and CPU time as a table and one JSON line (also reports/bench/bench.json).
+ * peak RSS and CPU time, and per phase the cores it kept busy (its CPU time, all threads, over its
+ * wall time), as a table and one JSON line (also reports/bench/bench.json).
  * `--profile n` times each stage on n articles in one thread (CPU µs an article; alone, nothing else runs).
  * `--group` times grouping alone (features + clustering) at each size, as `benchGroup` reports it.
  * `--repeat n` runs every size n times, the sizes taking turns (a drift of the machine's speed, which
