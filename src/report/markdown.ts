@@ -9,6 +9,7 @@ import { namesUsed, profilesByOutlet, sharedActors, topFrames } from './html/pro
 import { createEvidenceRegistry, shorten, stripQuotes } from './html/evidence.js';
 import { eventSummary } from './html/summary.js';
 import { eventTitle } from './html/event.js';
+import { tieText } from './ties.js';
 
 /** Untrusted text as inert Markdown: no links, images, HTML, emphasis or table breaks; bidi controls shown. */
 export function mdText(text: string | null | undefined): string {
@@ -41,7 +42,7 @@ function eventMarkdown(view: ReportView, eventId: string, out: string[]): void {
   const arts = view.eventArticles.get(e.id) ?? [];
   out.push(`### Event ${mdText(e.id)}: ${mdText(shorten(eventTitle(view, e), 120))}`, '');
   out.push(`${arts.length} article(s); dates: ${e.dateRange ? `${e.dateRange.from} – ${e.dateRange.to}` : 'unknown'}.`);
-  if (e.ties.length) out.push(`Grouped by: ${e.ties.slice(0, 10).map((t) => `${mdText(t.value)} (${t.kind})`).join(', ')}.`);
+  if (e.ties.length) out.push(`Grouped by: ${e.ties.slice(0, 10).map((t) => `${mdText(tieText(t))} (${t.kind})`).join(', ')}.`);
   for (const c of e.conflicts ?? []) {
     const values = (here: boolean): string => [...new Set(c.evidence.filter((f) => e.articleIds.includes(f.articleId) === here).map((f) => mdText(f.value)))].join(', ');
     out.push(`Kept apart from event ${mdText(c.eventId)} (similarity ${c.similarity.toFixed(2)}): figures here ${values(true)}; there ${values(false)}.`);
@@ -123,7 +124,7 @@ export function reportMarkdown(report: Report): string {
   out.push('## Stories', '');
   for (const story of report.stories) {
     out.push(`### Story ${mdText(story.id)}`, '', `Events: ${story.eventIds.map(mdText).join(', ')}. Outlets: ${story.outlets.map(mdText).join(', ') || '—'}.`, '');
-    if (story.ties.length) out.push(`Tied by: ${story.ties.slice(0, 10).map((t) => `${mdText(t.value)} (${t.kind}, ${t.weight.toFixed(2)})`).join('; ')}.`, '');
+    if (story.ties.length) out.push(`Tied by: ${story.ties.slice(0, 10).map((t) => `${mdText(tieText(t))} (${t.kind}, ${t.weight.toFixed(2)})`).join('; ')}.`, '');
   }
   out.push('## Events', '');
   for (const e of eventsByInterest(report)) eventMarkdown(view, e.id, out);

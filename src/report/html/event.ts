@@ -5,6 +5,7 @@
  * frames, tone, claims and omissions.
  */
 import { escapeHtml, isolate } from '../escape.js';
+import { tieText } from '../ties.js';
 import { barChart, divergingChart, legendHtml } from './charts.js';
 import { articleColumn } from './article-side-by-side.js';
 import { shorten, type EvidenceRegistry } from './evidence.js';
@@ -22,7 +23,7 @@ export function eventTitle(view: ReportView, e: EventRecord): string {
   const arts = view.eventArticles.get(e.id) ?? [];
   const titled = arts.find((a) => a.rec.title);
   if (titled) return titled.rec.title!;
-  const ties = e.ties.filter((t) => t.kind !== 'term').slice(0, 3).map((t) => t.value);
+  const ties = e.ties.filter((t) => t.kind !== 'term').slice(0, 3).map(tieText);
   return ties.length ? ties.join(', ') : `Event ${e.id}`;
 }
 
@@ -270,7 +271,7 @@ export function eventSection(view: ReportView, e: EventRecord, o: EventRenderOpt
   const outlets = [...new Set(arts.map((a) => a.label))];
   const dates = e.dateRange ? (e.dateRange.from === e.dateRange.to ? e.dateRange.from : `${e.dateRange.from} – ${e.dateRange.to}`) : 'undated';
   const meta = `${arts.length} article${arts.length === 1 ? '' : 's'} · ${outlets.length} outlet${outlets.length === 1 ? '' : 's'} · ${dates}`;
-  const ties = e.ties.length ? `<p class="ties">Grouped together because they share: ${e.ties.slice(0, 12).map((t) => `<span class="tie" title="${escapeHtml(`${t.kind}, weight ${t.weight.toFixed(2)}`)}">${isolate(t.value)}</span>`).join(' ')}</p>` : '';
+  const ties = e.ties.length ? `<p class="ties">Grouped together because they share: ${e.ties.slice(0, 12).map((t) => `<span class="tie" title="${escapeHtml(`${t.kind}, weight ${t.weight.toFixed(2)}`)}">${isolate(tieText(t))}</span>`).join(' ')}</p>` : '';
   const ev = o.evidence;
   const apart = keptApart(view, e);
   const shown = arts.slice(0, MAX_COLUMNS);

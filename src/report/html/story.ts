@@ -4,6 +4,7 @@
  * side by side, one column per outlet.
  */
 import { escapeHtml, isolate } from '../escape.js';
+import { tieText } from '../ties.js';
 import type { EvidenceRegistry } from './evidence.js';
 import { eventAnchor, FRAME_LABELS, storyAnchor, type ReportView, type StoryRecord } from './model.js';
 import { namesUsed, profilesByOutlet, sharedActors, topFrames } from './profile.js';
@@ -17,7 +18,7 @@ export function storySection(view: ReportView, s: StoryRecord, ev: EvidenceRegis
   const events = s.eventIds.map((id) => view.report.events.find((e) => e.id === id)).filter((e) => !!e);
   const dates = s.dateRange ? (s.dateRange.from === s.dateRange.to ? s.dateRange.from : `${s.dateRange.from} – ${s.dateRange.to}`) : 'undated';
   const eventList = `<ol>${events.map((e) => `<li><a href="#${eventAnchor(view, e.id)}">${isolate(shorten(eventTitle(view, e), 110))}</a> <span class="muted">${e.articleIds.length} article(s)${e.dateRange ? `, ${escapeHtml(e.dateRange.from)}` : ''}</span></li>`).join('')}</ol>`;
-  const ties = s.ties.length ? `<p class="ties">Events tied by: ${s.ties.slice(0, 10).map((t) => `<span class="tie">${isolate(t.value)}</span>`).join(' ')}</p>` : '';
+  const ties = s.ties.length ? `<p class="ties">Events tied by: ${s.ties.slice(0, 10).map((t) => `<span class="tie">${isolate(tieText(t))}</span>`).join(' ')}</p>` : '';
   const fb = `#${anchor}`;
   let table: string;
   if (profiles.length === 0) table = '<p class="empty">No analyzed article.</p>';

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { tieText } from '../../src/report/ties.js';
+
+describe('tieText', () => {
+  it('spells out a day named without a year and a week', () => {
+    expect(tieText({ kind: 'date', value: '--06-30' })).toBe('June 30 of any year');
+    expect(tieText({ kind: 'date', value: '--01-05' })).toBe('January 5 of any year');
+    expect(tieText({ kind: 'date', value: 'w2024-06-24' })).toBe('week of 2024-06-24');
+  });
+  it('keeps full dates, years, odd keys and other kinds as they are', () => {
+    expect(tieText({ kind: 'date', value: '2024-06-30' })).toBe('2024-06-30');
+    expect(tieText({ kind: 'date', value: '2024' })).toBe('2024');
+    expect(tieText({ kind: 'date', value: '--13-01' })).toBe('--13-01');
+    expect(tieText({ kind: 'term', value: '--06-30' })).toBe('--06-30');
+    expect(tieText({ kind: 'entity', value: 'freedom edge' })).toBe('freedom edge');
+  });
+});
