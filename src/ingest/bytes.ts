@@ -51,9 +51,24 @@ function tooLargeReason(size: number, maxBytes: number): string {
   return `file is ${size} bytes, over maxFileBytes ${maxBytes}`;
 }
 
+/**
+ * Input bytes read so far, for a progress bar's share and ETA when the article count is not known in
+ * advance: the files finished (their sizes) plus the read position of the file being streamed (its
+ * compressed bytes for .gz). Ingest updates it; the caller only reads `inputBytesRead`.
+ */
+export interface InputMeter {
+  finished: number;
+  reading: { readonly bytesRead: number } | null;
+}
+
+export const inputMeter = (): InputMeter => ({ finished: 0, reading: null });
+
+export const inputBytesRead = (meter: InputMeter): number => meter.finished + (meter.reading?.bytesRead ?? 0);
+
 /** A file as a stream of chunks, decompressed when `gz`. Errors (vanished file, corrupt gzip) surface while iterating. */
-export function openChunks(path: string, gz: boolean): AsyncIterable<Buffer> {
+export function openChunks(path: string, gz: boolean, meter?: InputMeter): AsyncIterable<Buffer> {
   const file = createReadStream(path, { highWaterMark: 64 * 1024 });
+  if (meter) meter.reading = file;
   if (!gz) return file;
   const gunzip = createGunzip();
   pipeline(file, gunzip, () => undefined);

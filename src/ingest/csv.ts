@@ -2,6 +2,7 @@
 import { parse } from 'csv-parse';
 import { META_FIELDS, type Diagnostic, type SkipCode, type SourceRef } from '../doc/types.js';
 import { recordFromFields, setField, skip } from './fields.js';
+import type { InputMeter } from './bytes.js';
 import type { IngestOptions } from './options.js';
 import { openLines, type TextLine } from './stream.js';
 import type { IngestItem } from './types.js';
@@ -120,9 +121,9 @@ export function headerNames(fields: readonly string[]): { names: string[] } | { 
   return { names };
 }
 
-export async function* readCsv(path: string, gz: boolean, file: string, options: IngestOptions): AsyncGenerator<IngestItem> {
+export async function* readCsv(path: string, gz: boolean, file: string, options: IngestOptions, meter?: InputMeter): AsyncGenerator<IngestItem> {
   const fileSource: SourceRef = { file, line: null, format: 'csv' };
-  const opened = await openLines(path, gz, file, options);
+  const opened = await openLines(path, gz, file, options, meter);
   if (!opened.ok) {
     yield skip(file, fileSource, opened.code, opened.reason);
     return;

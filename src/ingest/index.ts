@@ -13,25 +13,28 @@ import { fileKindOf, unsupportedReason } from './formats.js';
 import { readJsonl } from './jsonl.js';
 import { resolveIngestOptions, type IngestOptions } from './options.js';
 import type { IngestItem } from './types.js';
+import { stat } from 'node:fs/promises';
 import { walkInputs } from './walk.js';
+import type { InputMeter } from './bytes.js';
 import { readWholeFile } from './whole.js';
 
 export { defaultIngestOptions, resolveIngestOptions, type IngestOptions } from './options.js';
 export type { IngestItem } from './types.js';
 export { readManifest, type ManifestEntry } from './manifest.js';
 export { SUPPORTED_EXTENSIONS } from './formats.js';
+export { inputMeter, inputBytesRead, type InputMeter } from './bytes.js';
 
 /** Longest id accepted (the report writer makes file names from ids). */
 export const MAX_ID_LENGTH = 1000;
 
-async function* readFile(path: string, file: string, options: IngestOptions): AsyncGenerator<IngestItem> {
+async function* readFile(path: string, file: string, options: IngestOptions, meter?: InputMeter): AsyncGenerator<IngestItem> {
   const kind = fileKindOf(file);
   if (!kind) {
     yield skip(file, { file, line: null, format: 'unknown' }, 'E_UNSUPPORTED', unsupportedReason(file));
     return;
   }
-  if (kind.format === 'jsonl') yield* readJsonl(path, kind.gz, file, options);
-  else if (kind.format === 'csv') yield* readCsv(path, kind.gz, file, options);
+  if (kind.format === 'jsonl') yield* readJsonl(path, kind.gz, file, options, meter);
+  else if (kind.format === 'csv') yield* readCsv(path, kind.gz, file, options, meter);
   else yield await readWholeFile(path, file, kind.format, options);
 }
 
@@ -58,8 +61,9 @@ function checkRecord(record: RawRecord, options: IngestOptions): Skip | null {
  * After `maxArticles` records reading stops: the rest of the current file and each later
  * file become one E_TOO_LARGE skip apiece (bounded work and memory, nothing silent).
  * Never throws for bad input; throws only for bad options (a usage error).
+ * `meter`, when given, counts the input bytes read so far (of `inputBytes(inputs)` in all).
  */
-export async function* readInputs(inputs: readonly string[], options: Partial<IngestOptions> = {}): AsyncGenerator<IngestItem> {
+export async function* readInputs(inputs: readonly string[], options: Partial<IngestOptions> = {}, meter?: InputMeter): AsyncGenerator<IngestItem> {
   const opts = resolveIngestOptions(options);
   // id → where it was first read: file index × 2^32 + line, so the map holds numbers, not strings.
   const firstSeen = new Map<string, number>();
@@ -76,13 +80,26 @@ export async function* readInputs(inputs: readonly string[], options: Partial<In
       continue;
     }
     const { file, path } = entry;
+    // Each file counts as read once left, whether it was read whole, in part or skipped.
+    const size = meter ? await fileSize(path) : 0;
+    try {
+      yield* readOneFile(file, path);
+    } finally {
+      if (meter) {
+        meter.finished += size;
+        meter.reading = null;
+      }
+    }
+  }
+
+  async function* readOneFile(file: string, path: string): AsyncGenerator<IngestItem> {
     if (count >= opts.maxArticles) {
       const format = fileKindOf(file)?.format ?? 'unknown';
       yield skip(file, { file, line: null, format }, 'E_TOO_LARGE', `${file}: not read: maxArticles ${opts.maxArticles} already reached`);
-      continue;
+      return;
     }
     const fileIndex = files.push(file) - 1;
-    for await (const item of readFile(path, file, opts)) {
+    for await (const item of readFile(path, file, opts, meter)) {
       if (item.kind === 'skip') {
         yield item;
         continue;
@@ -112,4 +129,19 @@ export async function* readInputs(inputs: readonly string[], options: Partial<In
       yield item;
     }
   }
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0; // reading it will say why
+  }
+}
+
+/** Bytes of the files `readInputs(inputs)` would read (all of them: `InputMeter`'s total). */
+export async function inputBytes(inputs: readonly string[]): Promise<number> {
+  let total = 0;
+  for await (const entry of walkInputs(inputs)) if (entry.kind === 'file') total += await fileSize(entry.path);
+  return total;
 }

@@ -1,14 +1,15 @@
 /** JSON Lines (.jsonl, .ndjson, and .gz): one JSON object a line, streamed. */
 import type { SourceRef } from '../doc/types.js';
 import { kindOf, recordFromFields, skip } from './fields.js';
+import type { InputMeter } from './bytes.js';
 import type { IngestOptions } from './options.js';
 import { openLines } from './stream.js';
 import type { IngestItem } from './types.js';
 import { describeFsError } from './walk.js';
 
-export async function* readJsonl(path: string, gz: boolean, file: string, options: IngestOptions): AsyncGenerator<IngestItem> {
+export async function* readJsonl(path: string, gz: boolean, file: string, options: IngestOptions, meter?: InputMeter): AsyncGenerator<IngestItem> {
   const fileSource: SourceRef = { file, line: null, format: 'jsonl' };
-  const opened = await openLines(path, gz, file, options);
+  const opened = await openLines(path, gz, file, options, meter);
   if (!opened.ok) {
     yield skip(file, fileSource, opened.code, opened.reason);
     return;

@@ -1,6 +1,6 @@
 /** Streamed formats (JSON Lines, CSV, and their .gz forms): decoded lines, one at a time. */
 import type { Diagnostic, SkipCode } from '../doc/types.js';
-import { openChunks, peek } from './bytes.js';
+import { openChunks, peek, type InputMeter } from './bytes.js';
 import { decodeUtf8Line, planDecoding, toUtf8Chunks } from './decode.js';
 import { splitLines } from './lines.js';
 import type { IngestOptions } from './options.js';
@@ -26,10 +26,10 @@ export function maxLineBytes(options: IngestOptions): number {
   return options.maxArticleChars * 6 + 1024 * 1024;
 }
 
-export async function openLines(path: string, gz: boolean, file: string, options: IngestOptions): Promise<OpenedLines> {
+export async function openLines(path: string, gz: boolean, file: string, options: IngestOptions, meter?: InputMeter): Promise<OpenedLines> {
   let peeked;
   try {
-    peeked = await peek(openChunks(path, gz), HEAD_BYTES);
+    peeked = await peek(openChunks(path, gz, meter), HEAD_BYTES);
   } catch (error) {
     const gzip = gz && (error as { code?: unknown }).code === 'Z_DATA_ERROR' ? ' (named .gz but not gzip data?)' : '';
     return { ok: false, code: 'E_READ', reason: `${file}: cannot read: ${describeFsError(error)}${gzip}` };

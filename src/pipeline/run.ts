@@ -23,7 +23,7 @@ import v8 from 'node:v8';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { Skip } from '../doc/types.js';
-import { readInputs, readManifest, type ManifestEntry } from '../ingest/index.js';
+import { inputBytes, inputBytesRead, inputMeter, readInputs, readManifest, type ManifestEntry } from '../ingest/index.js';
 import { groupArticles, MembershipSchema, type ArticleFeatures, type EventGroup, type Grouping, type Pin } from '../group/index.js';
 import { emptyStats, type CorpusStats } from '../compare/index.js';
 import { EventSchema, StorySchema } from '../report/schema.js';
@@ -46,6 +46,8 @@ export interface RunProgress {
   done: number;
   /** Known for stories and report; articles are counted as they stream. */
   total: number | null;
+  /** Articles phase: input bytes read so far of all (compressed bytes for .gz), for a share and an ETA. */
+  input?: { read: number; total: number };
 }
 
 export interface RunSettings {
@@ -169,6 +171,10 @@ export async function analyzeToDir(request: RunRequest, settings: RunSettings): 
   const batchSize = settings.batchSize ?? 64;
   const progress = settings.onProgress ?? (() => undefined);
   const timings = emptyTimings();
+  // Input bytes, for progress only: their count is not known before the stream is read.
+  const meter = settings.onProgress ? inputMeter() : undefined;
+  const inputTotal = meter ? await inputBytes(request.inputs) : 0;
+  const inputRead = (): Pick<RunProgress, 'input'> => (meter && inputTotal > 0 ? { input: { read: Math.min(inputBytesRead(meter), inputTotal), total: inputTotal } } : {});
 
   // 1. Batches.
   const t = performance.now();
@@ -193,7 +199,7 @@ export async function analyzeToDir(request: RunRequest, settings: RunSettings): 
     }
     for (const s of r.skips) skip(s);
     batchKeys.push(r.key);
-    progress({ phase: 'articles', done: features.length + skips.length, total: null });
+    progress({ phase: 'articles', done: features.length + skips.length, total: null, ...inputRead() });
     if (settings.stopAfterBatches !== undefined && ++batchesDone >= settings.stopAfterBatches) throw new Error(`stopped after ${batchesDone} batch(es) (stopAfterBatches)`);
   });
   let batch: BatchTaskRecords = [];
@@ -219,7 +225,7 @@ export async function analyzeToDir(request: RunRequest, settings: RunSettings): 
   };
   try {
     const ingest = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
-    for await (const item of readInputs(request.inputs, ingest)) {
+    for await (const item of readInputs(request.inputs, ingest, meter)) {
       if (item.kind === 'skip') {
         skip(item.skip);
         continue;
