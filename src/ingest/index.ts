@@ -6,6 +6,7 @@
  * Streamed formats (JSON Lines, CSV, .gz) hold one line/record at a time; memory grows only
  * with the id set used to catch duplicates.
  */
+import { stat } from 'node:fs/promises';
 import type { RawRecord, Skip } from '../doc/types.js';
 import { readCsv } from './csv.js';
 import { locationOf, skip } from './fields.js';
@@ -13,7 +14,6 @@ import { fileKindOf, unsupportedReason } from './formats.js';
 import { readJsonl } from './jsonl.js';
 import { resolveIngestOptions, type IngestOptions } from './options.js';
 import type { IngestItem } from './types.js';
-import { stat } from 'node:fs/promises';
 import { walkInputs } from './walk.js';
 import type { InputMeter } from './bytes.js';
 import { readWholeFile } from './whole.js';
