@@ -173,10 +173,16 @@ withInputOptions(
     quiet = opts.quiet;
     // Loaded here only: shard/ brings in DuckDB (≈ 0.3 s of CPU to load), which no other command needs.
     const { runShard } = await import('./shard/index.js');
-    const r = await runShard(
-      { inputs, manifest: opts.manifest, options: { includeText: opts.text, strict: opts.strict, frames: opts.frames, ...ingestOptions(opts) } },
-      { shards: opts.shards, index: opts.shardIndex, outDir: opts.out, workers: opts.workers },
-    );
+    const bar = progressBar(!opts.quiet && process.stderr.isTTY === true);
+    let r;
+    try {
+      r = await runShard(
+        { inputs, manifest: opts.manifest, options: { includeText: opts.text, strict: opts.strict, frames: opts.frames, ...ingestOptions(opts) } },
+        { shards: opts.shards, index: opts.shardIndex, outDir: opts.out, workers: opts.workers, onProgress: bar.update },
+      );
+    } finally {
+      bar.stop();
+    }
     process.stderr.write(`framelens: shard ${opts.shardIndex} of ${opts.shards}: ${r.articles} article(s) analyzed, ${r.skips} skipped; wrote ${r.files.map((f) => relative(process.cwd(), f)).join(', ')}\n`);
   });
 

@@ -23,7 +23,7 @@ import v8 from 'node:v8';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { Skip } from '../doc/types.js';
-import { inputBytes, inputBytesRead, inputMeter, readInputs, readManifest, type ManifestEntry } from '../ingest/index.js';
+import { inputBytes, inputBytesRead, inputMeter, readInputs, readManifest, type InputMeter, type ManifestEntry } from '../ingest/index.js';
 import { groupArticles, MembershipSchema, type ArticleFeatures, type EventGroup, type Grouping, type Pin } from '../group/index.js';
 import { emptyStats, type CorpusStats } from '../compare/index.js';
 import { EventSchema, StorySchema } from '../report/schema.js';
@@ -103,6 +103,11 @@ export const emptyTimings = (): RunTimings => ({ articlesMs: 0, groupMs: 0, stor
 
 export const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
+/** The `input` field of an articles-phase progress update: bytes read of `total` (none without a meter or a size). */
+export function inputShare(meter: InputMeter | undefined, total: number): Pick<RunProgress, 'input'> {
+  return meter && total > 0 ? { input: { read: Math.min(inputBytesRead(meter), total), total } } : {};
+}
+
 export const cpuMsNow = (): number => {
   const u = process.cpuUsage();
   return Math.round((u.user + u.system) / 1000);
@@ -174,7 +179,6 @@ export async function analyzeToDir(request: RunRequest, settings: RunSettings): 
   // Input bytes, for progress only: their count is not known before the stream is read.
   const meter = settings.onProgress ? inputMeter() : undefined;
   const inputTotal = meter ? await inputBytes(request.inputs) : 0;
-  const inputRead = (): Pick<RunProgress, 'input'> => (meter && inputTotal > 0 ? { input: { read: Math.min(inputBytesRead(meter), inputTotal), total: inputTotal } } : {});
 
   // 1. Batches.
   const t = performance.now();
@@ -199,7 +203,7 @@ export async function analyzeToDir(request: RunRequest, settings: RunSettings): 
     }
     for (const s of r.skips) skip(s);
     batchKeys.push(r.key);
-    progress({ phase: 'articles', done: features.length + skips.length, total: null, ...inputRead() });
+    progress({ phase: 'articles', done: features.length + skips.length, total: null, ...inputShare(meter, inputTotal) });
     if (settings.stopAfterBatches !== undefined && ++batchesDone >= settings.stopAfterBatches) throw new Error(`stopped after ${batchesDone} batch(es) (stopAfterBatches)`);
   });
   let batch: BatchTaskRecords = [];

@@ -21,12 +21,12 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Skip } from '../doc/types.js';
-import { readInputs, readManifest, type ManifestEntry } from '../ingest/index.js';
+import { inputBytes, inputMeter, readInputs, readManifest, type ManifestEntry } from '../ingest/index.js';
 import { defaultGroupOptions, groupWithDiagnostics, type ArticleFeatures, type Pin } from '../group/index.js';
 import { dayNumber } from '../group/dates.js';
 import { emptyStats } from '../compare/index.js';
 import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from '../pipeline/options.js';
-import { cpuMsNow, emptyTimings, executor, finishRun, ordered, peakRssMb, type RunResult, type RunSettings } from '../pipeline/run.js';
+import { cpuMsNow, emptyTimings, executor, finishRun, inputShare, ordered, peakRssMb, type RunProgress, type RunResult, type RunSettings } from '../pipeline/run.js';
 import { addHashesToStats } from '../pipeline/stats.js';
 import { CACHE_VERSION, hashKey, rangeReader, writeAtomic, type BatchResult, type ByteRef } from '../pipeline/spill.js';
 import type { BatchTask } from '../pipeline/tasks.js';
@@ -49,6 +49,8 @@ export interface ShardSettings {
   outDir: string;
   workers?: number;
   batchSize?: number;
+  /** Articles read for this shard, with the share of all input bytes read (every shard reads all the inputs). */
+  onProgress?: (p: RunProgress) => void;
 }
 
 /** Written beside each shard's Parquet files: what the merge checks all shards agree on. */
@@ -99,6 +101,8 @@ export async function runShard(request: ShardRequest, settings: ShardSettings): 
   let articles = 0;
   let skipCount = 0;
   const keep = (id: string): boolean => shardOf(id, settings.shards) === settings.index;
+  const meter = settings.onProgress ? inputMeter() : undefined;
+  const inputTotal = meter ? await inputBytes(request.inputs) : 0;
   // `seq`: the record's place in the whole input stream, so the merge can count statistics in input order.
   const seqOf = new Map<string, number>();
   const addSkip = (s: Skip, seq: number): void => {
@@ -125,6 +129,7 @@ export async function runShard(request: ShardRequest, settings: ShardSettings): 
       );
       for (let k = 0; k < f.keys.length; k++) featureRows.push(`{"id":${JSON.stringify(d.id)},"feature_key":${f.keys[k]},"cnt":${f.counts[k]}}`);
     }
+    settings.onProgress?.({ phase: 'articles', done: articles + skipCount, total: null, ...inputShare(meter, inputTotal) });
   });
   let batch: BatchTask['records'] = [];
   let n = 0;
@@ -136,7 +141,7 @@ export async function runShard(request: ShardRequest, settings: ShardSettings): 
   };
   try {
     const ingest = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
-    for await (const item of readInputs(request.inputs, ingest)) {
+    for await (const item of readInputs(request.inputs, ingest, meter)) {
       const seq = n++;
       if (item.kind === 'skip') {
         if (keep(item.skip.id)) addSkip(item.skip, seq);

@@ -33,3 +33,15 @@ describe('analyzeToDir progress', () => {
     expect(articles.at(-1)!.input).toEqual({ read: size, total: size });
   });
 });
+
+describe('runShard progress', () => {
+  it('reports the share of all input bytes read, which every shard reads whole', async () => {
+    const { runShard } = await import('../../src/shard/index.js');
+    const inputs = ['data/sample/001_25f2c3e4e1f9c047.txt', 'data/sample/002_c109a28eec74ea5f.txt'];
+    const size = inputs.reduce((n, f) => n + statSync(f).size, 0);
+    const updates: RunProgress[] = [];
+    await runShard({ inputs, options: {} }, { shards: 1, index: 0, outDir: tempDir('shard-progress'), workers: 0, onProgress: (p) => updates.push(p) });
+    expect(updates.length).toBeGreaterThan(0);
+    expect(updates.at(-1)).toMatchObject({ phase: 'articles', done: 2, input: { read: size, total: size } });
+  });
+});
