@@ -102,7 +102,7 @@ withInputOptions(
     try {
       run = await analyzeToDir(
         { inputs, manifest: opts.manifest, pins, options: { includeText: opts.text, strict: opts.strict, frames: opts.frames, ...ingestOptions(opts) } },
-        { outDir: opts.out, runDir: opts.runDir, workers: opts.workers, batchSize: opts.batchSize, pageLimit: opts.pageLimit, onProgress: bar.update, onSkip: printSkip },
+        { outDir: opts.out, runDir: opts.runDir, workers: opts.workers, batchSize: opts.batchSize, pageLimit: opts.pageLimit, ...(bar.enabled ? { onProgress: bar.update } : {}), onSkip: printSkip },
       );
     } finally {
       bar.stop();
@@ -178,7 +178,7 @@ withInputOptions(
     try {
       r = await runShard(
         { inputs, manifest: opts.manifest, options: { includeText: opts.text, strict: opts.strict, frames: opts.frames, ...ingestOptions(opts) } },
-        { shards: opts.shards, index: opts.shardIndex, outDir: opts.out, workers: opts.workers, onProgress: bar.update },
+        { shards: opts.shards, index: opts.shardIndex, outDir: opts.out, workers: opts.workers, ...(bar.enabled ? { onProgress: bar.update } : {}) },
       );
     } finally {
       bar.stop();
@@ -202,7 +202,7 @@ program
     const bar = progressBar(!opts.quiet && process.stderr.isTTY === true);
     let run;
     try {
-      run = await mergeShards(dir, { outDir: opts.out, workers: opts.workers, pageLimit: opts.pageLimit, pins, onProgress: bar.update, onSkip: printSkip });
+      run = await mergeShards(dir, { outDir: opts.out, workers: opts.workers, pageLimit: opts.pageLimit, pins, ...(bar.enabled ? { onProgress: bar.update } : {}), onSkip: printSkip });
     } finally {
       bar.stop();
     }

@@ -11,6 +11,8 @@ import type { RunPhase, RunProgress } from './run.js';
 const LABEL: Record<RunPhase, string> = { articles: 'articles', group: 'grouping', stories: 'stories ', report: 'report  ' };
 
 export interface ProgressBar {
+  /** Off (not a terminal, or quiet): callers need not gather progress at all (analyze then skips sizing the inputs). */
+  readonly enabled: boolean;
   update(p: RunProgress): void;
   stop(): void;
 }
@@ -20,7 +22,7 @@ export interface ProgressBar {
  * phase has an ETA; otherwise it shows the count and rate only.
  */
 export function progressBar(enabled: boolean, expected?: number): ProgressBar {
-  if (!enabled) return { update: () => undefined, stop: () => undefined };
+  if (!enabled) return { enabled, update: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
@@ -35,6 +37,7 @@ export function progressBar(enabled: boolean, expected?: number): ProgressBar {
   let phase: RunPhase | null = null;
   let started = 0;
   return {
+    enabled,
     update(p) {
       if (p.phase !== phase) {
         if (phase) bar.stop();
