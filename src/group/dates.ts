@@ -33,7 +33,8 @@ const MONTHS: Record<string, number> = {
   august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
 };
 const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
-const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_RE = `(${MONTH_NAMES.join('|')}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?`;
 const DAY_RE = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR_RE = '((?:19|20)\\d{2})';
 /** "June 30", "Dec.14", "Jun 11th 2012", "March 4, 2009", "June 27 and 29". */
@@ -104,6 +105,21 @@ function nearestYear(m: number, d: number, pubDay: number): number | null {
     if (gap < bestGap) [best, bestGap] = [y, gap];
   }
   return best;
+}
+
+/**
+ * A date key (`DateMention.key`) as a person reads it: "--06-30" (a day named without a year) is
+ * "June 30 of any year", "w2024-06-24" (a week, by its Monday) "week of 2024-06-24"; full dates and
+ * years stay as they are.
+ */
+export function dateKeyText(key: string): string {
+  const day = /^--(\d\d)-(\d\d)$/.exec(key);
+  if (day) {
+    const month = MONTH_NAMES[Number(day[1]) - 1];
+    return month ? `${month} ${Number(day[2])} of any year` : key;
+  }
+  const week = /^w(\d{4}-\d\d-\d\d)$/.exec(key);
+  return week ? `week of ${week[1]}` : key;
 }
 
 /**

@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 export { extractFeatures, type ArticleFeatures, type FeatureKind, type LeadFigure } from './features.js';
 export { extractEntities, loadGazetteer, normalizeName, type EntityMention, type Gazetteer } from './entities.js';
-export { extractDates, type DateMention, type TimeEvidence } from './dates.js';
+export { dateKeyText, extractDates, type DateMention, type TimeEvidence } from './dates.js';
 export { groupArticles, groupWithDiagnostics, defaultGroupOptions, type GroupOptions, type GroupDiagnostics } from './group.js';
 
 export const TieSchema = z.object({
