@@ -5,8 +5,9 @@
  * report) over the first N articles of the benchmark corpus, streamed from the
  * gzip, each size in a fresh child process (so peak RSS is that run's) with a
  * fresh run directory (nothing cached). Prints per phase wall time, articles/s,
- * peak RSS and CPU time, and per phase the cores it kept busy (its CPU time, all threads, over its
- * wall time), as a table and one JSON line (also reports/bench/bench.json).
+ * peak RSS and CPU time, per phase the cores it kept busy (its CPU time, all threads, over its
+ * wall time), and the CPU time of the main thread, the worker threads and V8's and libuv's background
+ * threads (threads.ts), as a table and one JSON line (also reports/bench/bench.json).
  * `--profile n` times each stage on n articles in one thread (CPU µs an article; alone, nothing else runs).
  * `--group` times grouping alone (features + clustering) at each size, as `benchGroup` reports it.
  * `--repeat n` runs every size n times, the sizes taking turns (a drift of the machine's speed, which
@@ -27,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { analyzeToDir } from '../pipeline/run.js';
 import { writeFileAtomic } from '../report/index.js';
 import { stageCosts, type StageCost } from './stages.js';
+import { sampleThreadCpu, type ThreadCpuMs } from './threads.js';
 import { readInputs } from '../ingest/index.js';
 import { benchGroup } from '../group/bench.js';
 import type { RawRecord } from '../doc/types.js';
@@ -54,6 +56,8 @@ export interface SizeResult {
   phases: { articlesMs: number; groupMs: number; storiesMs: number; reportMs: number };
   /** CPU time of the whole process (all threads) in each phase: over the phase's wall time, the cores it kept busy. */
   phaseCpuMs: { articles: number; group: number; stories: number; report: number };
+  /** The run's CPU time by thread kind (threads.ts): main thread, JS worker threads, V8's and libuv's background threads (null without /proc). */
+  threadCpuMs: ThreadCpuMs | null;
   reportBytes: number;
   /** Characters of article text in the input (counted before the clock starts): the corpus's halves differ in length. */
   textChars: number;
@@ -100,6 +104,7 @@ async function runOne(size: number, workers: number | undefined, frames: 'all' |
   const out = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
   const input = offset > 0 ? await corpusSlice(out, offset, size) : CORPUS;
   const chars = await textChars(input, size);
+  const threads = sampleThreadCpu();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   try {
@@ -109,6 +114,7 @@ async function runOne(size: number, workers: number | undefined, frames: 'all' |
     );
     const wallMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
+    const threadCpuMs = threads.stop();
     const { statSync } = await import('node:fs');
     const articles = r.analyzed + r.skips.filter((s) => s.code !== 'E_TOO_LARGE').length;
     return {
@@ -127,6 +133,7 @@ async function runOne(size: number, workers: number | undefined, frames: 'all' |
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       peakRssMbAfter: r.timings.peakRssMbAfter,
       phaseCpuMs: phaseCpu((cpu0.user + cpu0.system) / 1000, r.timings.cpuMsAfter),
+      threadCpuMs,
       phases: { articlesMs: Math.round(r.timings.articlesMs), groupMs: Math.round(r.timings.groupMs), storiesMs: Math.round(r.timings.storiesMs), reportMs: Math.round(r.timings.reportMs) },
       reportBytes: statSync(join(out, 'report.json')).size,
       textChars: chars,
@@ -149,6 +156,12 @@ function coresUsed(r: SizeResult): string {
   return [f(c.articles, p.articlesMs), f(c.group, p.groupMs), f(c.stories, p.storiesMs), f(c.report, p.reportMs)].join('/');
 }
 
+/** CPU seconds of the main thread, the worker threads and the background threads ("m/w/bg"). */
+function threadSplit(r: SizeResult): string {
+  const t = r.threadCpuMs;
+  return t ? [t.main, t.workers, t.background].map((ms) => (ms / 1000).toFixed(1)).join('/') : '-';
+}
+
 /** The phase during which the run's peak RSS was reached (the first whose end-of-phase peak is the run's). */
 function peakPhase(r: SizeResult): string {
   const after = r.peakRssMbAfter;
@@ -163,10 +176,10 @@ function medianRun(runs: SizeResult[]): SizeResult {
 
 function table(rows: SizeResult[]): string {
   const spread = rows.some((r) => (r.wallMsRuns?.length ?? 0) > 1);
-  const head = ['articles', 'text MB', 'wall s', ...(spread ? ['wall range s'] : []), 'art/s', 'peak RSS MB', 'peak in', 'CPU s', 'CPU s/text MB', 'articles s', 'group s', 'stories s', 'report s', 'cores a/g/s/r', 'events>1', 'stories>1', 'report MB'];
+  const head = ['articles', 'text MB', 'wall s', ...(spread ? ['wall range s'] : []), 'art/s', 'peak RSS MB', 'peak in', 'CPU s', 'CPU s/text MB', 'articles s', 'group s', 'stories s', 'report s', 'cores a/g/s/r', 'CPU s m/w/bg', 'events>1', 'stories>1', 'report MB'];
   const s = (ms: number): string => (ms / 1000).toFixed(1);
   const range = (r: SizeResult): string => `${s(Math.min(...(r.wallMsRuns ?? [r.wallMs])))}–${s(Math.max(...(r.wallMsRuns ?? [r.wallMs])))}`;
-  const lines = rows.map((r) => [r.articles, (r.textChars / 1e6).toFixed(1), s(r.wallMs), ...(spread ? [range(r)] : []), r.articlesPerSecond, r.peakRssMb, peakPhase(r), s(r.cpuMs), ((r.cpuMs / 1000) / Math.max(1e-6, r.textChars / 1e6)).toFixed(1), s(r.phases.articlesMs), s(r.phases.groupMs), s(r.phases.storiesMs), s(r.phases.reportMs), coresUsed(r), r.multiArticleEvents, r.multiArticleStories, Math.round(r.reportBytes / 1e6)].map(String));
+  const lines = rows.map((r) => [r.articles, (r.textChars / 1e6).toFixed(1), s(r.wallMs), ...(spread ? [range(r)] : []), r.articlesPerSecond, r.peakRssMb, peakPhase(r), s(r.cpuMs), ((r.cpuMs / 1000) / Math.max(1e-6, r.textChars / 1e6)).toFixed(1), s(r.phases.articlesMs), s(r.phases.groupMs), s(r.phases.storiesMs), s(r.phases.reportMs), coresUsed(r), threadSplit(r), r.multiArticleEvents, r.multiArticleStories, Math.round(r.reportBytes / 1e6)].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
   return [fmt(head), ...lines.map(fmt)].join('\n');
