@@ -24,7 +24,22 @@ describe.skipIf(!existsSync('/proc/self/task'))('sampleThreadCpu', () => {
     // Clock ticks are 10 ms, and the machine may be shared: well under the 300 ms each spun.
     expect(used!.main).toBeGreaterThanOrEqual(150);
     expect(used!.workers).toBeGreaterThanOrEqual(150);
-    expect(used!.background).toBeGreaterThanOrEqual(0);
+  });
+
+  it('puts a thread already running when sampling starts under background, not workers', async () => {
+    // Started first and kept waiting, then asked to spin once the sampler has taken its first snapshot.
+    const worker = new Worker(
+      'const { parentPort } = require("node:worker_threads"); parentPort.once("message", () => { const end = Date.now() + 300; while (Date.now() < end); parentPort.postMessage("done"); }); parentPort.postMessage("ready");',
+      { eval: true },
+    );
+    await new Promise((resolve) => worker.once('message', resolve));
+    const threads = sampleThreadCpu(20);
+    worker.postMessage('go');
+    await new Promise((resolve) => worker.once('message', resolve));
+    const used = threads.stop()!;
+    await worker.terminate();
+    expect(used.background).toBeGreaterThanOrEqual(150);
+    expect(used.workers).toBeLessThan(100);
   });
 
   it('counts nothing twice: the kinds add up to at most the process’s CPU time', () => {
