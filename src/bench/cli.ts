@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 7000,14000,28000,all] [--quick] [--repeat n] [--workers n] [--frames all|grouped] [--profile n]`
+ * `npm run bench [-- --sizes 7000,14000,28000,all] [--quick] [--repeat n] [--workers n] [--frames all|grouped] [--profile n] [--volume report.json]`
  *
  * The full pipeline (ingest → clean → meta → text → frames → group → compare →
  * report) over the first N articles of the benchmark corpus, streamed from the
@@ -10,6 +10,7 @@
  * threads (threads.ts), as a table and one JSON line (also reports/bench/bench.json).
  * `--profile n` times each stage on n articles in one thread (CPU µs an article; alone, nothing else runs).
  * `--group` times grouping alone (features + clustering) at each size, as `benchGroup` reports it.
+ * `--volume <report.json>` says where a report's bytes are (volume.ts): per part, key names, repeated text.
  * `--repeat n` runs every size n times, the sizes taking turns (a drift of the machine's speed, which
  * reaches ±20 % within minutes on this shared 2-core machine, then falls on all sizes alike), and reports
  * each size's median run, with the spread of its wall times.
@@ -29,6 +30,7 @@ import { analyzeToDir } from '../pipeline/run.js';
 import { writeFileAtomic } from '../report/index.js';
 import { stageCosts, type StageCost } from './stages.js';
 import { sampleThreadCpu, type ThreadCpuMs } from './threads.js';
+import { reportVolume, volumeTable } from './volume.js';
 import { readInputs } from '../ingest/index.js';
 import { benchGroup } from '../group/bench.js';
 import type { RawRecord } from '../doc/types.js';
@@ -194,6 +196,11 @@ async function main(): Promise<void> {
   const workers = workersArg === undefined ? undefined : Number(workersArg);
   const frames = (arg('--frames') ?? 'grouped') as 'all' | 'grouped';
   const offset = Number(arg('--offset') ?? 0);
+  const volume = arg('--volume');
+  if (volume !== undefined) {
+    process.stdout.write(`${volumeTable(await reportVolume(volume))}\n`);
+    return;
+  }
   const one = arg('--one');
   if (one !== undefined) {
     process.stdout.write(`${JSON.stringify(await runOne(Number(one), workers, frames, offset))}\n`);
