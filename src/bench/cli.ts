@@ -12,7 +12,7 @@
  * `--group` times grouping alone (features + clustering) at each size, as `benchGroup` reports it.
  * `--volume <report.json>` says where a report's bytes are (volume.ts): per part, key names, repeated text.
  * `--repeat n` runs every size n times, the sizes taking turns (a drift of the machine's speed, which
- * reaches ±20 % within minutes on this shared 2-core machine, then falls on all sizes alike), and reports
+ * reached ±20 % within minutes on the shared machine used until November 2026, then falls on all sizes alike), and reports
  * each size's median run, with the spread of its wall times.
  * `--offset n` starts each size after the first n articles: the corpus is 19,043 short 1987 Reuters
  * items followed by 37,554 longer web articles, so "the first 28k" and "all 56k" differ in kind as well
