@@ -11,6 +11,7 @@ import { registerWorksheetCommand } from './report/worksheet/cli.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Skip } from './doc/types.js';
+import type { AnalyzeOptions } from './pipeline/options.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -37,8 +38,9 @@ function nonNegativeInt(value: string): number {
   return n;
 }
 
-function framesScope(value: string): 'all' | 'grouped' {
-  if (value !== 'all' && value !== 'grouped') throw new InvalidArgumentError(`Expected 'all' or 'grouped', not ${JSON.stringify(value)}.`);
+type FramesScope = AnalyzeOptions['frames'];
+function framesScope(value: string): FramesScope {
+  if (value !== 'all' && value !== 'grouped' && value !== 'none') throw new InvalidArgumentError(`Expected 'all', 'grouped' or 'none', not ${JSON.stringify(value)}.`);
   return value;
 }
 
@@ -87,7 +89,7 @@ withInputOptions(
   .option('-o, --out <dir>', 'output folder', 'reports/latest')
   .option('--no-text', "leave articles' cleaned text out of report.json")
   .option('--groups <file>', 'JSON file of pinned grouping decisions: [{"kind":"together"|"apart","ids":[...]}]')
-  .option('--frames <scope>', "framing analyzers on 'all' articles, or only 'grouped' ones (in stories of several articles: faster for large corpora)", framesScope, 'all' as 'all' | 'grouped')
+  .option('--frames <scope>', "framing analyzers on 'all' articles, only 'grouped' ones (in stories of several articles: faster for large corpora), or 'none' (grouping and wording only: about half the time again)", framesScope, 'all' as FramesScope)
   .option('--workers <n>', 'worker threads (0: all in this thread)', nonNegativeInt, availableParallelism())
   .option('--batch-size <n>', 'articles per worker task', positiveInt, 64)
   .option('--run-dir <dir>', 'cached per-batch results, reused when the run is repeated or resumed (default: <out>/.run)')
@@ -167,7 +169,7 @@ withInputOptions(
   .requiredOption('--shard-index <i>', 'this shard, 0 to shards-1', nonNegativeInt)
   .requiredOption('-o, --out <dir>', 'folder shared by all shards')
   .option('--no-text', "leave articles' cleaned text out of report.json")
-  .option('--frames <scope>', "framing analyzers on 'all' articles or only 'grouped' ones", framesScope, 'all' as 'all' | 'grouped')
+  .option('--frames <scope>', "framing analyzers on 'all' articles, only 'grouped' ones, or 'none'", framesScope, 'all' as FramesScope)
   .option('--workers <n>', 'worker threads (0: all in this thread)', nonNegativeInt, availableParallelism())
   .action(async (inputs, opts) => {
     quiet = opts.quiet;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 7000,14000,28000,all] [--quick] [--repeat n] [--workers n] [--frames all|grouped] [--profile n] [--volume report.json]`
+ * `npm run bench [-- --sizes 7000,14000,28000,all] [--quick] [--repeat n] [--workers n] [--frames all|grouped|none] [--profile n] [--volume report.json]`
  *
  * The full pipeline (ingest → clean → meta → text → frames → group → compare →
  * report) over the first N articles of the benchmark corpus, streamed from the
@@ -34,6 +34,7 @@ import { reportVolume, volumeTable } from './volume.js';
 import { readInputs } from '../ingest/index.js';
 import { benchGroup } from '../group/bench.js';
 import type { RawRecord } from '../doc/types.js';
+import type { AnalyzeOptions } from '../pipeline/options.js';
 
 export const CORPUS = '/work/shared/bench/news-56k.jsonl.gz';
 const ALL = 10_000_000;
@@ -102,7 +103,7 @@ async function textChars(path: string, size: number): Promise<number> {
 }
 
 /** One size, in this process: the child side. */
-async function runOne(size: number, workers: number | undefined, frames: 'all' | 'grouped', offset: number): Promise<SizeResult> {
+async function runOne(size: number, workers: number | undefined, frames: AnalyzeOptions['frames'], offset: number): Promise<SizeResult> {
   const out = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
   const input = offset > 0 ? await corpusSlice(out, offset, size) : CORPUS;
   const chars = await textChars(input, size);
@@ -194,7 +195,7 @@ function costTable(costs: StageCost[]): string {
 async function main(): Promise<void> {
   const workersArg = arg('--workers');
   const workers = workersArg === undefined ? undefined : Number(workersArg);
-  const frames = (arg('--frames') ?? 'grouped') as 'all' | 'grouped';
+  const frames = (arg('--frames') ?? 'grouped') as AnalyzeOptions['frames'];
   const offset = Number(arg('--offset') ?? 0);
   const volume = arg('--volume');
   if (volume !== undefined) {

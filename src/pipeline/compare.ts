@@ -9,7 +9,8 @@ export interface PairComparison {
   a: string;
   b: string;
   wording: Wording;
-  framing: PairFraming;
+  /** Empty with `frames: 'none'` (no article has findings to compare). */
+  framing: PairFraming | Record<string, never>;
 }
 
 export interface EventComparison {
@@ -49,19 +50,17 @@ function docsOf(ids: readonly string[], byId: ReadonlyMap<string, Doc>): Doc[] {
 /** One event: every article pair (bounded), and the outlets compared when it has several articles. */
 export function compareEvent(event: EventGroup, byId: ReadonlyMap<string, Doc>, options: AnalyzeOptions, stats: CorpusStats): EventComparison {
   const eventDocs = docsOf(event.articleIds, byId);
+  const framed = options.frames !== 'none';
   const pairs: PairComparison[] = boundedPairs(eventDocs, options.maxPairsPerEvent).map(([a, b]) => ({
     eventId: event.id,
     a: a.id,
     b: b.id,
     wording: compareWording(a, b, stats),
-    framing: compareFramingPair(a, b),
+    framing: framed ? compareFramingPair(a, b) : {},
   }));
   if (eventDocs.length < 2) return { eventId: event.id, pairs, analyses: {} };
-  return {
-    eventId: event.id,
-    pairs,
-    analyses: { framing: compareGroupFraming(eventDocs, 'event'), commonSources: commonSources(eventDocs, pairs.map((p) => p.wording)) },
-  };
+  const sources = commonSources(eventDocs, pairs.map((p) => p.wording));
+  return { eventId: event.id, pairs, analyses: framed ? { framing: compareGroupFraming(eventDocs, 'event'), commonSources: sources } : { commonSources: sources } };
 }
 
 export function compareEvents(docs: readonly Doc[], grouping: Grouping, options: AnalyzeOptions, stats: CorpusStats = corpusStats(docs)): EventComparison[] {
@@ -92,7 +91,7 @@ export function compareStory(story: StoryGroup, byId: ReadonlyMap<string, Doc>, 
     if (!hasSharedPassage(a, b, stats)) continue;
     crossEventPairs.push({ a: a.id, b: b.id, eventA, eventB, wording: compareWording(a, b, stats) });
   }
-  return { storyId: story.id, analyses: { framing: compareGroupFraming(storyDocs, 'story'), crossEventPairs } };
+  return { storyId: story.id, analyses: options.frames === 'none' ? { crossEventPairs } : { framing: compareGroupFraming(storyDocs, 'story'), crossEventPairs } };
 }
 
 export function compareStories(docs: readonly Doc[], grouping: Grouping, options: AnalyzeOptions, stats: CorpusStats = corpusStats(docs)): StoryComparison[] {

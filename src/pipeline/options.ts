@@ -20,9 +20,12 @@ export const AnalyzeOptionsSchema = z.object({
   /**
    * Which articles the framing analyzers (frames/) run on: `all`, or `grouped`: only articles
    * in stories of several articles, the only ones any comparison reads (research-scale runs:
-   * the analyzers are most of the per-article cost, and most articles of a large corpus stand alone).
+   * the analyzers are most of the per-article cost, and most articles of a large corpus stand alone),
+   * or `none`: grouping and wording (overlap, reuse, common sources) only, no findings and no framing
+   * comparisons; on news that is half the CPU of `grouped` (the framing's findings, not the grouping,
+   * are most of a large run: README, research-scale runs).
    */
-  frames: z.enum(['all', 'grouped']).default('all'),
+  frames: z.enum(['all', 'grouped', 'none']).default('all'),
 });
 export type AnalyzeOptions = z.infer<typeof AnalyzeOptionsSchema>;
 export type AnalyzeOptionsInput = z.input<typeof AnalyzeOptionsSchema>;

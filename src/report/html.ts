@@ -12,6 +12,7 @@ import { coverageMatrix, statsList, timeline } from './html/overview.js';
 import { storySection } from './html/story.js';
 import { eventSection, eventTitle } from './html/event.js';
 import { createEvidenceRegistry, shorten } from './html/evidence.js';
+import { FRAMING_OFF } from './markdown.js';
 
 export { highlightHtml, segmentize, type HighlightSpan, type Segment } from './html/segments.js';
 
@@ -52,7 +53,7 @@ export function reportHtml(report: Report): string {
   // Stories first: their evidence links must be registered before the event texts are rendered.
   const stories = report.stories.length ? report.stories.map((st) => storySection(view, st, evidence)).join('') : '<p class="empty">No story.</p>';
   const events = ordered.length ? ordered.map((e) => eventSection(view, e, { open: openIds.has(e.id), evidence })).join('\n') : '<p class="empty">No event.</p>';
-  const intro = `<header class="top"><h1>How the outlets covered the news</h1><p>${thousands(s.analyzed)} article(s) from ${thousands(s.outlets.length)} named outlet(s), grouped into ${thousands(s.events)} event(s) in ${thousands(s.stories)} story thread(s). For every event covered by more than one article, the texts are shown side by side with what they share and how they differ: whom they quote, what they call the actors, which loaded words, hedges and frames they use, and what each reports alone.</p><p class="note">Made by framelens ${escapeHtml(report.framelens.version)} from ${report.inputs.map((i) => isolate(i)).join(', ')}. Every marked word and every number links back to the text it comes from.</p></header>`;
+  const intro = `<header class="top"><h1>How the outlets covered the news</h1><p>${thousands(s.analyzed)} article(s) from ${thousands(s.outlets.length)} named outlet(s), grouped into ${thousands(s.events)} event(s) in ${thousands(s.stories)} story thread(s). ${report.options.frames === 'none' ? `For every event covered by more than one article, the texts are shown side by side with the wording they share.</p><p class="note">${escapeHtml(FRAMING_OFF.replace(/`/g, ''))}</p>` : 'For every event covered by more than one article, the texts are shown side by side with what they share and how they differ: whom they quote, what they call the actors, which loaded words, hedges and frames they use, and what each reports alone.</p>'}<p class="note">Made by framelens ${escapeHtml(report.framelens.version)} from ${report.inputs.map((i) => isolate(i)).join(', ')}. Every marked word and every number links back to the text it comes from.</p></header>`;
   const body = [
     intro,
     `<section id="overview"><h2>Overview</h2>${statsList(view)}<h3>Timeline</h3>${timeline(view)}<h3>Who covered what</h3><p class="note">One row per event (most covered first), one column per outlet.</p>${coverageMatrix(view)}</section>`,

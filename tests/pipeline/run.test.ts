@@ -34,6 +34,30 @@ describe('analyzeToDir', () => {
     expect(grouped.size).toBeGreaterThan(0);
   });
 
+  it("with frames 'none' writes no findings and no framing, and the same groups and wording as a framed run", async () => {
+    const corpus = syntheticCorpusDir();
+    const a = tmp();
+    const b = tmp();
+    const framed = tmp();
+    await writeReports(await analyze({ inputs: [corpus], options: { frames: 'none' } }), a);
+    await analyzeToDir({ inputs: [corpus], options: { frames: 'none' } }, { outDir: b, workers: 0, batchSize: 5 });
+    await analyzeToDir({ inputs: [corpus], options: { frames: 'grouped' } }, { outDir: framed, workers: 0, batchSize: 5 });
+    expect(read(b)).toBe(read(a));
+    const report = ReportSchema.parse(JSON.parse(read(b)));
+    const withFraming = ReportSchema.parse(JSON.parse(read(framed)));
+    expect(report.options.frames).toBe('none');
+    expect(report.articles.filter((x) => Object.keys(x.layers).length > 0)).toEqual([]);
+    expect(report.comparisons.length).toBeGreaterThan(0);
+    expect(report.comparisons.every((c) => Object.keys(c.framing).length === 0)).toBe(true);
+    expect([...report.events, ...report.stories].filter((g) => 'framing' in g.analyses)).toEqual([]);
+    expect(report.events.filter((e) => e.articleIds.length > 1).every((e) => 'commonSources' in e.analyses)).toBe(true);
+    // Framing never feeds grouping or wording: the same groups, pairs and passages as with it.
+    expect(report.memberships).toEqual(withFraming.memberships);
+    expect(report.comparisons.map((c) => c.wording)).toEqual(withFraming.comparisons.map((c) => c.wording));
+    expect(read(b, 'report.md')).toContain('Framing was not analyzed');
+    expect(read(b, 'index.html')).toContain('Framing was not analyzed');
+  });
+
   it('gives a byte-identical report.json with 0, 1 and 2 worker threads', async () => {
     const corpus = syntheticCorpusDir();
     const outs = [tmp(), tmp(), tmp()];
