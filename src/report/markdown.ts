@@ -111,17 +111,17 @@ function eventMarkdown(view: ReportView, eventId: string, out: string[]): void {
   }
 }
 
-/** A plain-text rendering of the same findings, for people who read Markdown. */
 /** Said at the top of a report made with `--frames none`, where no section on quotes, names or loaded words can appear. */
 export const FRAMING_OFF = 'Framing was not analyzed (`--frames none`): this report has the grouping and the shared wording only, no quotes, names, loaded words, hedges or frames.';
 
+/** A plain-text rendering of the same findings, for people who read Markdown. */
 export function reportMarkdown(report: Report): string {
   const view = viewOf(report);
   const s = report.summary;
   const out: string[] = [];
   out.push('# framelens comparison report', '');
   out.push(`${s.analyzed} article(s) analyzed, ${s.skipped} skipped; ${s.stories} story(ies), ${s.events} event(s), ${s.multiArticleEvents} covered by more than one article. Offsets are [start, end) in UTF-16 units of each article's cleaned text (report.json).`, '');
-  if (report.options.frames === 'none') out.push(`${FRAMING_OFF}`, '');
+  if (report.options.frames === 'none') out.push(FRAMING_OFF, '');
   out.push('## Articles', '', '| id | outlet | title | published | event | status |', '| --- | --- | --- | --- | --- | --- |');
   for (const a of report.articles) out.push(`| ${mdText(a.id)} | ${mdText(a.outlet)} | ${mdText(a.title)} | ${mdText(a.published)} | ${mdText(a.event)} | ${a.status}${a.reason ? `: ${mdText(a.reason)}` : ''} |`);
   out.push('');
