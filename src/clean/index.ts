@@ -7,13 +7,15 @@
  *    markers, breadcrumb lists, head and tail lines unrelated to the body,
  *    runs of unrelated headline-like lines;
  * 3. duplicates of kept blocks (repeated paragraphs, "[…]" excerpts).
+ * Then link cards saved inside kept paragraphs are cut out (link-cards.ts).
  * The cleaned text is the kept blocks (exact slices of the original) joined
- * by "\n\n"; every removed block is recorded with its reason and rule.
+ * by "\n\n"; every removed piece is recorded with its reason and rule.
  */
 import type { Format, OffsetMap, Removal, RemovalReason, Span } from '../doc/types.js';
 import { composeText } from '../doc/offsets.js';
 import { splitBlocks, type Block } from './blocks.js';
 import { matchBlockRule } from './rules.js';
+import { findLinkCards } from './link-cards.js';
 import { contentStemIds, flagsAt, LETTER, NUMBER, offerComposedTokens, UPPER, unitsAt, type RangeScan } from '../text/index.js';
 import { duplicateForm, EXCERPT_END, endsWithExcerptMarker, isHeadlineLike, isProse, lastFormWords, SIGNATURE_WORDS, signatureWithin, startsWithDateline, wordCountIn, WORDS_COUNTED, hasDoubleQuotes } from './signals.js';
 
@@ -115,6 +117,11 @@ export const STRUCTURAL_RULES = {
     name: 'contained-in-longer-block',
     reason: 'repeated-paragraph',
     comment: 'A block of 40+ characters found inside another kept block: a pull quote or a repeated sentence.',
+  },
+  linkCard: {
+    name: 'link-card',
+    reason: 'headline-list',
+    comment: 'Inside a kept block: the pop-up card saved after a name, full name and headlines of other stories up to "MORE" ("Bernie Sanders Bernie Sanders2020 Democrats push for … MORE"; link-cards.ts).',
   },
   leadingBullet: {
     name: 'leading-bullet',
@@ -541,8 +548,9 @@ export function cleanText(original: string, _options: CleanOptions = {}): CleanR
   const scan = overlapRules(states, original);
   duplicateRules(states);
 
-  const keptSpans: Span[] = [];
+  const keptSpans: (Span & { joined: boolean })[] = [];
   const removed: Removal[] = [];
+  let cards = 0;
   for (const { block, verdict } of states) {
     if (verdict) {
       removed.push({ start: block.start, end: block.end, text: original.slice(block.start, block.end), reason: verdict.reason, rule: verdict.rule });
@@ -552,10 +560,19 @@ export function cleanText(original: string, _options: CleanOptions = {}): CleanR
       const rule = STRUCTURAL_RULES.leadingBullet;
       removed.push({ start: block.start, end: block.bodyStart, text: original.slice(block.start, block.bodyStart), reason: rule.reason, rule: rule.name });
     }
-    keptSpans.push({ start: block.bodyStart, end: block.end });
+    let from = block.bodyStart;
+    for (const card of findLinkCards(original, block.bodyStart, block.end)) {
+      const rule = STRUCTURAL_RULES.linkCard;
+      removed.push({ start: card.start, end: card.end, text: original.slice(card.start, card.end), reason: rule.reason, rule: rule.name });
+      keptSpans.push({ start: from, end: card.start, joined: from > block.bodyStart });
+      from = card.end;
+      cards++;
+    }
+    if (from < block.end) keptSpans.push({ start: from, end: block.end, joined: from > block.bodyStart });
   }
   const { text, map } = composeText(original, keptSpans);
-  if (scan) {
+  // The scan's ranges are whole blocks: with a card cut out of one, the text stage tokenizes afresh.
+  if (scan && cards === 0) {
     // The scan covered every block kept at the time, and verdicts only go from null to set: every
     // kept block was scanned. Hand its tokens on to the text stage.
     const pieces: { range: number; shift: number }[] = [];

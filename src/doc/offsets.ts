@@ -4,16 +4,18 @@ import type { OffsetMap, Span } from './types.js';
  * Builds cleaned text from kept slices of the original, joined by `separator`,
  * and the segment map back to the original. Slices must be sorted and disjoint;
  * empty slices are dropped. Separator characters map to the start of the next slice.
+ * A `joined` slice follows the previous one with no separator (the rest of a block
+ * after a piece cut out of its middle).
  */
-export function composeText(original: string, kept: readonly Span[], separator = '\n\n'): { text: string; map: OffsetMap } {
+export function composeText(original: string, kept: readonly (Span & { joined?: boolean })[], separator = '\n\n'): { text: string; map: OffsetMap } {
   const parts: string[] = [];
   const map: OffsetMap = [];
   let clean = 0;
   let lastEnd = -1;
-  for (const { start, end } of kept) {
+  for (const { start, end, joined } of kept) {
     if (end <= start) continue;
     if (start < lastEnd) throw new RangeError(`composeText: slices overlap or are unsorted at ${start}`);
-    if (parts.length > 0) {
+    if (parts.length > 0 && !joined) {
       parts.push(separator);
       clean += separator.length;
     }
