@@ -51,7 +51,7 @@ export const TABLE_SPECS: Record<string, { description: string; columns: Column[
       c('cohesion', 'number', 'Mean similarity to the other articles of its event (1 for a single article).'),
       c('words', 'integer', 'Tokens in the cleaned text.'),
       c('chars', 'integer', 'Length of the cleaned text in UTF-16 units; empty when the text was left out.'),
-      c('removed_blocks', 'integer', 'Boilerplate blocks removed by cleaning.'),
+      c('removed_blocks', 'integer', 'Pieces removed by cleaning: boilerplate blocks, list markers, link cards inside paragraphs.'),
     ],
   },
   events: {

@@ -66,7 +66,7 @@ function removedDetails(rec: ArticleRecord): string {
   const items = rec.removed
     .map((r) => `<li><span class="why">${escapeHtml(r.reason)}</span> <span class="muted">(rule ${escapeHtml(r.rule)}, characters ${r.start}–${r.end})</span><br><span class="txt">${escapeHtml(shorten(r.text, 240))}</span></li>`)
     .join('');
-  return `<details class="removed-box"><summary>Removed before analysis: ${rec.removed.length} block${rec.removed.length === 1 ? '' : 's'} <span class="muted">(${escapeHtml(byReason)})</span></summary><ol class="removed">${items}</ol></details>`;
+  return `<details class="removed-box"><summary>Removed before analysis: ${rec.removed.length} piece${rec.removed.length === 1 ? '' : 's'} <span class="muted">(${escapeHtml(byReason)})</span></summary><ol class="removed">${items}</ol></details>`;
 }
 
 /** Spans of the findings shown in the text: loaded words, hedges, quotes. */
