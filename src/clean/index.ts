@@ -551,6 +551,7 @@ export function cleanText(original: string, _options: CleanOptions = {}): CleanR
   const keptSpans: (Span & { joined: boolean })[] = [];
   const removed: Removal[] = [];
   let cards = 0;
+  const mayHaveCards = original.includes(' MORE');
   for (const { block, verdict } of states) {
     if (verdict) {
       removed.push({ start: block.start, end: block.end, text: original.slice(block.start, block.end), reason: verdict.reason, rule: verdict.rule });
@@ -561,7 +562,8 @@ export function cleanText(original: string, _options: CleanOptions = {}): CleanR
       removed.push({ start: block.start, end: block.bodyStart, text: original.slice(block.start, block.bodyStart), reason: rule.reason, rule: rule.name });
     }
     let from = block.bodyStart;
-    for (const card of findLinkCards(original, block.bodyStart, block.end)) {
+    const blockCards = mayHaveCards ? findLinkCards(original, block.bodyStart, block.end) : [];
+    for (const card of blockCards) {
       const rule = STRUCTURAL_RULES.linkCard;
       removed.push({ start: card.start, end: card.end, text: original.slice(card.start, card.end), reason: rule.reason, rule: rule.name });
       keptSpans.push({ start: from, end: card.start, joined: from > block.bodyStart });

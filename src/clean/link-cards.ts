@@ -95,7 +95,11 @@ function cardStart(words: readonly Word[]): number {
 export function findLinkCards(original: string, from: number, to: number): Span[] {
   const cards: Span[] = [];
   let floor = from;
-  for (let at = original.indexOf(CLOSE, from); at >= 0 && at + CLOSE.length <= to; at = original.indexOf(CLOSE, at + 1)) {
+  // Searched in the block alone (a slice is a view in V8): a search of the original from `from` would
+  // run to the end of the article for every block.
+  const block = original.slice(from, to);
+  for (let found = block.indexOf(CLOSE); found >= 0; found = block.indexOf(CLOSE, found + 1)) {
+    const at = from + found;
     const end = at + CLOSE.length;
     const next = original[end];
     if (next !== undefined && end < to && /[\p{L}\p{Nd}]/u.test(next)) continue;
@@ -107,7 +111,7 @@ export function findLinkCards(original: string, from: number, to: number): Span[
     if (cardFrom < 0) continue;
     cards.push({ start: cardFrom, end });
     floor = end;
-    at = end - 1;
+    found = end - from - 1;
   }
   return cards;
 }
