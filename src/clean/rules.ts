@@ -330,9 +330,9 @@ export const BLOCK_RULES: readonly BlockRule[] = [
   {
     name: 'image-widget',
     reason: 'photo-caption',
-    comment: 'Image widget text around a caption: "Enlarge this image toggle caption Laura Seitz/AP", "Photo", "Hide caption".',
+    comment: 'Image widget text around a caption: "Enlarge this image toggle caption Laura Seitz/AP", "Photo", "Hide caption", "Slideshow (2 Images)".',
     example: 'Enlarge this image toggle caption Laura Seitz/AP Laura Seitz/AP',
-    match: /^(?:enlarge this image|toggle caption|hide caption|show caption|(?:next|prev|previous) image|photo|image|gallery|click to expand(?: image)?)\b(?:[^.!?]*|.*\b(?:toggle|hide) caption\b.*)$/i,
+    match: /^(?:enlarge this image|toggle caption|hide caption|show caption|(?:next|prev|previous) image|photo|image|gallery|click to expand(?: image)?)\b(?:[^.!?]*|.*\b(?:toggle|hide) caption\b.*)$|^slideshow \(\d+ images?\)$/i,
     maxChars: 300,
   },
   {

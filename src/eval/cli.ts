@@ -8,6 +8,7 @@ const EVALS = {
   similarity: './similarity.js',
   speakers: './speakers.js',
   spans: './spans.js',
+  chrome: './chrome.js',
 } as const;
 
 async function main(): Promise<void> {

@@ -227,6 +227,7 @@ describe('chrome lines found repeated in the 56k bench corpus', () => {
     ['CLICK HERE FOR THE FOX NEWS APP', 'app-download'],
     ['SHARE THIS ARTICLE Share Tweet Post Email', 'share-bar'],
     ['next Image 1 of 2', 'image-widget'],
+    ['Slideshow (2 Images)', 'image-widget'],
     ['This article is more than 4 years old', 'relative-time'],
     ['ANALYSIS/OPINION:', 'section-label'],
     ['More On This... Poll shows Romney with commanding lead over Obama among veterans', 'read-more-marker'],
