@@ -103,14 +103,17 @@ export function findLinkCards(original: string, from: number, to: number): Span[
     const end = at + CLOSE.length;
     const next = original[end];
     if (next !== undefined && end < to && /[\p{L}\p{Nd}]/u.test(next)) continue;
-    let start = Math.max(floor, at - MAX_CARD_CHARS);
+    // A card ends at the first "MORE" after its name: the words before an earlier "MORE" are not this
+    // card's (and each stretch of text is read once, however many "MORE"s a paragraph holds).
+    const after = floor;
+    floor = end;
+    let start = Math.max(after, at - MAX_CARD_CHARS);
     // A window cut inside a word starts at the next one.
-    if (start > floor) while (start < at && !/\s/.test(original[start - 1]!)) start++;
+    if (start > after) while (start < at && !/\s/.test(original[start - 1]!)) start++;
     const words = wordsIn(original, start, at);
     const cardFrom = cardStart(words);
     if (cardFrom < 0) continue;
     cards.push({ start: cardFrom, end });
-    floor = end;
     found = end - from - 1;
   }
   return cards;

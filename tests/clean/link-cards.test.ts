@@ -71,3 +71,10 @@ describe('composeText with joined slices', () => {
     ]);
   });
 });
+
+describe('link cards in odd input', () => {
+  it('reads a paragraph of many "MORE"s once and finds the card after them', () => {
+    const text = `${'MORE '.repeat(20_000)}He ran against Donald Trump${TRUMP_CARD} again.`;
+    expect(cardsOf(text)).toEqual([TRUMP_CARD]);
+  });
+});
