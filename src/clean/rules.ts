@@ -172,7 +172,7 @@ export const BLOCK_RULES: readonly BlockRule[] = [
     reason: 'advertisement',
     comment: 'An ad slot label: "Advertisement", "Sponsored content", "Story continues below advertisement".',
     example: 'Advertisement',
-    match: /^(?:advertisement|advertising|advert|ads?|sponsored(?: content| post| links?| stories)?|promoted(?: content| stories)?|paid (?:content|post|partner content)|partner content|(?:story|article) continue[sd] below(?: advertisement)?|article continues after (?:this )?advertisement|continue reading below|(?:advertisement )?continue reading the main story|scroll to continue(?: with content)?)[.:]?$/i,
+    match: /^(?:(?:advertisement\s+)+advertisement|advertisement|advertising|advert|ads?|sponsored(?: content| post| links?| stories)?|promoted(?: content| stories)?|paid (?:content|post|partner content)|partner content|(?:story|article) continue[sd] below(?: advertisement)?|article continues after (?:this )?advertisement|continue reading below|(?:advertisement )?continue reading the main story|scroll to continue(?: with content)?)[.:]?$/i,
     maxChars: 60,
   },
   // ── share and subscribe ────────────────────────────────────────────────
@@ -181,7 +181,7 @@ export const BLOCK_RULES: readonly BlockRule[] = [
     reason: 'share-subscribe',
     comment: 'A newsletter or mailing-list call: "Join the GlobalSecurity.org mailing list", "Sign up for our daily newsletter", "Get the Monitor Stories you care about delivered to your inbox", "Let our news meet your inbox", "Thank you for signing up".',
     example: 'Join the GlobalSecurity.org mailing list',
-    match: /\b(?:join|subscribe to|sign up (?:for|to)|get|receive) (?:the |our )?(?:[\p{L}\p{N}.'’-]+ ){0,3}(?:mailing list|newsletters?|daily briefing|e-?mail (?:updates|alerts))\b|\bdelivered (?:daily |weekly |every morning )?to your inbox\b|\bmeet your inbox\b|\bthank you for (?:signing up|subscribing)\b/iu,
+    match: /\b(?:join|subscribe to|sign up (?:for|to)|get|receive) (?:the |our )?(?:[\p{L}\p{N}.'’-]+ ){0,3}(?:mailing list|newsletters?|daily briefing|e-?mail (?:updates|alerts))\b|\bdelivered (?:daily |weekly |every morning |straight )?to your inbox\b|\bin your inbox every (?:day|morning|week)\b|\bmeet your inbox\b|\bthank you for (?:signing up|subscribing)\b/iu,
     maxChars: 200,
   },
   {
@@ -189,7 +189,7 @@ export const BLOCK_RULES: readonly BlockRule[] = [
     reason: 'share-subscribe',
     comment: 'Subscribe/follow/sign-in calls standing alone: "Subscribe now", "Follow us on Telegram", "Follow @politicalticker", "Join us on Facebook/CNNOpinion.", "Sign in".',
     example: 'Follow us on Telegram',
-    match: /^(?:(?:subscribe|sign up|register|log ?in|sign in)(?: now| today| here| for free)?[.!]?|subscribe (?:to|now for)\b.*|follow (?:us|[@\p{L}\p{N}_ .'’-]{1,30} on (?:twitter|x|facebook|telegram|instagram|youtube|tiktok))\b.*|(?:follow @[\p{L}\p{N}_]+\s*)+[.!]?|join us on (?:twitter|x|facebook|telegram|instagram|youtube|tiktok)\b.*)$/iu,
+    match: /^(?:(?:subscribe|sign up|register|log ?in|sign in)(?: now| today| here| for free)?[.!]?|subscribe (?:to|now for)\b.*|follow (?:us|[@\p{L}\p{N}_ .'’-]{1,30} on (?:twitter|x|facebook|telegram|instagram|youtube|tiktok))\b.*|(?:follow @[\p{L}\p{N}_]+\s*)+[.!]?|(?:join|like) us on (?:twitter|x|facebook|telegram|instagram|youtube|tiktok)\b.*)$/iu,
     maxChars: 120,
   },
   {
@@ -236,9 +236,9 @@ export const BLOCK_RULES: readonly BlockRule[] = [
   {
     name: 'contact-call',
     reason: 'share-subscribe',
-    comment: 'A call to contact the newsroom: "Contact us at editors@time.com.", "Please include a contact number if you are willing to speak to a BBC journalist."',
+    comment: 'A call to contact the newsroom: "Contact us at editors@time.com.", "Got a tip from the right or left? Email foxnewsfirst@foxnews.com", "Send letters to letters@suntimes.com.", "Please include a contact number if you are willing to speak to a BBC journalist."',
     example: 'Contact us at editors@time.com.',
-    match: /^contact us at \S+@\S+?\.?$|\bif you are willing to speak to an? [\p{L}\p{N} ]{1,20} journalist\b/iu,
+    match: /^contact us at \S+@\S+?\.?$|\bif you are willing to speak to an? [\p{L}\p{N} ]{1,20} journalist\b|^(?:got a (?:tip|question)\b|send letters to\b|let us know what you['’]re thinking at\b)[^@]{0,80}\S@\S/iu,
     maxChars: 200,
   },
   // ── byline boxes and template filler ───────────────────────────────────
@@ -332,7 +332,7 @@ export const BLOCK_RULES: readonly BlockRule[] = [
     reason: 'photo-caption',
     comment: 'Image widget text around a caption: "Enlarge this image toggle caption Laura Seitz/AP", "Photo", "Hide caption", "Slideshow (2 Images)".',
     example: 'Enlarge this image toggle caption Laura Seitz/AP Laura Seitz/AP',
-    match: /^(?:enlarge this image|toggle caption|hide caption|show caption|(?:next|prev|previous) image|photo|image|gallery|click to expand(?: image)?)\b(?:[^.!?]*|.*\b(?:toggle|hide) caption\b.*)$|^slideshow \(\d+ images?\)$/i,
+    match: /^(?:enlarge this image|toggle caption|hide caption|show caption|(?:next|prev|previous) image|photo|image|gallery|click to expand(?: image)?)\b(?:[^.!?]*|.*\b(?:toggle|hide) caption\b.*)$|^slideshow \(\d+ images?\)$|^don['’]t see the (?:graphic|chart|video|photo|map)s? above\?/i,
     maxChars: 300,
   },
   {
@@ -388,9 +388,9 @@ export const BLOCK_RULES: readonly BlockRule[] = [
   {
     name: 'updated-label',
     reason: 'page-meta',
-    comment: 'A relative or partial publication label: "Updated 3 hours ago", "Published: Tuesday".',
+    comment: 'A relative or partial publication label: "Updated 3 hours ago", "Published: Tuesday", "This story has been updated."',
     example: 'Updated 3 hours ago',
-    match: /^(?:published|updated|posted|last updated|first published|modified)(?: on| at)?\s*:?\s*[^.!?]{0,40}$/i,
+    match: /^(?:(?:published|updated|posted|last updated|first published|modified)(?: on| at)?\s*:?\s*[^.!?]{0,40}|this (?:story|article|post) has been updated\.?)$/i,
     maxChars: 60,
   },
   {
@@ -448,7 +448,7 @@ export const BLOCK_RULES: readonly BlockRule[] = [
     reason: 'teaser',
     comment: 'A link to another story: "Read more", "Read next: <headline>", "See also:", "Related:", "Also read:".',
     example: 'Read Next: Tragic Attack on Canadian Family Intended to Spread Fear Among Muslims, Court Reveals',
-    match: /^(?:read (?:more|next|also|further|the full (?:story|article))\b|(?:see also|also read|also see|related|recommended|more on this|watch|listen|more|next|previous)\s*[:»›>|–—]|more on this(?: story)?\s*(?:\.{3}|…)|(?:see also|also read|more on this(?: story)?)$)/i,
+    match: /^(?:read (?:more|next|also|further|the full (?:story|article))\b|click here for (?:complete|full|more|all|the latest)\b|full coverage:|(?:see also|also read|also see|related|recommended|more on this|watch|listen|more|next|previous)\s*[:»›>|–—]|more on this(?: story)?\s*(?:\.{3}|…)|(?:see also|also read|more on this(?: story)?)$)/i,
     maxChars: 250,
   },
   {
@@ -483,7 +483,7 @@ const NEEDS: Readonly<Record<string, (text: string, lower: string) => boolean>> 
   'contribution-appeal': (_, l) => l.includes('contribution'),
   'signup-form': (_, l) => l.includes('igning up') || l.includes('robot') || l.includes('opt-out'),
   'follow-topic': (_, l) => l.includes('intere') || l.includes('homepage'),
-  'contact-call': (_, l) => l.includes('contact u') || l.includes('journali'),
+  'contact-call': (_, l) => l.includes('@') || l.includes('journali'),
   'syndication-note': (_, l) => l.includes('without charge') || l.includes('licensing'),
   'transcript-note': (_, l) => l.includes('transcript'),
   // Not a sentence end, then "source:" or one of the agency nouns (iu flags: no literal "s").

@@ -228,6 +228,18 @@ describe('chrome lines found repeated in the 56k bench corpus', () => {
     ['SHARE THIS ARTICLE Share Tweet Post Email', 'share-bar'],
     ['next Image 1 of 2', 'image-widget'],
     ['Slideshow (2 Images)', 'image-widget'],
+    ["Don't see the graphic above? Click here.", 'image-widget'],
+    ['Advertisement Advertisement', 'advertisement-marker'],
+    ['This story has been updated.', 'updated-label'],
+    ['**Want FOX News First in your inbox every day? Sign up here.**', 'mailing-list'],
+    ['Want more essential commentary and analysis like this delivered straight to your inbox? Sign up for The Week\'s "Today\'s best articles" newsletter here.', 'mailing-list'],
+    ['Like us on Facebook.', 'subscribe-call'],
+    ['Got a tip from the right or left? Email foxnewsfirst@foxnews.com', 'contact-call'],
+    ['Send letters to letters@suntimes.com.', 'contact-call'],
+    ['Let us know what you’re thinking at csmpolitics@csmonitor.com.', 'contact-call'],
+    ['Click here for complete coronavirus coverage', 'read-more-marker'],
+    ['Full coverage: Election 2020', 'read-more-marker'],
+    ['Corrections & Amplifications', 'section-label'],
     ['This article is more than 4 years old', 'relative-time'],
     ['ANALYSIS/OPINION:', 'section-label'],
     ['More On This... Poll shows Romney with commanding lead over Obama among veterans', 'read-more-marker'],
@@ -247,6 +259,8 @@ describe('chrome lines found repeated in the 56k bench corpus', () => {
       'The senator said he would support the country’s farmers, whatever the cost of the trade war.',
       'Asked whether he would follow the committee on the matter, Schiff said he had no plans to.',
       'The opinion of the court, written by Justice Kennedy, was joined by four other justices.',
+      'He said he got a tip from a neighbour and called the police at once.',
+      'The company has been updated on the investigation, a spokesman said.',
     ]) {
       expect(matchBlockRule(line)).toBeNull();
     }
