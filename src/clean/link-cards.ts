@@ -42,6 +42,10 @@ interface Word {
   text: string;
 }
 
+/**
+ * Runs of non-space characters: a card's shape is in the raw words ("Sanders2020", "(Mitch)",
+ * "McConnellSchumer:"), which the text stage's tokenizer would split at digits and punctuation.
+ */
 function wordsIn(original: string, from: number, to: number): Word[] {
   const words: Word[] = [];
   const re = /\S+/gy;

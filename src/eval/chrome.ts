@@ -5,11 +5,12 @@
  * this lists them, most frequent first, for a person to turn into block rules (clean/rules.ts) or
  * leave. The default input is the bench corpus; any input `analyze` reads works.
  *
- * Paragraphs are compared lower-cased with spaces folded, on their first 160 characters; each counts
- * once an article. Articles without an outlet count under "(no outlet)".
+ * Paragraphs are compared in the clean stage's duplicate form (quotes and dashes folded, lower case,
+ * single spaces), on their first 160 characters; each counts once an article. Articles without an outlet count under "(no outlet)".
  */
 import { readInputs } from '../ingest/index.js';
 import { cleanText } from '../clean/index.js';
+import { normalizeForDuplicates } from '../clean/signals.js';
 
 const DEFAULT_FILE = '../shared/bench/news-56k.jsonl.gz';
 /** A paragraph listed recurs in at least this many articles of its outlet. */
@@ -35,7 +36,7 @@ export async function run(file: string | undefined): Promise<void> {
     articlesOf.set(outlet, (articlesOf.get(outlet) ?? 0) + 1);
     const seen = new Set<string>();
     for (const paragraph of cleanText(item.record.text).text.split('\n\n')) {
-      const key = paragraph.trim().toLowerCase().replace(/\s+/g, ' ').slice(0, KEY_CHARS);
+      const key = normalizeForDuplicates(paragraph.trim()).slice(0, KEY_CHARS);
       if (key.length < MIN_CHARS || seen.has(key)) continue;
       seen.add(key);
       const k = `${outlet}\t${key}`;
