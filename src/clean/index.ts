@@ -551,7 +551,7 @@ export function cleanText(original: string, _options: CleanOptions = {}): CleanR
   const keptSpans: (Span & { joined: boolean })[] = [];
   const removed: Removal[] = [];
   let cards = 0;
-  const mayHaveCards = original.includes(' MORE');
+  const mayHaveCards = original.includes('MORE');
   for (const { block, verdict } of states) {
     if (verdict) {
       removed.push({ start: block.start, end: block.end, text: original.slice(block.start, block.end), reason: verdict.reason, rule: verdict.rule });

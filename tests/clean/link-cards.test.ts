@@ -78,3 +78,22 @@ describe('link cards in odd input', () => {
     expect(cardsOf(text)).toEqual([TRUMP_CARD]);
   });
 });
+
+describe('link cards without headlines', () => {
+  it('cuts an empty card glued to its "MORE" and keeps the story after it', () => {
+    const text = "Aides are worried that campaign manager Brad Parscale Bradley (Brad) James ParscaleMORE is in over his head. Sen. Bernie Sanders" + SANDERS_CARD + ' agreed.';
+    expect(cardsOf(text)).toEqual([' Bradley (Brad) James ParscaleMORE', SANDERS_CARD]);
+  });
+
+  it('leaves a word that merely ends in MORE', () => {
+    expect(cardsOf('The city of BaltiMORE is not a card, and neither is SycaMORE Street.')).toEqual([]);
+  });
+});
+
+describe('link cards after a name with a suffix', () => {
+  it('keeps "Jr." with the visible name', () => {
+    const card = " Donald (Don) John TrumpTrump Jr's 'Triggered' debuts at No. 1 on NY Times bestseller list GOP motions to subpoena whistleblower MORE";
+    const text = `At that encounter, Donald Trump Jr.${card}, the president's son, spoke first.`;
+    expect(cardsOf(text)).toEqual([card]);
+  });
+});
