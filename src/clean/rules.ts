@@ -277,9 +277,9 @@ export const BLOCK_RULES: readonly BlockRule[] = [
   {
     name: 'contributor-line',
     reason: 'byline-box',
-    comment: 'Reporting credits at the foot of a story: "Contributing: The Associated Press", "(Reporting by Josh Smith; Editing by Ed Davies)".',
+    comment: 'Reporting credits at the foot of a story: "Contributing: The Associated Press", "The Associated Press contributed to this report.", "(Reporting by Josh Smith; Editing by Ed Davies)".',
     example: '(Reporting by Josh Smith; Editing by Ed Davies)',
-    match: /^(?:\(\s*(?:additional )?(?:reporting|writing|editing|compiled) by [^()]{1,200}\)|(?:contributing|contributors?|additional reporting(?: by)?|reporting by|editing by|compiled by)\s*:?\s+[^.!?]{1,160}[^.!?:])$/i,
+    match: /^(?:\(\s*(?:additional )?(?:reporting|writing|editing|compiled) by [^()]{1,200}\)|(?:contributing|contributors?|additional reporting(?: by)?|reporting by|editing by|compiled by)\s*:?\s+[^.!?]{1,160}[^.!?:]|[^.!?]{2,120} contributed (?:reporting )?to this (?:report|story|article)\.?)$/i,
     maxChars: 240,
   },
   {

@@ -240,6 +240,8 @@ describe('chrome lines found repeated in the 56k bench corpus', () => {
     ['Click here for complete coronavirus coverage', 'read-more-marker'],
     ['Full coverage: Election 2020', 'read-more-marker'],
     ['Corrections & Amplifications', 'section-label'],
+    ['The Associated Press contributed to this report.', 'contributor-line'],
+    ["Fox News' Jake Gibson and The Associated Press contributed to this report.", 'contributor-line'],
     ['This article is more than 4 years old', 'relative-time'],
     ['ANALYSIS/OPINION:', 'section-label'],
     ['More On This... Poll shows Romney with commanding lead over Obama among veterans', 'read-more-marker'],
@@ -260,6 +262,7 @@ describe('chrome lines found repeated in the 56k bench corpus', () => {
       'Asked whether he would follow the committee on the matter, Schiff said he had no plans to.',
       'The opinion of the court, written by Justice Kennedy, was joined by four other justices.',
       'He said he got a tip from a neighbour and called the police at once.',
+      'Officials said the agency contributed to this report on the flooding. It was published on Monday.',
       'The company has been updated on the investigation, a spokesman said.',
     ]) {
       expect(matchBlockRule(line)).toBeNull();
