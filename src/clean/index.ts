@@ -21,6 +21,9 @@ import { duplicateForm, EXCERPT_END, endsWithExcerptMarker, isHeadlineLike, isPr
 
 export { BLOCK_RULES, matchBlockRule, type BlockRule } from './rules.js';
 export { splitBlocks, type Block } from './blocks.js';
+// For the stages and evaluations that read text the way the clean stage does (meta, eval/chrome).
+export { DATELINE, isHeadlineLike, normalizeForDuplicates, startsWithDateline, wordCount } from './signals.js';
+export { chromeLexicon } from './lexicon.js';
 
 export interface CleanResult {
   /** Kept blocks joined by "\n\n" (see doc/offsets composeText). */

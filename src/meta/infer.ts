@@ -6,8 +6,7 @@
  */
 import type { Evidence, Removal } from '../doc/types.js';
 import type { CleanResult } from '../clean/index.js';
-import { DATELINE, isHeadlineLike, startsWithDateline, wordCount } from '../clean/signals.js';
-import { chromeLexicon } from '../clean/lexicon.js';
+import { chromeLexicon, DATELINE, isHeadlineLike, startsWithDateline, wordCount } from '../clean/index.js';
 import { DATE_LINE, findDates, isoFromMatch } from './dates.js';
 import { findOutletMentions, hostOf, lookupOutlet } from './registry.js';
 
