@@ -11,6 +11,7 @@ import type { Doc, Token } from '../doc/types.js';
 import { formMemo, stopwordFlags, tokenForms } from '../text/index.js';
 import { entitiesOf, loadGazetteer } from './entities.js';
 import { DATELINE_CHARS, extractDates } from './dates.js';
+import { distinctCodes, findCodes } from './subjects.js';
 
 export const KINDS = ['term', 'phrase', 'entity', 'place', 'number', 'date'] as const;
 export type FeatureKind = (typeof KINDS)[number];
@@ -38,6 +39,13 @@ export interface ArticleFeatures {
    * {@link LEAD_CHARS} characters, once each. Optional: features built before this field existed hold none.
    */
   leadFigures?: readonly LeadFigure[];
+  /**
+   * Company codes the title names (tickers, bracketed names: subjects.ts), each once, with offsets into
+   * the title (`doc.meta.title`). Optional, as `leadFigures`.
+   */
+  subjects?: readonly TitleSubject[];
+  /** {@link codeKey}s of every company code named in the title or the text, unique and ascending. Optional, as `leadFigures`. */
+  codes?: readonly number[];
   /** Number of word tokens (for diagnostics; 0 for an empty text). */
   words: number;
 }
@@ -48,6 +56,31 @@ export interface LeadFigure {
   value: string;
   start: number;
   end: number;
+}
+
+/** A company code of the title: its {@link codeKey}, normalized value and offsets in the title. */
+export interface TitleSubject {
+  key: number;
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** The key of a normalized company code (subjects.ts); not a feature key: codes are not part of the similarity. */
+export function codeKey(value: string): number {
+  return fnv1a(`code:${value}`);
+}
+
+/**
+ * The title's company codes and the keys of all codes in title and text (see {@link ArticleFeatures.subjects});
+ * nothing when the title names none: the rule that reads them needs both articles' subjects.
+ */
+export function companyCodes(title: string | null, text: string): { subjects?: TitleSubject[]; codes?: number[] } {
+  const subjects = distinctCodes(title ?? '').map((c) => ({ key: codeKey(c.value), ...c }));
+  if (subjects.length === 0) return {};
+  const keys = new Set(subjects.map((s) => s.key));
+  for (const c of findCodes(text)) keys.add(codeKey(c.value));
+  return { subjects, codes: [...keys].sort((a, b) => a - b) };
 }
 
 /**
@@ -376,6 +409,7 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
     spans,
     labels: labels.join('\n'),
     leadFigures,
+    ...companyCodes(doc.meta.title.value, text),
     words,
   };
 }

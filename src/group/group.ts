@@ -5,7 +5,7 @@
  */
 import { averageLink, type Edges } from './cluster.js';
 import { dayNumber } from './dates.js';
-import { kindOfKey, type ArticleFeatures, type FeatureKind, type LeadFigure } from './features.js';
+import { kindOfKey, type ArticleFeatures, type FeatureKind, type LeadFigure, type TitleSubject } from './features.js';
 import { COUNT_ESCAPE, idInPart, topByWeight, weighRange, type CandidateData, type CentroidData, type DotData, type NumberData, type TieData, type WeighData } from './kernels.js';
 import { alone, startHelper, type Helper } from './parallel.js';
 import type { EventGroup, FigureConflict, Grouping, Membership, Pin, StoryGroup, Tie } from './index.js';
@@ -47,6 +47,13 @@ export interface GroupOptions {
    */
   figureConflictFactor: number;
   /**
+   * Conflicting subjects (step 4c): a pair whose titles both name company codes (tickers, bracketed
+   * names) and neither article names any of the other's title codes anywhere has its first-order
+   * similarity multiplied by this; so have two events whose articles' titles do so (stories). 0: kept
+   * apart; 1: rule off.
+   */
+  subjectConflictFactor: number;
+  /**
    * Share the per-article and per-pair work with a helper thread: 'auto' from {@link PARALLEL_MIN_ARTICLES}
    * articles on, 'on' always, 'off' never. The grouping is the same either way.
    */
@@ -70,6 +77,7 @@ export const defaultGroupOptions: GroupOptions = {
   maxCandidates: 30,
   minSpecificSim: 0.08,
   figureConflictFactor: 0,
+  subjectConflictFactor: 0,
   parallel: 'auto',
 };
 
@@ -169,7 +177,15 @@ interface Graph {
   storyOf: Int32Array;
   /** What ties are weighed from (`kernels.ts` TieData): every article's dense feature ids, idf, kind weight and raw key per id. */
   features: Pick<TieData, 'idsOff' | 'ids' | 'idf' | 'kindW' | 'raw' | 'features'>;
-  conflicts: Array<{ a: number; b: number; sim: number }>;
+  conflicts: Conflict[];
+}
+
+/** A pair a conflict rule discounted: articles (canonical indices), first-order similarity before the discount, rule. */
+interface Conflict {
+  a: number;
+  b: number;
+  sim: number;
+  rule: 'figures' | 'subjects';
 }
 
 /** Weights, blocking, similarities and both clusterings; the vectors live only in this call. */
@@ -206,7 +222,9 @@ function similarityGraph(feats: readonly ArticleFeatures[], opt: GroupOptions, p
   // Exact duplicates (same vector, same dates) are one unit with a multiplicity: wire copies reprinted
   // by many outlets would otherwise fill every posting list past the cap and never meet.
   const pinned = new Set(pins.filter((p) => p.kind === 'apart').flatMap((p) => p.ids));
-  const { unitOf, reps, mult } = duplicateUnits(feats, articleVecs, (i) => `${articleDays[i]}|${articleFloors[i]}|${articlePubDays[i]}`, (i) => pinned.has(feats[i]!.id));
+  // Title subjects are part of the identity: two companies' notices may have the same words and dates.
+  const subjectsOf = (i: number): string => feats[i]!.subjects?.map((x) => x.value).join(',') ?? '';
+  const { unitOf, reps, mult } = duplicateUnits(feats, articleVecs, (i) => `${articleDays[i]}|${articleFloors[i]}|${articlePubDays[i]}|${subjectsOf(i)}`, (i) => pinned.has(feats[i]!.id));
   const u = reps.length;
   const days = reps.map((i) => articleDays[i]!);
   const floors = reps.map((i) => articleFloors[i]!);
@@ -242,18 +260,22 @@ function similarityGraph(feats: readonly ArticleFeatures[], opt: GroupOptions, p
   }
   // Conflicting figures discount the pair before neighbour profiles are built: a look-alike report with
   // another magnitude is neither a link nor a shared neighbour.
-  const conflicts: Array<{ a: number; b: number; sim: number }> = [];
-  if (opt.figureConflictFactor !== 1) {
-    const hasFigures = Uint8Array.from(reps, (i) => ((feats[i]!.leadFigures?.length ?? 0) > 0 ? 1 : 0));
+  // So do conflicting subjects: the same template about another company.
+  const conflicts: Conflict[] = [];
+  const discount = (rule: Conflict['rule'], factor: number, has: (f: ArticleFeatures) => boolean, conflict: (a: ArticleFeatures, b: ArticleFeatures) => boolean): void => {
+    if (factor === 1) return;
+    const hasIt = Uint8Array.from(reps, (i) => (has(feats[i]!) ? 1 : 0));
     for (let q = 0; q < m; q++) {
-      if (first[q]! <= 0 || hasFigures[pairA[q]!] === 0 || hasFigures[pairB[q]!] === 0) continue;
+      if (first[q]! <= 0 || hasIt[pairA[q]!] === 0 || hasIt[pairB[q]!] === 0) continue;
       const a = reps[pairA[q]!]!;
       const b = reps[pairB[q]!]!;
-      if (!figuresConflict(feats[a]!, feats[b]!)) continue;
-      if (spec[q]! >= opt.minSpecificSim && first[q]! >= opt.eventThreshold) conflicts.push({ a, b, sim: first[q]! });
-      first[q] = first[q]! * opt.figureConflictFactor;
+      if (!conflict(feats[a]!, feats[b]!)) continue;
+      if (spec[q]! >= opt.minSpecificSim && first[q]! >= opt.eventThreshold) conflicts.push({ a, b, sim: first[q]!, rule });
+      first[q] = first[q]! * factor;
     }
-  }
+  };
+  discount('figures', opt.figureConflictFactor, (f) => (f.leadFigures?.length ?? 0) > 0, figuresConflict);
+  discount('subjects', opt.subjectConflictFactor, (f) => (f.subjects?.length ?? 0) > 0, subjectsConflict);
   const snn = opt.neighbours > 0 ? sharedNeighbourSims(u, pairA, pairB, first, opt.neighbours, opt.minNeighbourSim, timeOf) : first;
   // Shared event-specific evidence is required: topic words held by most of the corpus never join two articles alone.
   const clusterEdges = edgesWhere(pairA, pairB, snn, (q) => snn[q]! > 0 && spec[q]! >= opt.minSpecificSim);
@@ -319,6 +341,7 @@ function similarityGraph(feats: readonly ArticleFeatures[], opt: GroupOptions, p
   const storyBlock = (e: number): Int32Array => (eventUnits[e]!.length === 1 ? articleBlocks[eventUnits[e]![0]!]! : blockKeysOf(centroids[e]!, opt.blockKeys));
   const sp = candidatePairs(ne, (e) => centroids[e]!, storyBlock, nc, cap, opt.maxCandidates, null, 1, helper);
   const storySims = pairDots(eventVecs, sp.pairA, sp.pairB, null, helper).sims;
+  if (opt.subjectConflictFactor !== 1) discountStories(feats, eventUnits, sp, storySims, opt.subjectConflictFactor);
   const storyOf = averageLink(ne, edgesWhere(sp.pairA, sp.pairB, storySims, (q) => storySims[q]! > 0), opt.storyThreshold);
 
   // Cohesion sums per unit: its event's other units (edge similarity × their multiplicity) and its own duplicates (similarity 1).
@@ -774,6 +797,58 @@ export function figuresConflict(a: ArticleFeatures, b: ArticleFeatures): boolean
   return true;
 }
 
+/**
+ * Conflicting subjects: both titles name company codes (tickers, bracketed names) and neither article
+ * names any of the other's title codes anywhere, in title or text. Templated notices (a dividend, a
+ * quarter's results) name their company only in the title; their bodies are the same words for every
+ * company, and that day's notices would otherwise be one event.
+ */
+export function subjectsConflict(a: Pick<ArticleFeatures, 'subjects' | 'codes'>, b: Pick<ArticleFeatures, 'subjects' | 'codes'>): boolean {
+  const sa = a.subjects;
+  const sb = b.subjects;
+  if (!sa || !sb || sa.length === 0 || sb.length === 0) return false;
+  for (const x of sa) if (hasKey(b.codes ?? [], x.key)) return false;
+  for (const x of sb) if (hasKey(a.codes ?? [], x.key)) return false;
+  return true;
+}
+
+/**
+ * Stories: two events conflict as two articles do (`subjectsConflict`), over the title codes of all
+ * their articles and every code they name; a conflicting story pair is multiplied by `factor`.
+ * Only events whose articles' titles name codes are read: most events have none.
+ */
+function discountStories(
+  feats: readonly ArticleFeatures[],
+  /** Per event, its articles (canonical indices). */
+  eventUnits: readonly (readonly number[])[],
+  sp: { pairA: Int32Array; pairB: Int32Array },
+  sims: Float64Array,
+  factor: number,
+): void {
+  const of = new Map<number, Pick<ArticleFeatures, 'subjects' | 'codes'>>();
+  const eventCodes = (e: number): Pick<ArticleFeatures, 'subjects' | 'codes'> => {
+    const got = of.get(e);
+    if (got) return got;
+    const subjects: TitleSubject[] = [];
+    const codes = new Set<number>();
+    for (const i of eventUnits[e]!) {
+      const f = feats[i]!;
+      for (const x of f.subjects ?? []) if (!subjects.some((y) => y.key === x.key)) subjects.push(x);
+      for (const k of f.codes ?? []) codes.add(k);
+    }
+    const out = { subjects, codes: [...codes].sort((x, y) => x - y) };
+    of.set(e, out);
+    return out;
+  };
+  const hasSubjects = Uint8Array.from(eventUnits, (arts) => (arts.some((i) => (feats[i]!.subjects?.length ?? 0) > 0) ? 1 : 0));
+  for (let q = 0; q < sp.pairA.length; q++) {
+    const a = sp.pairA[q]!;
+    const b = sp.pairB[q]!;
+    if (sims[q]! <= 0 || hasSubjects[a] === 0 || hasSubjects[b] === 0) continue;
+    if (subjectsConflict(eventCodes(a), eventCodes(b))) sims[q] = sims[q]! * factor;
+  }
+}
+
 /** Binary search in ascending feature keys. */
 function hasKey(keys: ArrayLike<number>, k: number): boolean {
   let lo = 0;
@@ -839,7 +914,7 @@ function buildGrouping(feats: readonly ArticleFeatures[], graph: Graph, opt: Gro
   const ties = weighTies(feats, tieGroups, graph.features, opt, helper);
   let nextTies = 0;
 
-  const conflictsOf = figureConflictsOf(feats, conflicts, eventIndexOf, eventId);
+  const conflictsOf = conflictsByEvent(feats, conflicts, eventIndexOf, eventId);
   const events: EventGroup[] = evOrder.map(({ e }) => {
     const m = eventUnits[e]!;
     const group: EventGroup = {
@@ -967,43 +1042,48 @@ function weighTies(
 const MAX_CONFLICTS = 5;
 
 /**
- * Per event, the look-alike events the figure rule kept apart: for each other event, the most similar
+ * Per event, the look-alike events a conflict rule kept apart: for each other event, the most similar
  * conflicting pair across the two (first-order similarity before the discount, at least the event
- * threshold and past the specificity gate), with both articles' lead figures as evidence.
+ * threshold and past the specificity gate), with both articles' lead figures (rule `figures`) or title
+ * codes (rule `subjects`) as evidence.
  */
-function figureConflictsOf(
+function conflictsByEvent(
   feats: readonly ArticleFeatures[],
-  conflicts: ReadonlyArray<{ a: number; b: number; sim: number }>,
+  conflicts: readonly Conflict[],
   eventIndexOf: readonly number[],
   eventId: readonly string[],
 ): Map<number, FigureConflict[]> {
   // Keyed by the event pair (here × events + there): a number, not a string, per conflicting pair.
-  const best = new Map<number, { here: number; there: number; sim: number }>();
-  const offer = (here: number, there: number, sim: number): void => {
+  type Best = { here: number; there: number; sim: number; rule: Conflict['rule'] };
+  const best = new Map<number, Best>();
+  const offer = (here: number, there: number, sim: number, rule: Conflict['rule']): void => {
     const k = eventIndexOf[here]! * eventId.length + eventIndexOf[there]!;
     const cur = best.get(k);
-    if (!cur || sim > cur.sim || (sim === cur.sim && (here < cur.here || (here === cur.here && there < cur.there)))) best.set(k, { here, there, sim });
+    if (!cur || sim > cur.sim || (sim === cur.sim && (here < cur.here || (here === cur.here && there < cur.there)))) best.set(k, { here, there, sim, rule });
   };
-  for (const { a, b, sim } of conflicts) {
+  for (const { a, b, sim, rule } of conflicts) {
     if (eventIndexOf[a] === eventIndexOf[b]) continue;
-    offer(a, b, sim);
-    offer(b, a, sim);
+    offer(a, b, sim, rule);
+    offer(b, a, sim, rule);
   }
-  const perEvent = new Map<number, Array<{ here: number; there: number; sim: number }>>();
+  const perEvent = new Map<number, Best[]>();
   for (const c of best.values()) {
     const e = eventIndexOf[c.here]!;
     const list = perEvent.get(e);
     if (list) list.push(c);
     else perEvent.set(e, [c]);
   }
-  const evidence = (i: number): FigureConflict['evidence'] => (feats[i]!.leadFigures ?? []).map((x: LeadFigure) => ({ articleId: feats[i]!.id, value: x.value, start: x.start, end: x.end }));
+  const evidence = (i: number, rule: Conflict['rule']): FigureConflict['evidence'] =>
+    rule === 'figures'
+      ? (feats[i]!.leadFigures ?? []).map((x: LeadFigure) => ({ articleId: feats[i]!.id, value: x.value, start: x.start, end: x.end }))
+      : (feats[i]!.subjects ?? []).map((x: TitleSubject) => ({ articleId: feats[i]!.id, field: 'title' as const, value: x.value, start: x.start, end: x.end }));
   const out = new Map<number, FigureConflict[]>();
   for (const [e, list] of perEvent) {
     const other = (c: { there: number }): string => eventId[eventIndexOf[c.there]!]!;
     list.sort((x, y) => y.sim - x.sim || cmp(other(x), other(y)));
     out.set(
       e,
-      list.slice(0, MAX_CONFLICTS).map((c) => ({ eventId: other(c), similarity: round(c.sim), evidence: [...evidence(c.here), ...evidence(c.there)] })),
+      list.slice(0, MAX_CONFLICTS).map((c) => ({ eventId: other(c), rule: c.rule, similarity: round(c.sim), evidence: [...evidence(c.here, c.rule), ...evidence(c.there, c.rule)] })),
     );
   }
   return out;

@@ -19,14 +19,16 @@ export const TieSchema = z.object({
 export type Tie = z.infer<typeof TieSchema>;
 
 /**
- * A look-alike event kept apart by conflicting figures: the most similar pair across the two events
- * (first-order similarity before the discount) and both articles' lead figures, none of which the other
- * article mentions.
+ * A look-alike event kept apart by a conflict rule (grouping steps 4b and 4c): the most similar pair
+ * across the two events (first-order similarity before the discount) and its evidence, none of which the
+ * other article mentions: both articles' lead figures (`figures`, offsets into the cleaned text) or the
+ * company codes their titles name (`subjects`, `field: 'title'`: offsets into the article's title).
  */
 export const FigureConflictSchema = z.object({
   eventId: z.string(),
+  rule: z.enum(['figures', 'subjects']),
   similarity: z.number(),
-  evidence: z.array(z.object({ articleId: z.string(), value: z.string(), start: z.number().int(), end: z.number().int() })),
+  evidence: z.array(z.object({ articleId: z.string(), field: z.literal('title').optional(), value: z.string(), start: z.number().int(), end: z.number().int() })),
 });
 export type FigureConflict = z.infer<typeof FigureConflictSchema>;
 
@@ -40,7 +42,7 @@ export const EventGroupSchema = z.object({
   /** Earliest and latest article date (published, else a dateline in the text); null when none is dated. */
   dateRange: DateRangeSchema,
   ties: z.array(TieSchema),
-  /** Similar events kept apart by the conflicting-figures rule (README, similarity step 4b); absent when none. */
+  /** Similar events kept apart by the conflicting-figures or conflicting-subjects rule (README, similarity steps 4b and 4c); absent when none. */
   conflicts: z.array(FigureConflictSchema).optional(),
 });
 export type EventGroup = z.infer<typeof EventGroupSchema>;

@@ -45,7 +45,7 @@ function eventMarkdown(view: ReportView, eventId: string, out: string[]): void {
   if (e.ties.length) out.push(`Grouped by: ${e.ties.slice(0, 10).map((t) => `${mdText(tieText(t))} (${t.kind})`).join(', ')}.`);
   for (const c of e.conflicts ?? []) {
     const values = (here: boolean): string => [...new Set(c.evidence.filter((f) => e.articleIds.includes(f.articleId) === here).map((f) => mdText(f.value)))].join(', ');
-    out.push(`Kept apart from event ${mdText(c.eventId)} (similarity ${c.similarity.toFixed(2)}): figures here ${values(true)}; there ${values(false)}.`);
+    out.push(`Kept apart from event ${mdText(c.eventId)} (similarity ${c.similarity.toFixed(2)}): ${c.rule === 'subjects' ? 'companies in the titles' : 'figures'} here ${values(true)}; there ${values(false)}.`);
   }
   out.push('');
   out.push('| article | outlet | title | date |', '| --- | --- | --- | --- |');

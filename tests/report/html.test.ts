@@ -76,12 +76,12 @@ describe('reportHtml on untrusted articles', () => {
   });
 });
 
-describe('events kept apart by the conflicting-figures rule', () => {
+describe('events kept apart by the conflicting-figures and conflicting-subjects rules', () => {
   it('show, in the page and in Markdown, the look-alike event and the figures of each side, escaped', async () => {
     const report = buildReport(await analyze({ inputs: ['data/sample'] }));
     const [a, b] = report.events;
     expect(a && b).toBeTruthy();
-    a!.conflicts = [{ eventId: b!.id, similarity: 0.3125, evidence: [
+    a!.conflicts = [{ eventId: b!.id, rule: 'figures', similarity: 0.3125, evidence: [
       { articleId: a!.articleIds[0]!, value: '5.6', start: 10, end: 13 },
       { articleId: b!.articleIds[0]!, value: '<b>5.9</b>', start: 20, end: 23 },
     ] }];
@@ -92,5 +92,19 @@ describe('events kept apart by the conflicting-figures rule', () => {
     expect(apart?.querySelector('a')?.getAttribute('href')).toMatch(/^#/);
     expect(apart?.querySelector('b')).toBeNull();
     expect(reportMarkdown(report)).toContain(`Kept apart from event ${b!.id} (similarity 0.31): figures here 5.6; there`);
+  });
+
+  it('show companies named in the titles for the conflicting-subjects rule, with title offsets', async () => {
+    const report = buildReport(await analyze({ inputs: ['data/sample'] }));
+    const [a, b] = report.events;
+    a!.conflicts = [{ eventId: b!.id, rule: 'subjects', similarity: 0.5, evidence: [
+      { articleId: a!.articleIds[0]!, field: 'title', value: 'EMH', start: 12, end: 17 },
+      { articleId: b!.articleIds[0]!, field: 'title', value: 'OBOD', start: 20, end: 26 },
+    ] }];
+    const doc = parse(reportHtml(report));
+    const apart = [...doc.querySelectorAll('.ties')].find((el) => el.textContent?.includes('Kept apart'));
+    expect(apart?.textContent).toContain('companies in the titles here EMH; there OBOD');
+    expect(apart?.querySelector('.tie')?.getAttribute('title')).toContain('title characters 12–17');
+    expect(reportMarkdown(report)).toContain(`Kept apart from event ${b!.id} (similarity 0.50): companies in the titles here EMH; there OBOD.`);
   });
 });

@@ -245,21 +245,23 @@ export interface EventRenderOptions {
   evidence: EvidenceRegistry;
 }
 
-/** Look-alike events the conflicting-figures rule kept apart (grouping step 4b), each figure with its article and offsets. */
+/** Look-alike events a conflict rule kept apart (grouping steps 4b and 4c), each figure or company code with its article and offsets. */
 function keptApart(view: ReportView, e: EventRecord): string {
   if (!e.conflicts?.length) return '';
   const members = new Set(e.articleIds);
-  const figures = (list: Array<{ articleId: string; value: string; start: number; end: number }>): string =>
+  type Item = NonNullable<EventRecord['conflicts']>[number]['evidence'][number];
+  const values = (list: Item[]): string =>
     [...new Set(list.map((f) => f.value))].map((v) => {
       const f = list.find((x) => x.value === v)!;
-      return `<span class="tie" title="${escapeHtml(`${f.articleId}, characters ${f.start}–${f.end}`)}">${isolate(v)}</span>`;
+      return `<span class="tie" title="${escapeHtml(`${f.articleId}, ${f.field === 'title' ? 'title ' : ''}characters ${f.start}–${f.end}`)}">${isolate(v)}</span>`;
     }).join(' ');
   const items = e.conflicts.map((c) => {
     const here = c.evidence.filter((f) => members.has(f.articleId));
     const there = c.evidence.filter((f) => !members.has(f.articleId));
-    return `<li>event <a href="#${eventAnchor(view, c.eventId)}">${escapeHtml(c.eventId)}</a> (similarity ${c.similarity.toFixed(2)}): figures here ${figures(here)}; there ${figures(there)}</li>`;
+    const what = c.rule === 'subjects' ? 'companies in the titles' : 'figures';
+    return `<li>event <a href="#${eventAnchor(view, c.eventId)}">${escapeHtml(c.eventId)}</a> (similarity ${c.similarity.toFixed(2)}): ${what} here ${values(here)}; there ${values(there)}</li>`;
   });
-  return `<div class="ties">Kept apart from look-alike events whose leads state other figures:<ul>${items.join('')}</ul></div>`;
+  return `<div class="ties">Kept apart from look-alike events whose leads state other figures or whose titles name other companies:<ul>${items.join('')}</ul></div>`;
 }
 
 /** The event's section: a <details> that starts open for the most covered events. */
