@@ -9,7 +9,7 @@ const EVALS = {
   speakers: './speakers.js',
   spans: './spans.js',
   chrome: './chrome.js',
-  subjects: './subjects.js',
+  groups: './groups.js',
 } as const;
 
 async function main(): Promise<void> {

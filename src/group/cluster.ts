@@ -32,6 +32,9 @@ export interface Edges {
  * cluster (hard; ignored when `together` already joined them). `sizes` gives
  * each unit's multiplicity (identical items counted as one unit; default 1):
  * an edge's similarity then holds for all the cross pairs of the two units.
+ * `dates` (optional): each unit's day number (NaN when undated) and the longest span of days one
+ * cluster may hold; a merge that would hold dated units further apart is skipped (hard, as `apart`;
+ * `together` groups are merged whatever their dates).
  * Returns the cluster label of each unit: the smallest unit index in its cluster.
  */
 export function averageLink(
@@ -41,6 +44,7 @@ export function averageLink(
   together: readonly (readonly number[])[] = [],
   apart: readonly (readonly [number, number])[] = [],
   sizes: ArrayLike<number> = [],
+  dates?: { day: ArrayLike<number>; maxSpan: number },
 ): Int32Array {
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
@@ -55,6 +59,18 @@ export function averageLink(
   const size = new Float64Array(n);
   for (let i = 0; i < n; i++) size[i] = sizes[i] ?? 1;
   const forbid: Array<Set<number> | null> = new Array<Set<number> | null>(n).fill(null);
+  // Earliest and latest dated day per cluster (NaN while it holds no dated unit).
+  const lo = new Float64Array(n).fill(NaN);
+  const hi = new Float64Array(n).fill(NaN);
+  if (dates) {
+    for (let i = 0; i < n; i++) {
+      const d = dates.day[i]!;
+      lo[i] = d;
+      hi[i] = d;
+    }
+  }
+  // NaN compares false: a cluster without dated units never exceeds the span.
+  const tooLong = (x: number, y: number): boolean => dates !== undefined && Math.max(hi[x]!, hi[y]!) - Math.min(lo[x]!, lo[y]!) > dates.maxSpan;
   const version = new Int32Array(n);
   const sums = new PairSums(n, edges.a.length);
   // Per edge, whether it created its pair (a repeated pair is listed once).
@@ -123,6 +139,10 @@ export function averageLink(
     sums.take(keep, gone);
     parent[gone] = keep;
     size[keep]! += size[gone]!;
+    if (!Number.isNaN(lo[gone]!)) {
+      lo[keep] = Number.isNaN(lo[keep]!) ? lo[gone]! : Math.min(lo[keep]!, lo[gone]!);
+      hi[keep] = Number.isNaN(hi[keep]!) ? hi[gone]! : Math.max(hi[keep]!, hi[gone]!);
+    }
     adj[keep] = scratch.slice(0, len);
     adj[gone] = EMPTY;
     const fk = forbid[keep];
@@ -182,7 +202,7 @@ export function averageLink(
     const stale = parent[x] !== x || parent[y] !== y || version[x] !== heap.topVx() || version[y] !== heap.topVy();
     heap.pop();
     if (stale) continue;
-    if (forbid[x]?.has(y)) continue;
+    if (forbid[x]?.has(y) || tooLong(x, y)) continue;
     const k = merge(x, y);
     const list = adj[k]!;
     for (let r = 0; r < list.length; r++) push(k, list[r]!);

@@ -90,6 +90,11 @@ export interface Vec {
 /** Publication dates whose time factor would fall below this (grace + 6.9 decays: 51 days by default) are outside the time window. */
 const MIN_TIME_FACTOR = 1e-3;
 
+/** The time window in days: articles published further apart are never compared, and no event spans more. */
+export function timeWindowDays(opt: Pick<GroupOptions, 'graceDays' | 'decayDays'>): number {
+  return opt.graceDays - opt.decayDays * Math.log(MIN_TIME_FACTOR);
+}
+
 export interface GroupDiagnostics {
   grouping: Grouping;
   /** Candidate article pairs from blocking, as indices into `order`. */
@@ -234,7 +239,7 @@ function similarityGraph(feats: readonly ArticleFeatures[], opt: GroupOptions, p
   };
   // Time-window blocking: articles published further apart than the decay allows are never compared
   // (dates read from the text only scale the similarity: a follow-up may quote an older dateline).
-  const window: TimeWindow = { pubDays: f64(u), hasPub: u8(u), windowDays: opt.graceDays - opt.decayDays * Math.log(MIN_TIME_FACTOR) };
+  const window: TimeWindow = { pubDays: f64(u), hasPub: u8(u), windowDays: timeWindowDays(opt) };
   reps.forEach((i, r) => {
     const p = articlePubDays[i];
     if (p === null || p === undefined) return;
@@ -289,7 +294,10 @@ function similarityGraph(feats: readonly ArticleFeatures[], opt: GroupOptions, p
     const us = unitsOf(p.ids);
     for (let a = 0; a < us.length; a++) for (let b = a + 1; b < us.length; b++) apart.push([us[a]!, us[b]!]);
   }
-  const eventOfUnit = averageLink(u, clusterEdges, opt.eventThreshold, together, apart, mult);
+  // One event, one happening: no event holds declared dates further apart than the time window, the span
+  // beyond which two articles are never compared (an undated article would otherwise bridge 1987 and 2017).
+  const unitDays = Float64Array.from(reps, (_, r) => (window.hasPub[r] === 1 ? window.pubDays[r]! : NaN));
+  const eventOfUnit = averageLink(u, clusterEdges, opt.eventThreshold, together, apart, mult, { day: unitDays, maxSpan: window.windowDays });
 
   // Events as article lists (ascending article index), labelled by their first unit.
   const members = new Map<number, number[]>();

@@ -3,12 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { averageLink } from '../../src/group/cluster.js';
 
 /** The plain rule (Maps per cluster, an object per heap entry, a sorted scan for the best pair): the reference. */
-function referenceAverageLink(n: number, edges: Array<[number, number, number]>, threshold: number, together: number[][], apart: Array<[number, number]>, sizes: number[]): number[] {
+function referenceAverageLink(n: number, edges: Array<[number, number, number]>, threshold: number, together: number[][], apart: Array<[number, number]>, sizes: number[], days?: Array<number | null>, maxSpan = 0): number[] {
   const parent = Array.from({ length: n }, (_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
   const size = Array.from({ length: n }, (_, i) => sizes[i] ?? 1);
   const nbr = Array.from({ length: n }, () => new Map<number, number>());
   const forbid = Array.from({ length: n }, () => new Set<number>());
+  const members = Array.from({ length: n }, (_, i) => [i]);
+  const tooLong = (x: number, y: number): boolean => {
+    if (!days) return false;
+    const dated = [...members[x]!, ...members[y]!].map((i) => days[i]).filter((d): d is number => d !== null && d !== undefined);
+    return dated.length > 0 && Math.max(...dated) - Math.min(...dated) > maxSpan;
+  };
   for (const [a, b, sim] of edges) {
     if (a === b) continue;
     const s = sim * size[a]! * size[b]!;
@@ -19,6 +25,7 @@ function referenceAverageLink(n: number, edges: Array<[number, number, number]>,
     const [keep, gone] = x < y ? [x, y] : [y, x];
     parent[gone] = keep;
     size[keep]! += size[gone]!;
+    members[keep]!.push(...members[gone]!);
     for (const [c, s] of nbr[gone]!) {
       if (c === keep) continue;
       nbr[keep]!.set(c, (nbr[keep]!.get(c) ?? 0) + s);
@@ -48,7 +55,7 @@ function referenceAverageLink(n: number, edges: Array<[number, number, number]>,
     for (let x = 0; x < n; x++) {
       if (find(x) !== x) continue;
       for (const [y, s] of nbr[x]!) {
-        if (y < x || forbid[x]!.has(y)) continue;
+        if (y < x || forbid[x]!.has(y) || tooLong(x, y)) continue;
         const avg = s / (size[x]! * size[y]!);
         if (avg >= threshold && (!best || avg > best[0] || (avg === best[0] && (x < best[1] || (x === best[1] && y < best[2]))))) best = [avg, x, y];
       }
@@ -68,6 +75,7 @@ const graph = fc.integer({ min: 2, max: 24 }).chain((n) =>
     apart: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 3 }),
     sizes: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: n, maxLength: n }),
     threshold: fc.constantFrom(0.05, 0.1, 0.2),
+    days: fc.array(fc.option(fc.integer({ min: 0, max: 12 }), { nil: null }), { minLength: n, maxLength: n }),
   }),
 );
 
@@ -81,6 +89,22 @@ describe('averageLink', () => {
       }),
       { numRuns: 400, seed: 7 },
     );
+  });
+
+  it('never merges clusters whose dated units would span more than maxSpan days (undated units join either side)', () => {
+    fc.assert(
+      fc.property(graph, ({ n, edges, apart, sizes, threshold, days }) => {
+        const typed = { a: Int32Array.from(edges, (e) => e[0]), b: Int32Array.from(edges, (e) => e[1]), sim: Float64Array.from(edges, (e) => e[2]) };
+        const day = Float64Array.from(days, (d) => d ?? NaN);
+        const got = Array.from(averageLink(n, typed, threshold, [], apart.filter(([u, v]) => u !== v), sizes, { day, maxSpan: 5 }));
+        expect(got).toEqual(referenceAverageLink(n, edges, threshold, [], apart.filter(([u, v]) => u !== v), sizes, days, 5));
+      }),
+      { numRuns: 400, seed: 11 },
+    );
+    // 0 (day 0) – 2 (undated) – 1 (day 100): the bridge joins one side only.
+    const edges = { a: Int32Array.from([0, 1]), b: Int32Array.from([2, 2]), sim: Float64Array.from([0.9, 0.8]) };
+    expect(Array.from(averageLink(3, edges, 0.3, [], [], [], { day: Float64Array.from([0, 100, NaN]), maxSpan: 51 }))).toEqual([0, 1, 0]);
+    expect(Array.from(averageLink(3, edges, 0.3))).toEqual([0, 0, 0]);
   });
 
   it('labels each unit with the smallest unit of its cluster and merges only while the mean reaches the threshold', () => {

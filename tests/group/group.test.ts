@@ -219,3 +219,17 @@ describe('the five sample seeds', () => {
     expect(g.events).toHaveLength(4);
   });
 });
+
+describe('one event, one time', () => {
+  // Look-alike reports 30 years apart, and an undated one that reads like both.
+  const old = 'India may buy a Cray supercomputer from the United States for weather forecasting, officials in New Delhi said, after talks on export controls.';
+  const later = 'India may buy a Cray supercomputer from the United States for weather forecasting, officials in New Delhi said; export controls were eased.';
+  const undated = 'India may buy a Cray supercomputer from the United States for weather forecasting, officials in New Delhi said.';
+  const feats = (): ArticleFeatures[] => [feat('a', old, '1987-03-02'), feat('b', later, '2017-06-26'), feat('c', undated), ...noise.map((t, i) => feat(`n${i}`, t))];
+
+  it('an undated article does not bridge two dated ones further apart than the time window', () => {
+    const events = eventsOf(feats());
+    expect(events.find((e) => e.includes('a'))).not.toContain('b');
+    expect(events.find((e) => e.includes('c'))!.length).toBe(2);
+  });
+});

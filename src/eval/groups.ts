@@ -1,22 +1,29 @@
 /**
- * `GROUPS_FILE=<run>/groups.jsonl npm run eval -- subjects [file]`: how often a grouping puts articles
- * about different companies together, where the titles say which company (Reuters' `<TICKER>` and
- * bracketed names, exchange tickers: src/group/subjects.ts). No labels: a title's codes are its
- * subject, so two articles in one event whose titles name disjoint codes are about different companies
- * (a merger or a unit and its parent share a code, and count as the same subject). The input defaults to
- * the bench corpus; the groups come from an `analyze` run over it.
+ * `GROUPS_FILE=<run>/groups.jsonl npm run eval -- groups [file]`: two checks of a grouping on a corpus
+ * without event labels (the bench corpus by default; the groups come from an `analyze` run over it).
  *
- * Prints, for events and stories of several articles: pairs of articles whose titles name codes, how
- * many of those name disjoint codes, the articles in groups holding such a pair, the largest group,
- * and a few events as examples. Grouping step 4c keeps such pairs apart; what is left joins through
- * articles whose titles name no code.
+ * Different companies: where titles say which company an item is about (Reuters' `<TICKER>` and
+ * bracketed names, exchange tickers: src/group/subjects.ts), two articles in one event whose titles
+ * name disjoint codes are about different companies (a merger or a unit and its parent share a code,
+ * and count as the same subject). Prints, for events and stories of several articles: pairs of
+ * articles whose titles name codes, how many of those name disjoint codes, the articles in groups
+ * holding such a pair, the largest group, and a few events as examples. Grouping step 4c keeps such
+ * pairs apart; what is left joins through articles whose titles name no code.
+ *
+ * Date spans: events whose declared publication dates lie further apart than the grouping's time
+ * window (grace + 6.9 decays: 51 days by default), by span. One event is one happening; such events
+ * are topics chained through undated articles or through look-alike reports weeks apart.
  */
 import { readFileSync } from 'node:fs';
 import { readInputs } from '../ingest/index.js';
 import { distinctCodes } from '../group/subjects.js';
+import { dayNumber } from '../group/dates.js';
+import { defaultGroupOptions } from '../group/index.js';
+import { timeWindowDays } from '../group/group.js';
 
 const DEFAULT_FILE = '../shared/bench/news-56k.jsonl.gz';
 const SHOWN = Number(process.env.SHOWN ?? 8);
+const WINDOW_DAYS = timeWindowDays(defaultGroupOptions);
 
 interface Membership {
   id: string;
@@ -62,13 +69,14 @@ function tally(members: ReadonlyMap<string, string[]>, codesOf: ReadonlyMap<stri
 export async function run(file: string | undefined): Promise<void> {
   const groupsFile = process.env.GROUPS_FILE;
   if (!groupsFile) {
-    process.stderr.write('usage: GROUPS_FILE=<run>/groups.jsonl npm run eval -- subjects [input]: the groups of an analyze run over the input\n');
+    process.stderr.write('usage: GROUPS_FILE=<run>/groups.jsonl npm run eval -- groups [input]: the groups of an analyze run over the input\n');
     process.exitCode = 2;
     return;
   }
   const path = file ?? DEFAULT_FILE;
   const codesOf = new Map<string, string[]>();
   const titleOf = new Map<string, string>();
+  const dayOf = new Map<string, number>();
   let articles = 0;
   let skipped = 0;
   for await (const item of readInputs([path], {})) {
@@ -77,6 +85,9 @@ export async function run(file: string | undefined): Promise<void> {
       continue;
     }
     articles++;
+    const published = item.record.given.published;
+    const day = published ? dayNumber(published.slice(0, 10)) : null;
+    if (day !== null) dayOf.set(item.record.id, day);
     const title = item.record.given.title ?? '';
     const codes = distinctCodes(title).map((c) => c.value);
     if (codes.length) {
@@ -97,9 +108,9 @@ export async function run(file: string | undefined): Promise<void> {
       else map.set(key, [m.id]);
     }
   }
-  process.stdout.write(`subjects: ${path} (${articles} articles, ${skipped} skipped; ${codesOf.size} titles name a company code); groups ${groupsFile} (${grouped} articles)\n`);
+  process.stdout.write(`groups: ${path} (${articles} articles, ${skipped} skipped; ${codesOf.size} titles name a company code); groups ${groupsFile} (${grouped} articles)\n`);
   if (articles === 0 || grouped === 0) {
-    process.stderr.write('subjects: no article or no membership read\n');
+    process.stderr.write('groups: no article or no membership read\n');
     process.exitCode = 1;
     return;
   }
@@ -114,5 +125,23 @@ export async function run(file: string | undefined): Promise<void> {
     process.stdout.write(`event ${e}:\n`);
     for (const id of events.get(e)!.slice(0, 6)) process.stdout.write(`  ${titleOf.get(id) ?? `(no code) ${id}`}\n`);
   }
-  process.stdout.write(`${JSON.stringify({ eval: 'subjects', file: path, groups: groupsFile, articles, coded: codesOf.size, events: ev.tally, stories: st.tally })}\n`);
+  const spans = dateSpans(multi(events), dayOf);
+  process.stdout.write(`events of several articles whose declared dates span more than the ${WINDOW_DAYS.toFixed(1)}-day window: ${spans.events} (${spans.articles} articles); by span: ${Object.entries(spans.bySpan).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
+  process.stdout.write(`${JSON.stringify({ eval: 'groups', file: path, groups: groupsFile, articles, coded: codesOf.size, subjects: { events: ev.tally, stories: st.tally }, dateSpans: spans })}\n`);
+}
+
+/** Events whose declared dates span more than the time window, and their articles, by span. */
+function dateSpans(events: ReadonlyMap<string, string[]>, dayOf: ReadonlyMap<string, number>): { events: number; articles: number; bySpan: Record<string, number> } {
+  const out = { events: 0, articles: 0, bySpan: {} as Record<string, number> };
+  for (const ids of events.values()) {
+    const days = ids.map((id) => dayOf.get(id)).filter((d): d is number => d !== undefined);
+    if (days.length < 2) continue;
+    const span = Math.max(...days) - Math.min(...days);
+    if (span <= WINDOW_DAYS) continue;
+    out.events++;
+    out.articles += ids.length;
+    const bucket = span > 365 ? 'over a year' : span > 120 ? '121–365 days' : `${Math.ceil(WINDOW_DAYS)}–120 days`;
+    out.bySpan[bucket] = (out.bySpan[bucket] ?? 0) + 1;
+  }
+  return out;
 }
