@@ -16,10 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { readInputs } from '../ingest/index.js';
-import { distinctCodes } from '../group/subjects.js';
-import { dayNumber } from '../group/dates.js';
-import { defaultGroupOptions } from '../group/index.js';
-import { timeWindowDays } from '../group/group.js';
+import { dayNumber, defaultGroupOptions, distinctCodes, timeWindowDays } from '../group/index.js';
 
 const DEFAULT_FILE = '../shared/bench/news-56k.jsonl.gz';
 const SHOWN = Number(process.env.SHOWN ?? 8);

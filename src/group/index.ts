@@ -4,10 +4,11 @@
  */
 import { z } from 'zod';
 
-export { extractFeatures, type ArticleFeatures, type FeatureKind, type LeadFigure } from './features.js';
+export { extractFeatures, type ArticleFeatures, type FeatureKind, type LeadFigure, type TitleSubject } from './features.js';
 export { extractEntities, loadGazetteer, normalizeName, type EntityMention, type Gazetteer } from './entities.js';
-export { dateKeyText, extractDates, type DateMention, type TimeEvidence } from './dates.js';
-export { groupArticles, groupWithDiagnostics, defaultGroupOptions, type GroupOptions, type GroupDiagnostics } from './group.js';
+export { dateKeyText, dayNumber, extractDates, type DateMention, type TimeEvidence } from './dates.js';
+export { distinctCodes, findCodes, type CodeMention } from './subjects.js';
+export { groupArticles, groupWithDiagnostics, defaultGroupOptions, timeWindowDays, type GroupOptions, type GroupDiagnostics } from './group.js';
 
 export const TieSchema = z.object({
   kind: z.enum(['entity', 'place', 'term', 'phrase', 'number', 'date']),
