@@ -226,6 +226,15 @@ export const BLOCK_RULES: readonly BlockRule[] = [
     maxChars: 700,
   },
   {
+    name: 'newsletter-form',
+    reason: 'share-subscribe',
+    comment: 'A newsletter form saved as one paragraph, with its messages and often its country list: "Get The Brief. Sign up to receive… Choose your country United States of America Afghanistan Albania … Zimbabwe Please enter a valid email address… For your security, we\'ve sent a confirmation email to the address you entered." (TIME, about 3,100 characters: its 240 country names made 28 unrelated TIME articles one event).',
+    example: "Get our Space Newsletter. Sign up to receive the week's news in space. Please enter a valid email address. Sign Up Now Check the box if you do not wish to receive promotional offers via email from TIME. You can unsubscribe at any time. By signing up you are agreeing to our Terms of Use and Privacy Policy Thank you! For your security, we've sent a confirmation email to the address you entered.",
+    // Lines only a form prints; the length allows the country list inside the paragraph.
+    match: /\bchoose your country united states of america afghanistan\b|\bplease enter a valid email address\b|\bwe['’]ve sent a confirmation email to the address you entered\b/i,
+    maxChars: 4000,
+  },
+  {
     name: 'follow-topic',
     reason: 'share-subscribe',
     comment: 'A call to follow a topic or visit the home page: "Add Impeachment Inquiry as an interest to stay up to date…", "Visit Business Insider\'s homepage for more stories."',
@@ -482,6 +491,7 @@ const NEEDS: Readonly<Record<string, (text: string, lower: string) => boolean>> 
   'mailing-list': (_, l) => l.includes('mail') || l.includes('letter') || l.includes('briefing') || l.includes('inbox') || l.includes('igning up') || l.includes('cribing'),
   'contribution-appeal': (_, l) => l.includes('contribution'),
   'signup-form': (_, l) => l.includes('igning up') || l.includes('robot') || l.includes('opt-out'),
+  'newsletter-form': (_, l) => l.includes('valid email') || l.includes('choose your country') || l.includes('confirmation email'),
   'follow-topic': (_, l) => l.includes('intere') || l.includes('homepage'),
   'contact-call': (_, l) => l.includes('@') || l.includes('journali'),
   'syndication-note': (_, l) => l.includes('without charge') || l.includes('licensing'),

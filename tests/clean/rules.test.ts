@@ -217,6 +217,8 @@ describe('chrome lines found repeated in the 56k bench corpus', () => {
     ["Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box. Invalid email address. Please re-enter. You must select a newsletter to subscribe to. Sign Up You will receive emails containing news content , updates and promotions from The New York Times. You may opt-out at any time.", 'signup-form'],
     ['Sign up here for POLITICO Huddle A daily play-by-play of congressional news in your inbox. Email Sign Up By signing up you agree to receive email newsletters or alerts from POLITICO. You can unsubscribe at any time.', 'signup-form'],
     ['COUNTDOWN TO 2020 The race for 2020 starts now. Stay in the know. Follow our presidential election coverage. Email Sign Up By signing up you agree to receive email newsletters or alerts from POLITICO. You can unsubscribe at any time.', 'signup-form'],
+    [`Get The Brief. Sign up to receive the top stories you need to know right now. Choose your country ${'United States of America Afghanistan Albania Algeria American Samoa Andorra Angola Anguilla Antigua and Barbuda Argentina '.repeat(20)}Zimbabwe Please enter a valid email address. Please select your country. I can confirm I have read and accept the Terms Of Use. Please check to proceed. Sign Up Now You may unsubscribe from email communication at any time. See our Privacy Policy for further details. Thank you! For your security, we've sent a confirmation email to the address you entered. Click the link to confirm your subscription and begin receiving our newsletters. If you don't get the confirmation within 10 minutes, please check your spam folder.`, 'newsletter-form'],
+    ['The Coronavirus Brief. Everything you need to know about the global spread of COVID-19 Please enter a valid email address. Sign Up Now Check the box if you do not wish to receive promotional offers via email from TIME. You can unsubscribe at any time. By signing up you are agreeing to our Terms of Use and Privacy Policy Thank you! For your security, we\'ve sent a confirmation email to the address you entered. Click the link to confirm your subscription and begin receiving our newsletters. If you don\'t get the confirmation within 10 minutes, please check your spam folder.', 'newsletter-form'],
     ['Support Vox’s explanatory journalism', 'donation-appeal'],
     ['Every day at Vox, we aim to answer your most important questions. Your financial contribution will not constitute a donation, but it will enable our staff to continue to offer free articles, videos, and podcasts. Please consider making a contribution to Vox today.', 'contribution-appeal'],
     ['Newsletter Sign-up', 'section-label'],
@@ -264,6 +266,8 @@ describe('chrome lines found repeated in the 56k bench corpus', () => {
       'He said he got a tip from a neighbour and called the police at once.',
       'Officials said the agency contributed to this report on the flooding. It was published on Monday.',
       'The company has been updated on the investigation, a spokesman said.',
+      'Voters were asked to choose your country or your party, the candidate said in a speech on Tuesday.',
+      'Users who forgot to enter a valid email address were locked out, the company said.',
     ]) {
       expect(matchBlockRule(line)).toBeNull();
     }
