@@ -120,8 +120,10 @@ export interface Executor {
   run<T>(task: WorkerTask): Promise<T>;
   /**
    * Stops the worker threads until the next task (which starts new ones). Grouping runs on the main
-   * thread with the workers idle; their heaps (word caches, lexicon tables) are then the difference
-   * between the run's peak memory and less (56k articles: 3.2 GB peak at the end of grouping).
+   * thread with the workers idle; their heaps (word caches, lexicon tables) were then the difference
+   * between the run's peak memory and less (56k articles: 3.2 GB peak at the end of grouping). Today the
+   * peak is in the story phase, and workers kept through grouping (warm caches, compiled code) still
+   * cost more than they save: at 56k +190 MB peak and 2 s slower (two rounds, 2026-11-22).
    */
   release(): Promise<void>;
   destroy(): Promise<void>;
