@@ -11,7 +11,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { REPORT_SECTIONS, sectionOpen, type ReportSection } from '../report/stream.js';
+import { REPORT_SECTIONS, sectionOpen, type ReportSection } from '../report/index.js';
 
 export interface VolumeRow {
   part: string;

@@ -228,7 +228,7 @@ export const BLOCK_RULES: readonly BlockRule[] = [
   {
     name: 'newsletter-form',
     reason: 'share-subscribe',
-    comment: 'A newsletter form saved as one paragraph, with its messages and often its country list: "Get The Brief. Sign up to receive… Choose your country United States of America Afghanistan Albania … Zimbabwe Please enter a valid email address… For your security, we\'ve sent a confirmation email to the address you entered." (TIME, about 3,100 characters: its 240 country names made 28 unrelated TIME articles one event).',
+    comment: 'A newsletter form saved as one paragraph, with its messages and often its country list: "Get The Brief. Sign up to receive… Choose your country United States of America Afghanistan Albania … Zimbabwe Please enter a valid email address… For your security, we\'ve sent a confirmation email to the address you entered." (TIME, about 3,100 characters: its country names tied unrelated TIME articles into one event).',
     example: "Get our Space Newsletter. Sign up to receive the week's news in space. Please enter a valid email address. Sign Up Now Check the box if you do not wish to receive promotional offers via email from TIME. You can unsubscribe at any time. By signing up you are agreeing to our Terms of Use and Privacy Policy Thank you! For your security, we've sent a confirmation email to the address you entered.",
     // Lines only a form prints; the length allows the country list inside the paragraph.
     match: /\bchoose your country united states of america afghanistan\b|\bplease enter a valid email address\b|\bwe['’]ve sent a confirmation email to the address you entered\b/i,

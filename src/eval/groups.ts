@@ -13,6 +13,9 @@
  * Date spans: events whose declared publication dates lie further apart than the grouping's time
  * window (grace + 6.9 decays: 51 days by default), by span. One event is one happening; such events
  * are topics chained through undated articles or through look-alike reports weeks apart.
+ *
+ * Also printed: events and stories of several articles, and with `BASELINE_FILE=<other run>/groups.jsonl`
+ * the articles whose event (story) holds other articles than in that run, all and by outlet.
  */
 import { readFileSync } from 'node:fs';
 import { readInputs } from '../ingest/index.js';
@@ -74,6 +77,7 @@ export async function run(file: string | undefined): Promise<void> {
   const codesOf = new Map<string, string[]>();
   const titleOf = new Map<string, string>();
   const dayOf = new Map<string, number>();
+  const outletOf = new Map<string, string>();
   let articles = 0;
   let skipped = 0;
   for await (const item of readInputs([path], {})) {
@@ -82,6 +86,7 @@ export async function run(file: string | undefined): Promise<void> {
       continue;
     }
     articles++;
+    if (item.record.given.outlet) outletOf.set(item.record.id, item.record.given.outlet);
     const published = item.record.given.published;
     const day = published ? dayNumber(published.slice(0, 10)) : null;
     if (day !== null) dayOf.set(item.record.id, day);
@@ -92,19 +97,7 @@ export async function run(file: string | undefined): Promise<void> {
       titleOf.set(item.record.id, title);
     }
   }
-  const events = new Map<string, string[]>();
-  const stories = new Map<string, string[]>();
-  let grouped = 0;
-  for (const line of readFileSync(groupsFile, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const m = JSON.parse(line) as Membership;
-    grouped++;
-    for (const [map, key] of [[events, m.event], [stories, m.story]] as const) {
-      const list = map.get(key);
-      if (list) list.push(m.id);
-      else map.set(key, [m.id]);
-    }
-  }
+  const { events, stories, grouped } = readGroups(groupsFile);
   process.stdout.write(`groups: ${path} (${articles} articles, ${skipped} skipped; ${codesOf.size} titles name a company code); groups ${groupsFile} (${grouped} articles)\n`);
   if (articles === 0 || grouped === 0) {
     process.stderr.write('groups: no article or no membership read\n');
@@ -123,8 +116,57 @@ export async function run(file: string | undefined): Promise<void> {
     for (const id of events.get(e)!.slice(0, 6)) process.stdout.write(`  ${titleOf.get(id) ?? `(no code) ${id}`}\n`);
   }
   const spans = dateSpans(multi(events), dayOf);
+  const several = { events: multi(events).size, stories: multi(stories).size };
+  process.stdout.write(`events of several articles: ${several.events}; stories of several articles: ${several.stories}\n`);
+  const baselineFile = process.env.BASELINE_FILE;
+  let changed: { events: number; stories: number; byOutlet: Record<string, { events: number; stories: number }> } | null = null;
+  if (baselineFile) {
+    const base = readGroups(baselineFile);
+    changed = { events: 0, stories: 0, byOutlet: {} };
+    for (const [level, now, before] of [['events', events, base.events], ['stories', stories, base.stories]] as const) {
+      const membersNow = membersOf(now);
+      const membersBefore = membersOf(before);
+      for (const [id, key] of membersNow) {
+        if (membersBefore.get(id) === key) continue;
+        changed[level]++;
+        const o = (changed.byOutlet[outletOf.get(id) ?? '(no outlet)'] ??= { events: 0, stories: 0 });
+        o[level]++;
+      }
+    }
+    process.stdout.write(`against ${baselineFile}: ${changed.events} articles in another event, ${changed.stories} in another story (the group's members differ); by outlet, events / stories:\n`);
+    const rows = Object.entries(changed.byOutlet).sort((a, b) => b[1].events - a[1].events || (a[0] < b[0] ? -1 : 1));
+    for (const [o, c] of rows.slice(0, SHOWN)) process.stdout.write(`${String(c.events).padStart(8)} / ${String(c.stories).padEnd(8)} ${o}\n`);
+  }
   process.stdout.write(`events of several articles whose declared dates span more than the ${WINDOW_DAYS.toFixed(1)}-day window: ${spans.events} (${spans.articles} articles); by span: ${Object.entries(spans.bySpan).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
-  process.stdout.write(`${JSON.stringify({ eval: 'groups', file: path, groups: groupsFile, articles, coded: codesOf.size, subjects: { events: ev.tally, stories: st.tally }, dateSpans: spans })}\n`);
+  process.stdout.write(`${JSON.stringify({ eval: 'groups', file: path, groups: groupsFile, articles, coded: codesOf.size, subjects: { events: ev.tally, stories: st.tally }, dateSpans: spans, several, ...(changed ? { baseline: baselineFile, changed } : {}) })}\n`);
+}
+
+/** A run's groups.jsonl: the article ids of each event and story. */
+function readGroups(file: string): { events: Map<string, string[]>; stories: Map<string, string[]>; grouped: number } {
+  const events = new Map<string, string[]>();
+  const stories = new Map<string, string[]>();
+  let grouped = 0;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const m = JSON.parse(line) as Membership;
+    grouped++;
+    for (const [map, key] of [[events, m.event], [stories, m.story]] as const) {
+      const list = map.get(key);
+      if (list) list.push(m.id);
+      else map.set(key, [m.id]);
+    }
+  }
+  return { events, stories, grouped };
+}
+
+/** Per article, its group's members (sorted ids joined): equal across two runs when the group is the same, whatever its id. */
+function membersOf(groups: ReadonlyMap<string, string[]>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const ids of groups.values()) {
+    const key = [...ids].sort().join('\n');
+    for (const id of ids) out.set(id, key);
+  }
+  return out;
 }
 
 /** Events whose declared dates span more than the time window, and their articles, by span. */

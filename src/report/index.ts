@@ -51,4 +51,4 @@ export async function writeReports(analysis: Analysis, outDir: string, formats: 
   if (exportFormats.length) written.push(...(await writeExports(report, outDir, exportFormats)));
   return written;
 }
-export { writeReportJsonStream, reportElement, REPORT_SECTIONS, type ReportHead, type ReportSection, type SectionSource } from './stream.js';
+export { writeReportJsonStream, reportElement, sectionOpen, REPORT_SECTIONS, type ReportHead, type ReportSection, type SectionSource } from './stream.js';
