@@ -90,6 +90,7 @@ withInputOptions(
   .option('--no-text', "leave articles' cleaned text out of report.json")
   .option('--groups <file>', 'JSON file of pinned grouping decisions: [{"kind":"together"|"apart","ids":[...]}]')
   .option('--frames <scope>', "framing analyzers on 'all' articles, only 'grouped' ones (in stories of several articles: faster for large corpora), or 'none' (grouping and wording only: about half the time again)", framesScope, 'all' as FramesScope)
+  .option('--recurring <n>', "grouping leaves out a paragraph its outlet repeats in at least n articles over more time than one event lasts (0: keeps all)", nonNegativeInt, 10)
   .option('--workers <n>', 'worker threads (0: all in this thread)', nonNegativeInt, availableParallelism())
   .option('--batch-size <n>', 'articles per worker task', positiveInt, 64)
   .option('--run-dir <dir>', 'cached per-batch results, reused when the run is repeated or resumed (default: <out>/.run)')
@@ -103,7 +104,7 @@ withInputOptions(
     let run;
     try {
       run = await analyzeToDir(
-        { inputs, manifest: opts.manifest, pins, options: { includeText: opts.text, strict: opts.strict, frames: opts.frames, ...ingestOptions(opts) } },
+        { inputs, manifest: opts.manifest, pins, options: { includeText: opts.text, strict: opts.strict, frames: opts.frames, recurringMinArticles: opts.recurring, ...ingestOptions(opts) } },
         { outDir: opts.out, runDir: opts.runDir, workers: opts.workers, batchSize: opts.batchSize, pageLimit: opts.pageLimit, ...(bar.enabled ? { onProgress: bar.update } : {}), onSkip: printSkip },
       );
     } finally {
@@ -131,11 +132,12 @@ withInputOptions(
 )
   .option('-o, --out <file>', 'output file (default: standard output)')
   .option('--groups <file>', 'JSON file of pinned grouping decisions')
+  .option('--recurring <n>', "grouping leaves out a paragraph its outlet repeats in at least n articles over more time than one event lasts (0: keeps all)", nonNegativeInt, 10)
   .action(async (inputs, opts) => {
     quiet = opts.quiet;
     const skips = skipCounter();
     const pins = opts.groups ? await readPins(opts.groups) : [];
-    const grouping = await groupInputs({ inputs, manifest: opts.manifest, ingest: ingestOptions(opts), pins, onSkip: skips.onSkip });
+    const grouping = await groupInputs({ inputs, manifest: opts.manifest, ingest: ingestOptions(opts), pins, onSkip: skips.onSkip, recurringMinArticles: opts.recurring });
     const lines = grouping.articles.map((m) => JSON.stringify({ id: m.id, story: m.story, event: m.event, cohesion: m.cohesion })).join('\n');
     await emit(lines, opts.out);
     process.stderr.write(`framelens: ${grouping.articles.length} article(s) grouped, ${skips.count} skipped; ${grouping.stories.length} story(ies), ${grouping.events.length} event(s)\n`);
@@ -170,6 +172,7 @@ withInputOptions(
   .requiredOption('-o, --out <dir>', 'folder shared by all shards')
   .option('--no-text', "leave articles' cleaned text out of report.json")
   .option('--frames <scope>', "framing analyzers on 'all' articles, only 'grouped' ones, or 'none'", framesScope, 'all' as FramesScope)
+  .option('--recurring <n>', "grouping leaves out a paragraph its outlet repeats in at least n articles over more time than one event lasts (0: keeps all)", nonNegativeInt, 10)
   .option('--workers <n>', 'worker threads (0: all in this thread)', nonNegativeInt, availableParallelism())
   .action(async (inputs, opts) => {
     quiet = opts.quiet;
@@ -179,7 +182,7 @@ withInputOptions(
     let r;
     try {
       r = await runShard(
-        { inputs, manifest: opts.manifest, options: { includeText: opts.text, strict: opts.strict, frames: opts.frames, ...ingestOptions(opts) } },
+        { inputs, manifest: opts.manifest, options: { includeText: opts.text, strict: opts.strict, frames: opts.frames, recurringMinArticles: opts.recurring, ...ingestOptions(opts) } },
         { shards: opts.shards, index: opts.shardIndex, outDir: opts.out, workers: opts.workers, ...(bar.enabled ? { onProgress: bar.update } : {}) },
       );
     } finally {

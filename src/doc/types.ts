@@ -83,6 +83,9 @@ export interface Diagnostic {
   message: string;
   file?: string;
   line?: number | null;
+  /** Offsets into the cleaned text, for a message about a piece of it. */
+  start?: number;
+  end?: number;
 }
 
 /** Why a piece of the original was removed during cleaning. */

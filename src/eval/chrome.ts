@@ -9,6 +9,8 @@
  * single spaces), on their first 160 characters; each counts once an article. Articles without an
  * outlet count under "(no outlet)". It also counts what the cleaning removed, by rule.
  *
+ * It also prints how many paragraphs grouping leaves out as an outlet's recurring ones (group/recurring.ts).
+ *
  * With `GROUPS_FILE=<run>/groups.jsonl` (an `analyze` run over the same input), it counts, by outlet, the
  * articles in events and stories of several articles that hold that outlet only: chrome shared by
  * one outlet's articles ties them together, so these fall when it is removed.
@@ -16,6 +18,8 @@
 import { readFileSync } from 'node:fs';
 import { readInputs } from '../ingest/index.js';
 import { cleanText, normalizeForDuplicates } from '../clean/index.js';
+import { AnalyzeOptionsSchema } from '../pipeline/options.js';
+import { countRecurring } from '../pipeline/recurring.js';
 
 const DEFAULT_FILE = '../shared/bench/news-56k.jsonl.gz';
 /** A paragraph listed recurs in at least this many articles of its outlet. */
@@ -111,6 +115,12 @@ export async function run(file: string | undefined): Promise<void> {
   process.stdout.write('removed by rule (pieces in articles):\n');
   for (const [rule, t] of removed) process.stdout.write(`${String(t.pieces).padStart(8)} in ${String(t.articles).padStart(6)}  ${rule}\n`);
 
+  // What grouping leaves out of this input by the run's default rule (group/recurring.ts), for comparison with the list above.
+  const minArticles = AnalyzeOptionsSchema.parse({}).recurringMinArticles;
+  const recurring = await countRecurring([path], {}, undefined, minArticles);
+  const leftOut = { paragraphs: recurring.keys.length, articleParagraphs: recurring.articles.reduce((a, b) => a + b, 0) };
+  process.stdout.write(`grouping leaves out ${leftOut.paragraphs} paragraph(s) that an outlet repeats in ${minArticles}+ articles over more than one event's time (${leftOut.articleParagraphs} article-paragraphs; counted on the input's lines)\n`);
+
   const groupsFile = process.env.GROUPS_FILE;
   const only = groupsFile ? outletOnly(groupsFile, outletOf) : null;
   if (only) {
@@ -126,6 +136,7 @@ export async function run(file: string | undefined): Promise<void> {
     recurring: rows.length,
     articlesWithRecurring: rows.reduce((s, r) => s + r.articles, 0),
     removedByRule: Object.fromEntries(removed),
+    groupingLeavesOut: leftOut,
     ...(only ? { outletOnly: { groups: groupsFile, events: Object.fromEntries(only.events), stories: Object.fromEntries(only.stories) } } : {}),
   };
   process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -50,6 +50,12 @@ export interface ArticleFeatures {
   words: number;
 }
 
+/** A piece of the cleaned text (offsets). */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
 /** A decimal figure of the lead: its `number` feature key, its value and its first offsets in `doc.text`. */
 export interface LeadFigure {
   key: number;
@@ -261,9 +267,10 @@ function isYearLike(s: string): boolean {
  * Features of one document: content-word stems (`term`), adjacent content-word
  * pairs (`phrase`), names (`entity`) and places (`place`) from
  * {@link extractEntities}, numbers outside dates (`number`), and dates and years
- * from {@link extractDates} (`date`).
+ * from {@link extractDates} (`date`). Tokens, names and dates that start in a `leaveOut` range (an
+ * outlet's recurring paragraphs: recurring.ts) add nothing; ranges ascending, not overlapping.
  */
-export function extractFeatures(doc: Doc): ArticleFeatures {
+export function extractFeatures(doc: Doc, leaveOut: readonly TextRange[] = []): ArticleFeatures {
   const gazetteer = loadGazetteer();
   // Any known date resolves "on Sunday"; only a declared one (not inferred from the text) may block pairs.
   const date = doc.meta.published.value ? doc.meta.published.value.slice(0, 10) : null;
@@ -309,11 +316,19 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
     facts[e] = f;
     return f;
   };
+  let m = 0;
   for (let i = 0; i < tokens.length; i++) {
     const e = ids[i]!;
     const t = tokens[i]!;
     let f = facts[e]!;
     if (f === 0) f = decide(i, t);
+    if (m < leaveOut.length) {
+      while (m < leaveOut.length && leaveOut[m]!.end <= t.start) m++;
+      if (m < leaveOut.length && leaveOut[m]!.start <= t.start) {
+        if (f & WORD) words++;
+        continue;
+      }
+    }
     if (f & WORD) {
       words++;
       if ((f & CONTENT) === 0) continue;
@@ -348,8 +363,9 @@ export function extractFeatures(doc: Doc): ArticleFeatures {
       }
     }
   }
-  for (const e of entitiesOf(doc, gazetteer, stop)) add(finishKey(fnvMore(PREFIX[e.kind], e.key), e.kind), e.key, -1, e.start, e.end);
-  for (const m of time.mentions) add(finishKey(fnvMore(PREFIX.date, m.key), 'date'), m.key, -1, m.start, m.end);
+  const kept = (start: number): boolean => leaveOut.length === 0 || !leaveOut.some((r) => r.start <= start && start < r.end);
+  for (const e of entitiesOf(doc, gazetteer, stop)) if (kept(e.start)) add(finishKey(fnvMore(PREFIX[e.kind], e.key), e.kind), e.key, -1, e.start, e.end);
+  for (const dm of time.mentions) if (kept(dm.start)) add(finishKey(fnvMore(PREFIX.date, dm.key), 'date'), dm.key, -1, dm.start, dm.end);
 
   // Keys ascending (the native sort of a typed array: a radix sort of (key, entry) pairs in script cost
   // twice as much), each position's entry found again through the table. Typed arrays are the

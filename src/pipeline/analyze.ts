@@ -1,6 +1,7 @@
 import type { Doc, Skip } from '../doc/types.js';
 import { readInputs, readManifest, type ManifestEntry } from '../ingest/index.js';
-import { extractFeatures, groupArticles, type Grouping, type Pin } from '../group/index.js';
+import { extractFeatures, groupArticles, recurringSpans, type Grouping, type Pin, type RecurringParagraphs } from '../group/index.js';
+import { countRecurring } from './recurring.js';
 import { analyzeDoc } from '../frames/index.js';
 import { buildDoc } from './build-doc.js';
 import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from './options.js';
@@ -47,12 +48,13 @@ export async function analyze(request: AnalyzeRequest): Promise<Analysis> {
     request.hooks?.onSkip?.(s);
   };
   const ingestOptions = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
+  const recurring = await countRecurring(request.inputs, ingestOptions, manifest, options.recurringMinArticles);
   for await (const item of readInputs(request.inputs, ingestOptions)) {
     if (item.kind === 'skip') {
       skip(item.skip);
       continue;
     }
-    const doc = analyzeRecord(item.record, manifest?.get(item.record.id), skip, options.frames === 'all');
+    const doc = analyzeRecord(item.record, manifest?.get(item.record.id), skip, options.frames === 'all', recurring);
     if (doc) {
       docs.push(doc);
       request.hooks?.onDoc?.(doc);
@@ -62,9 +64,9 @@ export async function analyze(request: AnalyzeRequest): Promise<Analysis> {
 }
 
 /** Per-article stages for one record; a failure skips this record alone (spaCy's error handler policy). */
-export function analyzeRecord(record: Parameters<typeof buildDoc>[0], manifest: ManifestEntry | undefined, skip: (s: Skip) => void, withFrames = true): Doc | null {
+export function analyzeRecord(record: Parameters<typeof buildDoc>[0], manifest: ManifestEntry | undefined, skip: (s: Skip) => void, withFrames = true, recurring?: RecurringParagraphs): Doc | null {
   try {
-    const doc = buildDoc(record, manifest);
+    const doc = buildDoc(record, manifest, recurring);
     if (doc.tokens.length === 0) {
       skip({ id: record.id, source: record.source, code: 'E_NO_CONTENT', reason: `no words left after cleaning (${doc.removed.length} block(s) removed as boilerplate)` });
       return null;
@@ -89,7 +91,7 @@ export function finishAnalysis(docs: Doc[], skips: Skip[], options: AnalyzeOptio
   // Sorted by id so that results never depend on input order.
   docs.sort((a, b) => cmp(a.id, b.id));
   skips.sort((a, b) => cmp(a.source.file, b.source.file) || (a.source.line ?? 0) - (b.source.line ?? 0) || cmp(a.id, b.id));
-  const grouping = groupArticles(docs.map(extractFeatures), {}, pins);
+  const grouping = groupArticles(docs.map((d) => extractFeatures(d, recurringSpans(d))), {}, pins);
   if (options.frames === 'grouped') {
     const byId = new Map(docs.map((d) => [d.id, d]));
     for (const id of framedIds(grouping)) analyzeDoc(byId.get(id)!);

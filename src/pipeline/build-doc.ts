@@ -3,12 +3,14 @@ import { cleanText } from '../clean/index.js';
 import { resolveMeta } from '../meta/index.js';
 import type { ManifestEntry } from '../ingest/index.js';
 import { analyzeText, detectLanguage } from '../text/index.js';
+import { declaredOutlet, markRecurring, type RecurringParagraphs } from '../group/index.js';
 
 /**
  * One record through the per-article stages: clean → meta → text.
  * The language is the given/manifest one when present, else detected from the cleaned text.
+ * Paragraphs in `recurring` (the corpus pass: group/recurring.ts) are marked for grouping to leave out.
  */
-export function buildDoc(record: RawRecord, manifest?: ManifestEntry): Doc {
+export function buildDoc(record: RawRecord, manifest?: ManifestEntry, recurring?: RecurringParagraphs): Doc {
   const clean = cleanText(record.text, { format: record.source.format });
   const meta = resolveMeta(record, clean, manifest);
   let language = meta.language.value;
@@ -21,7 +23,7 @@ export function buildDoc(record: RawRecord, manifest?: ManifestEntry): Doc {
     meta.language = { value: language, source: 'inferred', evidence: { text: record.text.slice(start, start + length), start, end: start + length, rule: 'script-and-function-words' } };
   }
   const lang = language.toLowerCase().slice(0, 2);
-  return {
+  const doc: Doc = {
     id: record.id,
     source: record.source,
     original: record.text,
@@ -35,6 +37,8 @@ export function buildDoc(record: RawRecord, manifest?: ManifestEntry): Doc {
     layers: {},
     diagnostics: [...(record.diagnostics ?? [])],
   };
+  if (recurring) markRecurring(doc, declaredOutlet(record, manifest), recurring);
+  return doc;
 }
 
 /** A record made from plain text, for library users and evaluations that hold text in memory. */

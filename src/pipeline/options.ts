@@ -26,6 +26,12 @@ export const AnalyzeOptionsSchema = z.object({
    * are most of a large run: README, research-scale runs).
    */
   frames: z.enum(['all', 'grouped', 'none']).default('all'),
+  /**
+   * Grouping leaves out a paragraph that its outlet repeats in at least this many articles over more
+   * time than one event lasts (group/recurring.ts: a series' fixed lines, an excerpt a newsletter quotes
+   * again and again); 0 keeps every paragraph. Counting them reads the inputs once more before the run.
+   */
+  recurringMinArticles: z.number().int().min(0).default(10),
 });
 export type AnalyzeOptions = z.infer<typeof AnalyzeOptionsSchema>;
 export type AnalyzeOptionsInput = z.input<typeof AnalyzeOptionsSchema>;

@@ -31,6 +31,7 @@ import { reportElement, writeReportJsonStream, type ReportHead, type ReportSink,
 import { reportJsonSchema, reportMarkdown, reportHtml, writeFileAtomic, type Report } from '../report/index.js';
 import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from './options.js';
 import { addHashesToStats, encodeStats } from './stats.js';
+import { countRecurring } from './recurring.js';
 import { CACHE_VERSION, hashKey, rangeReader, readCachedBatch, writeAtomic, type BatchResult, type ByteRef } from './spill.js';
 import { membershipPiece, putEntry } from './entry.js';
 import { readCachedStory, runTask, type StoryResult, type StoryTask, type WorkerTask } from './tasks.js';
@@ -184,7 +185,9 @@ export async function analyzeToDir(request: RunRequest, settings: RunSettings): 
 
   // 1. Batches.
   const t = performance.now();
-  const optionsKey = { frames: options.frames, cache: CACHE_VERSION, version: VERSION };
+  const ingest = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
+  const recurring = await countRecurring(request.inputs, ingest, manifest, options.recurringMinArticles);
+  const optionsKey = { frames: options.frames, recurring: hashKey([recurring.keys, recurring.articles]), cache: CACHE_VERSION, version: VERSION };
   const skips: Skip[] = [];
   const skip = (s: Skip): void => {
     skips.push(s);
@@ -227,10 +230,9 @@ export async function analyzeToDir(request: RunRequest, settings: RunSettings): 
     const key = hashKey([optionsKey, ...records.map((r) => [r.record.id, r.record.source, r.record.text, r.record.given, r.record.extra, r.record.pageMeta ?? null, r.record.diagnostics ?? [], r.manifest ?? null])]);
     const cached = readCachedBatch(runDir, key);
     if (cached) timings.cachedBatches++;
-    await results.push(cached ? Promise.resolve(cached) : exec.run<BatchResult>({ kind: 'batch', task: { key, runDir, records, withFrames: options.frames === 'all' } }));
+    await results.push(cached ? Promise.resolve(cached) : exec.run<BatchResult>({ kind: 'batch', task: { key, runDir, records, withFrames: options.frames === 'all', recurring } }));
   };
   try {
-    const ingest = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
     for await (const item of readInputs(request.inputs, ingest, meter)) {
       if (item.kind === 'skip') {
         skip(item.skip);

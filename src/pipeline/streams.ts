@@ -6,15 +6,19 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Doc, Skip } from '../doc/types.js';
 import { readInputs, readManifest, type IngestOptions, type ManifestEntry } from '../ingest/index.js';
-import { extractFeatures, groupArticles, PinSchema, type ArticleFeatures, type Grouping, type Pin } from '../group/index.js';
+import { extractFeatures, groupArticles, PinSchema, recurringSpans, type ArticleFeatures, type Grouping, type Pin, type RecurringParagraphs } from '../group/index.js';
 import { findReuse, type ReuseCluster, type ReuseInput, type ReuseOptions } from '../compare/index.js';
 import { buildDoc } from './build-doc.js';
+import { AnalyzeOptionsSchema } from './options.js';
+import { countRecurring } from './recurring.js';
 
 export interface StreamRequest {
   inputs: readonly string[];
   ingest?: Partial<IngestOptions>;
   manifest?: Map<string, ManifestEntry> | string;
   onSkip?: (skip: Skip) => void;
+  /** Paragraphs to mark for grouping to leave out (pipeline/recurring.ts countRecurring). */
+  recurring?: RecurringParagraphs;
 }
 
 /** Cleaned and tokenized docs, one at a time; records that fail or end empty are reported through onSkip. */
@@ -27,7 +31,7 @@ export async function* streamDocs(request: StreamRequest): AsyncGenerator<Doc> {
     }
     const { record } = item;
     try {
-      const doc = buildDoc(record, manifest?.get(record.id));
+      const doc = buildDoc(record, manifest?.get(record.id), request.recurring);
       if (doc.tokens.length === 0) {
         request.onSkip?.({ id: record.id, source: record.source, code: 'E_NO_CONTENT', reason: 'no words left after cleaning' });
         continue;
@@ -40,9 +44,11 @@ export async function* streamDocs(request: StreamRequest): AsyncGenerator<Doc> {
 }
 
 /** Groups articles into stories and events from their compact features alone (`framelens group`). */
-export async function groupInputs(request: StreamRequest & { pins?: readonly Pin[] }): Promise<Grouping> {
+export async function groupInputs(request: StreamRequest & { pins?: readonly Pin[]; recurringMinArticles?: number }): Promise<Grouping> {
+  const manifest = typeof request.manifest === 'string' ? await readManifest(request.manifest) : request.manifest;
+  const recurring = request.recurring ?? (await countRecurring(request.inputs, request.ingest ?? {}, manifest, request.recurringMinArticles ?? AnalyzeOptionsSchema.parse({}).recurringMinArticles));
   const features: ArticleFeatures[] = [];
-  for await (const doc of streamDocs(request)) features.push(extractFeatures(doc));
+  for await (const doc of streamDocs({ ...request, manifest, recurring })) features.push(extractFeatures(doc, recurringSpans(doc)));
   return groupArticles(features, {}, request.pins ?? []);
 }
 

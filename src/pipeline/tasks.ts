@@ -13,7 +13,7 @@ import { threadId } from 'node:worker_threads';
 import type { Doc, RawRecord, Skip } from '../doc/types.js';
 import type { ManifestEntry } from '../ingest/index.js';
 import { analyzeDoc } from '../frames/index.js';
-import { extractFeatures, type EventGroup, type StoryGroup } from '../group/index.js';
+import { extractFeatures, recurringSpans, type EventGroup, type RecurringParagraphs, type StoryGroup } from '../group/index.js';
 import { defaultStatsOptions, statsHashes, type CorpusStats } from '../compare/index.js';
 import { tokenize } from '../text/index.js';
 import { coreFromEntry, putEntryLine, putEntryTail, type PutText } from './entry.js';
@@ -29,6 +29,8 @@ export interface BatchTask {
   records: Array<{ record: RawRecord; manifest?: ManifestEntry }>;
   /** Run the framing analyzers now (`frames: 'all'`), else they run later for grouped articles only. */
   withFrames: boolean;
+  /** The corpus's recurring paragraphs (pipeline/recurring.ts), left out of the grouping features. */
+  recurring: RecurringParagraphs;
 }
 
 /** A line writer's buffer, handed back on close for the thread's next task (4 MiB, or more after a longer piece). */
@@ -109,7 +111,7 @@ export function analyzeBatch(task: BatchTask): BatchResult {
   for (const { record, manifest } of task.records) {
     let doc: Doc;
     try {
-      doc = buildDoc(record, manifest);
+      doc = buildDoc(record, manifest, task.recurring);
       if (doc.tokens.length === 0) {
         skips.push({ id: record.id, source: record.source, code: 'E_NO_CONTENT', reason: `no words left after cleaning (${doc.removed.length} block(s) removed as boilerplate)` });
         continue;
@@ -119,7 +121,7 @@ export function analyzeBatch(task: BatchTask): BatchResult {
       skips.push({ id: record.id, source: record.source, code: 'E_ANALYZE', reason: `analysis failed: ${(err as Error).message}` });
       continue;
     }
-    const features = extractFeatures(doc);
+    const features = extractFeatures(doc, recurringSpans(doc));
     const { shingles, stems } = statsHashes(doc, defaultStatsOptions.ngram);
     putEntryLine(lines.put, doc);
     const at = lines.end();

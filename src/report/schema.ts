@@ -37,6 +37,9 @@ const DiagnosticSchema = z.object({
   message: z.string(),
   file: z.string().optional(),
   line: z.number().int().nullable().optional(),
+  /** Offsets into the cleaned text, for a message about a piece of it (e.g. a paragraph grouping left out). */
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
 });
 
 export const ArticleSchema = z.object({

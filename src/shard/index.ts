@@ -30,6 +30,7 @@ import { cpuMsNow, emptyTimings, executor, finishRun, inputShare, ordered, peakR
 import { addHashesToStats } from '../pipeline/stats.js';
 import { CACHE_VERSION, hashKey, rangeReader, writeAtomic, type BatchResult, type ByteRef } from '../pipeline/spill.js';
 import type { BatchTask } from '../pipeline/tasks.js';
+import { countRecurring } from '../pipeline/recurring.js';
 
 /** The shard an article id belongs to: first 4 bytes of its SHA-256, modulo the shard count. */
 export function shardOf(id: string, shards: number): number {
@@ -94,6 +95,9 @@ export async function runShard(request: ShardRequest, settings: ShardSettings): 
   const manifest = typeof request.manifest === 'string' ? await readManifest(request.manifest) : request.manifest;
   const work = `${base(settings)}.work`;
   rmSync(work, { recursive: true, force: true });
+  // Every shard reads all inputs, so each counts the recurring paragraphs itself, to the same result.
+  const ingest = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
+  const recurring = await countRecurring(request.inputs, ingest, manifest, options.recurringMinArticles);
   const exec = executor(settings.workers ?? availableParallelism());
   const rows: string[] = [];
   const featureRows: string[] = [];
@@ -137,10 +141,9 @@ export async function runShard(request: ShardRequest, settings: ShardSettings): 
     const records = batch;
     batch = [];
     const key = hashKey([options.frames, ...records.map((r) => r.record.id)]);
-    await results.push(exec.run<BatchResult>({ kind: 'batch', task: { key, runDir: work, records, withFrames: options.frames === 'all' } }));
+    await results.push(exec.run<BatchResult>({ kind: 'batch', task: { key, runDir: work, records, withFrames: options.frames === 'all', recurring } }));
   };
   try {
-    const ingest = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
     for await (const item of readInputs(request.inputs, ingest, meter)) {
       const seq = n++;
       if (item.kind === 'skip') {

@@ -102,7 +102,7 @@ describe('groupArticles', () => {
 
   it('groupArticles output matches its schemas and ties point at the tied text', () => {
     const docs = [...quakeA.map((t, i) => makeTestDoc(t, { id: `a${i}` })), ...quakeB.map((t, i) => makeTestDoc(t, { id: `b${i}` }))];
-    const g = groupArticles(docs.map(extractFeatures));
+    const g = groupArticles(docs.map((d) => extractFeatures(d)));
     for (const e of g.events) EventGroupSchema.parse(e);
     for (const s of g.stories) StoryGroupSchema.parse(s);
     for (const a of g.articles) MembershipSchema.parse(a);
@@ -206,7 +206,7 @@ describe('the five sample seeds', () => {
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((f) => buildDoc(recordFromText(f.replace(/\.txt$/, ''), readFileSync(new URL(f, dir), 'utf8'))));
-  const g = groupArticles(docs.map(extractFeatures));
+  const g = groupArticles(docs.map((d) => extractFeatures(d)));
   const eventOf = (prefix: string): string => g.articles.find((a) => a.id.startsWith(prefix))!.event;
 
   it('groupArticles puts the five seeds in one story and 001 with 002 (the 30 June 2024 statement)', () => {

@@ -5,6 +5,7 @@
  */
 import { escapeHtml, isolate } from '../escape.js';
 import type { ArticleRecord } from '../schema.js';
+import { RECURRING_CODE } from '../../group/index.js';
 import type { EvidenceRegistry } from './evidence.js';
 import { highlightHtml, type HighlightSpan } from './segments.js';
 import { hedgesOf, loadedOf, quotesOf, techniqueLabel, type ArticleView } from './model.js';
@@ -69,6 +70,16 @@ function removedDetails(rec: ArticleRecord): string {
   return `<details class="removed-box"><summary>Removed before analysis: ${rec.removed.length} piece${rec.removed.length === 1 ? '' : 's'} <span class="muted">(${escapeHtml(byReason)})</span></summary><ol class="removed">${items}</ol></details>`;
 }
 
+/** Paragraphs grouping left out (an outlet's recurring ones: group/recurring.ts), with the reason. */
+function leftOutDetails(rec: ArticleRecord): string {
+  const marked = rec.diagnostics.filter((d) => d.code === RECURRING_CODE && d.start !== undefined && d.end !== undefined);
+  if (marked.length === 0) return '';
+  const items = marked
+    .map((d) => `<li><span class="why">${escapeHtml(d.message)}</span> <span class="muted">(characters ${d.start}–${d.end})</span>${rec.text === undefined ? '' : `<br><span class="txt">${escapeHtml(shorten(rec.text.slice(d.start, d.end), 240))}</span>`}</li>`)
+    .join('');
+  return `<details class="removed-box"><summary>Left out of grouping: ${marked.length} paragraph${marked.length === 1 ? '' : 's'} the outlet repeats in many articles <span class="muted">(kept in the text and the comparisons)</span></summary><ol class="removed">${items}</ol></details>`;
+}
+
 /** Spans of the findings shown in the text: loaded words, hedges, quotes. */
 export function findingSpans(a: ArticleView): HighlightSpan[] {
   const spans: HighlightSpan[] = [];
@@ -104,5 +115,5 @@ export function articleColumn(a: ArticleView, o: ColumnOptions): string {
   let body: string;
   if (rec.text === undefined) body = '<p class="empty">The text was left out of this report (--no-text); findings are listed below the articles.</p>';
   else body = `<div class="text${o.clip === false ? '' : ' clip'}" lang="${escapeHtml(rec.language ?? 'en')}" id="${a.slug}-text">${highlightHtml(rec.text, [...o.passages, ...findingSpans(a), ...o.evidence.spansOf(a)])}</div>`;
-  return `<div class="col" id="${a.slug}">${card}${body}${o.showRegistry === false ? '' : removedDetails(rec)}</div>`;
+  return `<div class="col" id="${a.slug}">${card}${body}${o.showRegistry === false ? '' : removedDetails(rec) + leftOutDetails(rec)}</div>`;
 }

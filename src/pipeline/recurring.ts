@@ -1,0 +1,14 @@
+import { readInputs, type IngestOptions, type ManifestEntry } from '../ingest/index.js';
+import { defaultGroupOptions, recurringCounter, timeWindowDays, noRecurring, type RecurringParagraphs } from '../group/index.js';
+
+/**
+ * The corpus pass before the per-article stages: the paragraphs each outlet repeats (group/recurring.ts),
+ * counted over every record the inputs hold (skipped ones add nothing). `minArticles` 0 turns it off
+ * without reading anything.
+ */
+export async function countRecurring(inputs: readonly string[], ingest: Partial<IngestOptions>, manifest: Map<string, ManifestEntry> | undefined, minArticles: number): Promise<RecurringParagraphs> {
+  if (minArticles <= 0) return noRecurring();
+  const counter = recurringCounter();
+  for await (const item of readInputs(inputs, ingest)) if (item.kind === 'record') counter.add(item.record, manifest?.get(item.record.id));
+  return counter.finish(minArticles, timeWindowDays(defaultGroupOptions));
+}

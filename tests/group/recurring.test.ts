@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractFeatures, markRecurring, recurringCounter, recurringSpans, RECURRING_CODE, type RecurringParagraphs } from '../../src/group/index.js';
+import { paragraphKey } from '../../src/group/recurring.js';
+import { analyze } from '../../src/pipeline/index.js';
+import { analyzeToDir } from '../../src/pipeline/run.js';
+import { countRecurring } from '../../src/pipeline/recurring.js';
+import { buildDoc, recordFromText } from '../../src/pipeline/build-doc.js';
+import { writeReports, ReportSchema } from '../../src/report/index.js';
+import { tempDir } from '../tmp.js';
+
+const EXCERPT =
+  'Others note that "the administration keeps promising a deal on tariffs and the farmers who depend on soybean exports keep waiting for one, season after season, with nothing to show for it but bigger loans."';
+const TOPICS = [
+  'The city of Lyon opened a new tram line that links the old town with the university campus in the east.',
+  'A drought in Kenya has left cattle herders in Turkana searching for water far from their villages.',
+  'Scientists in Chile reported that a telescope in the Atacama desert captured the birth of a distant star.',
+  'The Norwegian parliament debated a bill on electric ferries for the fjords around Bergen and Stavanger.',
+  'Wildfires in Portugal forced firefighters to evacuate hamlets near Leiria as winds shifted overnight.',
+  'A museum in Cairo unveiled restored papyrus scrolls describing grain shipments along the Nile delta.',
+  'Engineers in Osaka tested a seawall designed to withstand typhoon surges along the crowded waterfront.',
+  'Teachers in Buenos Aires went on strike over wages as inflation eroded their monthly salaries again.',
+  'A cyclone approached the coast of Mozambique, and aid agencies moved food stocks inland from Beira.',
+  'The football club of Glasgow announced a new stadium roof after storms damaged the old stand last winter.',
+  'Miners in Bolivia blocked a highway outside Potosi to demand safer tunnels and better ventilation below ground.',
+  'A Finnish startup in Oulu unveiled a battery recycling plant that recovers cobalt from old phones.',
+];
+
+/** A newsletter that quotes one excerpt in every issue (undated), each issue about something else. */
+function newsletterCorpus(dir: string): string {
+  const lines = TOPICS.map((topic, i) =>
+    JSON.stringify({ id: `letter-${String(i).padStart(2, '0')}`, outlet: 'The Letter', title: topic.split(' ').slice(0, 6).join(' '), published: '', text: `From the Left\n\n${topic}\n\n${EXCERPT}` }),
+  );
+  // Other outlets' articles of made-up words: in a large corpus the excerpt's words are rare, so they weigh.
+  let seed = 7;
+  const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+  const syllables = ['ka', 'lo', 'mi', 'ren', 'tu', 'vos', 'dar', 'pe', 'zil', 'gon', 'fa', 'shu', 'bri', 'nel', 'ox', 'qua'];
+  const word = (): string => Array.from({ length: 3 }, () => syllables[(next() >>> 16) % syllables.length]).join('');
+  for (let i = 0; i < 150; i++) {
+    const text = Array.from({ length: 4 }, () => `${Array.from({ length: 12 }, word).join(' ')}.`).join(' ');
+    lines.push(JSON.stringify({ id: `other-${String(i).padStart(3, '0')}`, outlet: `Paper ${i % 7}`, title: `Item ${i}`, published: '', text }));
+  }
+  const file = join(dir, 'letter.jsonl');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+const recordOf = (text: string, outlet: string | undefined, published = '') => ({ given: { ...(outlet ? { outlet } : {}), ...(published ? { published } : {}) }, text });
+
+describe('recurring paragraphs', () => {
+  it('counts a paragraph once an article, under its declared outlet, and keeps only those spanning more than the window', () => {
+    const c = recurringCounter();
+    for (let i = 0; i < 10; i++) c.add(recordOf(`${EXCERPT}\n${EXCERPT}\nIssue number ${i} of the weekly letter.`, 'The Letter'));
+    // The same paragraph under another outlet, or under none, is another count.
+    for (let i = 0; i < 10; i++) c.add(recordOf(EXCERPT, 'Other Paper', `2024-01-${String(i + 1).padStart(2, '0')}`));
+    for (let i = 0; i < 10; i++) c.add(recordOf(EXCERPT, undefined));
+    const r = c.finish(10, 51);
+    expect(r.keys).toEqual([paragraphKey('The Letter', EXCERPT)]);
+    expect(r.articles).toEqual([10]);
+    // Nine articles are not enough; a dated series over ten days is one story's background, over a year it recurs.
+    expect(c.finish(11, 51).keys).toEqual([]);
+    const dated = recurringCounter();
+    for (let i = 0; i < 10; i++) dated.add(recordOf(EXCERPT, 'Other Paper', `2024-01-${String(i + 1).padStart(2, '0')}`));
+    expect(dated.finish(10, 51).keys).toEqual([]);
+    dated.add(recordOf(EXCERPT, 'Other Paper', '2025-01-01'));
+    expect(dated.finish(10, 51).keys).toEqual([paragraphKey('Other Paper', EXCERPT)]);
+    expect(dated.finish(0, 51).keys).toEqual([]);
+  });
+
+  it('keys paragraphs in the duplicate form: quotes, case and spacing do not matter; short lines never count', () => {
+    expect(paragraphKey('A', '  "Terms were not disclosed."  ')).toBe(paragraphKey('A', '“terms   were not DISCLOSED.”'));
+    expect(paragraphKey('A', EXCERPT)).not.toBe(paragraphKey('B', EXCERPT));
+    expect(paragraphKey('A', 'From the Left')).not.toBeNull();
+    expect(paragraphKey('A', 'Photo')).toBeNull();
+  });
+
+  it('marks the recurring paragraphs of a doc with their offsets, and grouping features leave them out', () => {
+    const text = `Wildfires in Portugal forced firefighters to evacuate hamlets near Leiria.\n\n${EXCERPT}`;
+    const recurring: RecurringParagraphs = { keys: [paragraphKey('The Letter', EXCERPT)!], articles: [12] };
+    const doc = buildDoc(recordFromText('x', text, { outlet: 'The Letter' }), undefined, recurring);
+    const marked = doc.diagnostics.filter((d) => d.code === RECURRING_CODE);
+    expect(marked).toHaveLength(1);
+    expect(doc.text.slice(marked[0]!.start, marked[0]!.end)).toBe(EXCERPT);
+    expect(marked[0]!.message).toContain('The Letter repeats this paragraph in 12 articles');
+    // The text itself is kept.
+    expect(doc.text).toContain('soybean');
+    const all = extractFeatures(doc);
+    const kept = extractFeatures(doc, recurringSpans(doc));
+    expect(kept.keys.length).toBeLessThan(all.keys.length);
+    expect(kept.labels).not.toMatch(/soybean|tariff/);
+    expect(kept.labels).toMatch(/leiria|portugal/i);
+    // Another outlet's copy is not marked.
+    const other = buildDoc(recordFromText('y', text, { outlet: 'Daily Planet' }), undefined, recurring);
+    expect(recurringSpans(other)).toEqual([]);
+    markRecurring(other, null, recurring);
+    expect(recurringSpans(other)).toEqual([]);
+  });
+
+  it('a newsletter quoting one excerpt in every issue no longer makes one event of unrelated issues; the run and analyze() agree', async () => {
+    const dir = tempDir('recurring');
+    const file = newsletterCorpus(dir);
+    expect((await countRecurring([file], {}, undefined, 10)).keys).toHaveLength(2);
+    const off = await analyze({ inputs: [file], options: { recurringMinArticles: 0, frames: 'none' } });
+    const on = await analyze({ inputs: [file], options: { frames: 'none' } });
+    const largest = (a: typeof on): number => Math.max(...a.grouping.events.filter((e) => e.articleIds.some((id) => id.startsWith('letter'))).map((e) => e.articleIds.length));
+    expect(largest(off)).toBeGreaterThan(6);
+    expect(largest(on)).toBe(1);
+    const a = tempDir('recurring-a');
+    const b = tempDir('recurring-b');
+    await writeReports(on, a);
+    await analyzeToDir({ inputs: [file], options: { frames: 'none' } }, { outDir: b, workers: 0, batchSize: 5 });
+    const json = readFileSync(join(b, 'report.json'), 'utf8');
+    const html = readFileSync(join(b, 'index.html'), 'utf8');
+    expect(html).toContain('Left out of grouping: 2 paragraphs the outlet repeats');
+    expect(html).toContain('The Letter repeats this paragraph in 12 articles');
+    expect(json).toBe(readFileSync(join(a, 'report.json'), 'utf8'));
+    const report = ReportSchema.parse(JSON.parse(json));
+    expect(report.options.recurringMinArticles).toBe(10);
+    for (const article of report.articles.filter((x) => x.id.startsWith('letter'))) {
+      const marked = article.diagnostics.filter((d) => d.code === RECURRING_CODE);
+      expect(marked.map((d) => article.text!.slice(d.start, d.end)).sort()).toEqual(['From the Left', EXCERPT]);
+    }
+  });
+});
