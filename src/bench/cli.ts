@@ -56,7 +56,8 @@ export interface SizeResult {
   peakRssMb: number;
   /** Peak RSS so far at the end of each phase (MiB): shows which phase sets the peak. */
   peakRssMbAfter: { articles: number; group: number; stories: number; report: number };
-  phases: { articlesMs: number; groupMs: number; storiesMs: number; reportMs: number };
+  /** `countMs` (the recurring-paragraph count before the batches) is part of `articlesMs`. */
+  phases: { countMs: number; articlesMs: number; groupMs: number; storiesMs: number; reportMs: number };
   /** CPU time of the whole process (all threads) in each phase: over the phase's wall time, the cores it kept busy. */
   phaseCpuMs: { articles: number; group: number; stories: number; report: number };
   /** The run's CPU time by thread kind (threads.ts): main thread, JS worker threads, V8's and libuv's background threads (null without /proc). */
@@ -137,7 +138,7 @@ async function runOne(size: number, workers: number | undefined, frames: Analyze
       peakRssMbAfter: r.timings.peakRssMbAfter,
       phaseCpuMs: phaseCpu((cpu0.user + cpu0.system) / 1000, r.timings.cpuMsAfter),
       threadCpuMs,
-      phases: { articlesMs: Math.round(r.timings.articlesMs), groupMs: Math.round(r.timings.groupMs), storiesMs: Math.round(r.timings.storiesMs), reportMs: Math.round(r.timings.reportMs) },
+      phases: { countMs: Math.round(r.timings.countMs), articlesMs: Math.round(r.timings.articlesMs), groupMs: Math.round(r.timings.groupMs), storiesMs: Math.round(r.timings.storiesMs), reportMs: Math.round(r.timings.reportMs) },
       reportBytes: statSync(join(out, 'report.json')).size,
       textChars: chars,
     };
@@ -179,10 +180,10 @@ function medianRun(runs: SizeResult[]): SizeResult {
 
 function table(rows: SizeResult[]): string {
   const spread = rows.some((r) => (r.wallMsRuns?.length ?? 0) > 1);
-  const head = ['articles', 'text MB', 'wall s', ...(spread ? ['wall range s'] : []), 'art/s', 'peak RSS MB', 'peak in', 'CPU s', 'CPU s/text MB', 'articles s', 'group s', 'stories s', 'report s', 'cores a/g/s/r', 'CPU s m/w/bg', 'events>1', 'stories>1', 'report MB'];
+  const head = ['articles', 'text MB', 'wall s', ...(spread ? ['wall range s'] : []), 'art/s', 'peak RSS MB', 'peak in', 'CPU s', 'CPU s/text MB', 'articles s', 'of it count s', 'group s', 'stories s', 'report s', 'cores a/g/s/r', 'CPU s m/w/bg', 'events>1', 'stories>1', 'report MB'];
   const s = (ms: number): string => (ms / 1000).toFixed(1);
   const range = (r: SizeResult): string => `${s(Math.min(...(r.wallMsRuns ?? [r.wallMs])))}–${s(Math.max(...(r.wallMsRuns ?? [r.wallMs])))}`;
-  const lines = rows.map((r) => [r.articles, (r.textChars / 1e6).toFixed(1), s(r.wallMs), ...(spread ? [range(r)] : []), r.articlesPerSecond, r.peakRssMb, peakPhase(r), s(r.cpuMs), ((r.cpuMs / 1000) / Math.max(1e-6, r.textChars / 1e6)).toFixed(1), s(r.phases.articlesMs), s(r.phases.groupMs), s(r.phases.storiesMs), s(r.phases.reportMs), coresUsed(r), threadSplit(r), r.multiArticleEvents, r.multiArticleStories, Math.round(r.reportBytes / 1e6)].map(String));
+  const lines = rows.map((r) => [r.articles, (r.textChars / 1e6).toFixed(1), s(r.wallMs), ...(spread ? [range(r)] : []), r.articlesPerSecond, r.peakRssMb, peakPhase(r), s(r.cpuMs), ((r.cpuMs / 1000) / Math.max(1e-6, r.textChars / 1e6)).toFixed(1), s(r.phases.articlesMs), s(r.phases.countMs), s(r.phases.groupMs), s(r.phases.storiesMs), s(r.phases.reportMs), coresUsed(r), threadSplit(r), r.multiArticleEvents, r.multiArticleStories, Math.round(r.reportBytes / 1e6)].map(String));
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
   return [fmt(head), ...lines.map(fmt)].join('\n');

@@ -1,5 +1,6 @@
 /**
- * A progress bar on stderr for long runs (cli-progress): articles analyzed
+ * A progress bar on stderr for long runs (cli-progress): the count of the
+ * outlets' recurring paragraphs (a pass over the inputs), articles analyzed
  * with rate and ETA, then stories compared, then report entries written. Off
  * when stderr is not a terminal (logs, CI, pipes) or when asked to be quiet.
  * While articles stream in, their count is not known: the bar and the ETA then
@@ -8,7 +9,7 @@
 import cliProgress from 'cli-progress';
 import type { RunPhase, RunProgress } from './run.js';
 
-const LABEL: Record<RunPhase, string> = { articles: 'articles', group: 'grouping', stories: 'stories ', report: 'report  ' };
+const LABEL: Record<RunPhase, string> = { count: 'counting', articles: 'articles', group: 'grouping', stories: 'stories ', report: 'report  ' };
 
 export interface ProgressBar {
   /** Off (not a terminal, or quiet): callers need not gather progress at all (analyze then skips sizing the inputs). */
@@ -61,7 +62,7 @@ export function progressBar(enabled: boolean, expected?: number): ProgressBar {
  * rate so far ('–' when the end is not known). Articles with no known total are measured by input bytes.
  */
 export function progressState(p: RunProgress, expected: number | undefined, seconds: number): { value: number; total: number; count: string; eta: string } {
-  const known = p.total ?? (p.phase === 'articles' ? expected : undefined);
+  const known = p.total ?? (p.phase === 'articles' || p.phase === 'count' ? expected : undefined);
   if (known !== undefined && known > 0) {
     const total = Math.max(known, p.done);
     return { value: p.done, total, count: `${p.done}/${total}`, eta: timeLeft(p.done / total, seconds) };

@@ -40,14 +40,14 @@ import { readCachedStory, runTask, type StoryResult, type StoryTask, type Worker
 const require = createRequire(import.meta.url);
 const VERSION: string = (require('../../package.json') as { version: string }).version;
 
-export type RunPhase = 'articles' | 'group' | 'stories' | 'report';
+export type RunPhase = 'count' | 'articles' | 'group' | 'stories' | 'report';
 
 export interface RunProgress {
   phase: RunPhase;
   done: number;
-  /** Known for stories and report; articles are counted as they stream. */
+  /** Known for stories and report; articles (and the records of the count) are counted as they stream. */
   total: number | null;
-  /** Articles phase: input bytes read so far of all (compressed bytes for .gz), for a share and an ETA. */
+  /** Count and articles phases: input bytes read so far of all (compressed bytes for .gz), for a share and an ETA. */
   input?: { read: number; total: number };
 }
 
@@ -77,6 +77,8 @@ export interface RunRequest {
 
 /** Wall milliseconds per stage, and the process's peak RSS so far at the end of each. */
 export interface RunTimings {
+  /** The count of recurring paragraphs (a pass over the inputs), part of `articlesMs`. */
+  countMs: number;
   articlesMs: number;
   groupMs: number;
   storiesMs: number;
@@ -100,7 +102,7 @@ export interface RunResult {
   timings: RunTimings;
 }
 
-export const emptyTimings = (): RunTimings => ({ articlesMs: 0, groupMs: 0, storiesMs: 0, reportMs: 0, peakRssMbAfter: { articles: 0, group: 0, stories: 0, report: 0 }, cpuMsAfter: { articles: 0, group: 0, stories: 0, report: 0 }, cachedBatches: 0, cachedStories: 0 });
+export const emptyTimings = (): RunTimings => ({ countMs: 0, articlesMs: 0, groupMs: 0, storiesMs: 0, reportMs: 0, peakRssMbAfter: { articles: 0, group: 0, stories: 0, report: 0 }, cpuMsAfter: { articles: 0, group: 0, stories: 0, report: 0 }, cachedBatches: 0, cachedStories: 0 });
 
 export const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
@@ -186,7 +188,8 @@ export async function analyzeToDir(request: RunRequest, settings: RunSettings): 
   // 1. Batches.
   const t = performance.now();
   const ingest = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
-  const recurring = await countRecurring(request.inputs, ingest, manifest, options.recurringMinArticles);
+  const recurring = await countRecurring(request.inputs, ingest, manifest, options.recurringMinArticles, meter ? (done, m) => progress({ phase: 'count', done, total: null, ...inputShare(m, inputTotal) }) : undefined);
+  timings.countMs = performance.now() - t;
   const optionsKey = { frames: options.frames, recurring: hashKey([recurring.keys, recurring.articles]), cache: CACHE_VERSION, version: VERSION };
   const skips: Skip[] = [];
   const skip = (s: Skip): void => {

@@ -97,7 +97,8 @@ export async function runShard(request: ShardRequest, settings: ShardSettings): 
   rmSync(work, { recursive: true, force: true });
   // Every shard reads all inputs, so each counts the recurring paragraphs itself, to the same result.
   const ingest = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
-  const recurring = await countRecurring(request.inputs, ingest, manifest, options.recurringMinArticles);
+  const inputTotal = settings.onProgress ? await inputBytes(request.inputs) : 0;
+  const recurring = await countRecurring(request.inputs, ingest, manifest, options.recurringMinArticles, settings.onProgress ? (done, m) => settings.onProgress?.({ phase: 'count', done, total: null, ...inputShare(m, inputTotal) }) : undefined);
   const exec = executor(settings.workers ?? availableParallelism());
   const rows: string[] = [];
   const featureRows: string[] = [];
@@ -106,7 +107,6 @@ export async function runShard(request: ShardRequest, settings: ShardSettings): 
   let skipCount = 0;
   const keep = (id: string): boolean => shardOf(id, settings.shards) === settings.index;
   const meter = settings.onProgress ? inputMeter() : undefined;
-  const inputTotal = meter ? await inputBytes(request.inputs) : 0;
   // `seq`: the record's place in the whole input stream, so the merge can count statistics in input order.
   const seqOf = new Map<string, number>();
   const addSkip = (s: Skip, seq: number): void => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractFeatures, markRecurring, recurringCounter, recurringSpans, RECURRING_CODE, type RecurringParagraphs } from '../../src/group/index.js';
-import { paragraphKey } from '../../src/group/recurring.js';
+import { outletState, paragraphKey } from '../../src/group/recurring.js';
 import { analyze } from '../../src/pipeline/index.js';
 import { analyzeToDir } from '../../src/pipeline/run.js';
 import { countRecurring } from '../../src/pipeline/recurring.js';
@@ -68,8 +68,10 @@ describe('recurring paragraphs', () => {
     expect(dated.finish(0, 51).keys).toEqual([]);
   });
 
-  it('keys paragraphs in the duplicate form: quotes, case and spacing do not matter; short lines never count', () => {
-    expect(paragraphKey('A', '  "Terms were not disclosed."  ')).toBe(paragraphKey('A', '“terms   were not DISCLOSED.”'));
+  it('keys paragraphs by outlet and their first 160 characters, trimmed; short lines never count', () => {
+    expect(paragraphKey('A', ' \u00a0Terms were not disclosed.\t')).toBe(paragraphKey('A', 'Terms were not disclosed.'));
+    expect(paragraphKey('A', 'Terms were not disclosed.')).not.toBe(paragraphKey('A', 'terms were not disclosed.'));
+    expect(paragraphKey('A', `${EXCERPT} And more.`)).toBe(paragraphKey('A', `${EXCERPT} Or less.`));
     expect(paragraphKey('A', EXCERPT)).not.toBe(paragraphKey('B', EXCERPT));
     expect(paragraphKey('A', 'From the Left')).not.toBeNull();
     expect(paragraphKey('A', 'Photo')).toBeNull();
@@ -77,7 +79,7 @@ describe('recurring paragraphs', () => {
 
   it('marks the recurring paragraphs of a doc with their offsets, and grouping features leave them out', () => {
     const text = `Wildfires in Portugal forced firefighters to evacuate hamlets near Leiria.\n\n${EXCERPT}`;
-    const recurring: RecurringParagraphs = { keys: [paragraphKey('The Letter', EXCERPT)!], articles: [12] };
+    const recurring: RecurringParagraphs = { keys: [paragraphKey('The Letter', EXCERPT)!], articles: [12], outlets: [outletState('The Letter')] };
     const doc = buildDoc(recordFromText('x', text, { outlet: 'The Letter' }), undefined, recurring);
     const marked = doc.diagnostics.filter((d) => d.code === RECURRING_CODE);
     expect(marked).toHaveLength(1);

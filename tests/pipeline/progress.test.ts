@@ -31,6 +31,9 @@ describe('analyzeToDir progress', () => {
     const articles = updates.filter((p) => p.phase === 'articles');
     expect(articles.length).toBeGreaterThan(0);
     expect(articles.at(-1)!.input).toEqual({ read: size, total: size });
+    // The count of recurring paragraphs reads the inputs first, with its own share of them.
+    expect(updates[0]).toEqual({ phase: 'count', done: 2, total: null, input: { read: size, total: size } });
+    expect(updates.findIndex((p) => p.phase === 'articles')).toBeGreaterThan(0);
   });
 });
 
