@@ -25,6 +25,7 @@
  */
 import type { Diagnostic, Doc, RawRecord } from '../doc/types.js';
 import type { ManifestEntry } from '../ingest/index.js';
+import { bisectLeft } from 'd3-array';
 import { isSpaceUnit } from '../text/index.js';
 import { dayNumber } from './dates.js';
 
@@ -112,21 +113,7 @@ export function recurringCounter(): {
   };
   const grow = (): void => {
     const n = keys.length * 2;
-    const k = new Uint32Array(n);
-    k.set(keys);
-    const o = new Int32Array(n);
-    o.set(outletOf);
-    const c = new Int32Array(n);
-    c.set(count);
-    const a = new Int32Array(n);
-    a.set(lastArticle);
-    const l = new Float64Array(n);
-    l.set(lo);
-    const h = new Float64Array(n);
-    h.set(hi);
-    const u = new Uint8Array(n);
-    u.set(undated);
-    [keys, outletOf, count, lastArticle, lo, hi, undated] = [k, o, c, a, l, h, u];
+    [keys, outletOf, count, lastArticle, lo, hi, undated] = [widen(keys, n), widen(outletOf, n), widen(count, n), widen(lastArticle, n), widen(lo, n), widen(hi, n), widen(undated, n)];
     table = new Int32Array(n * 2);
     for (let s = 0; s < size; s++) table[bucketOf(keys[s]!, table)] = s + 1;
   };
@@ -217,15 +204,17 @@ export function recurringSpans(doc: Pick<Doc, 'diagnostics'>): Array<{ start: nu
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Index of `key` in ascending `keys`, or -1. */
 function binarySearch(keys: readonly number[], key: number): number {
-  let a = 0;
-  let b = keys.length - 1;
-  while (a <= b) {
-    const m = (a + b) >> 1;
-    const k = keys[m]!;
-    if (k === key) return m;
-    if (k < key) a = m + 1;
-    else b = m - 1;
-  }
-  return -1;
+  const i = bisectLeft(keys, key);
+  return keys[i] === key ? i : -1;
+}
+
+type Column = Uint32Array | Int32Array | Float64Array | Uint8Array;
+
+/** A copy of `a` with room for `n` entries. */
+function widen<T extends Column>(a: T, n: number): T {
+  const b = new (a.constructor as new (length: number) => T)(n);
+  b.set(a);
+  return b;
 }

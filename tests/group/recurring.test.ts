@@ -68,6 +68,14 @@ describe('recurring paragraphs', () => {
     expect(dated.finish(0, 51).keys).toEqual([]);
   });
 
+  it('keeps its counts while its table grows past a hundred thousand keys', () => {
+    const c = recurringCounter();
+    const many = Array.from({ length: 100_000 }, (_, i) => `Paragraph number ${i} of a long archive page.`).join('\n');
+    for (let i = 0; i < 10; i++) c.add(recordOf(i === 5 ? `${many}\n${EXCERPT}` : EXCERPT, 'The Letter'));
+    expect(c.finish(10, 51)).toEqual({ keys: [paragraphKey('The Letter', EXCERPT)], articles: [10], outlets: [outletState('The Letter')] });
+    expect(c.finish(1, 51).keys).toHaveLength(100_001);
+  });
+
   it('keys paragraphs by outlet and their first 160 characters, trimmed; short lines never count', () => {
     expect(paragraphKey('A', ' \u00a0Terms were not disclosed.\t')).toBe(paragraphKey('A', 'Terms were not disclosed.'));
     expect(paragraphKey('A', 'Terms were not disclosed.')).not.toBe(paragraphKey('A', 'terms were not disclosed.'));
