@@ -6,6 +6,8 @@
  * Streamed formats (JSON Lines, CSV, .gz) hold one line/record at a time; memory grows only
  * with the id set used to catch duplicates.
  */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { RawRecord, Skip } from '../doc/types.js';
 import { readCsv } from './csv.js';
@@ -144,4 +146,25 @@ export async function inputBytes(inputs: readonly string[]): Promise<number> {
   let total = 0;
   for await (const entry of walkInputs(inputs)) if (entry.kind === 'file') total += await fileSize(entry.path);
   return total;
+}
+
+/**
+ * SHA-256 of every file `readInputs(inputs)` would read, in its order, with the file names: the identity
+ * of an input's content for results computed over all of it (the recurring-paragraph count). Reads the
+ * stored bytes (a .gz file as compressed): ≈ 0.2 s for the 94 MB bench corpus. A file that cannot be read
+ * adds its name only (reading it will say why).
+ */
+export async function inputsDigest(inputs: readonly string[]): Promise<string> {
+  const h = createHash('sha256');
+  for await (const entry of walkInputs(inputs)) {
+    if (entry.kind !== 'file') continue;
+    h.update(`${entry.file}\0`);
+    try {
+      for await (const chunk of createReadStream(entry.path)) h.update(chunk as Buffer);
+    } catch {
+      h.update('\0unreadable');
+    }
+    h.update('\0');
+  }
+  return h.digest('hex');
 }

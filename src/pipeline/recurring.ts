@@ -1,4 +1,6 @@
-import { inputMeter, readInputs, type IngestOptions, type InputMeter, type ManifestEntry } from '../ingest/index.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { inputMeter, inputsDigest, readInputs, type IngestOptions, type InputMeter, type ManifestEntry } from '../ingest/index.js';
+import { CACHE_VERSION, hashKey, writeAtomic } from './spill.js';
 import { defaultGroupOptions, recurringCounter, timeWindowDays, noRecurring, type RecurringParagraphs } from '../group/index.js';
 
 /**
@@ -24,4 +26,32 @@ export async function countRecurring(
   }
   if (meter) onProgress?.(records, meter);
   return counter.finish(minArticles, timeWindowDays(defaultGroupOptions));
+}
+
+/**
+ * {@link countRecurring}, kept in the run directory under the hash of the inputs' bytes, the ingest
+ * options, the manifest's outlets and dates and the threshold: a resumed run does not count again.
+ */
+export async function countRecurringCached(
+  runDir: string,
+  inputs: readonly string[],
+  ingest: Partial<IngestOptions>,
+  manifest: Map<string, ManifestEntry> | undefined,
+  minArticles: number,
+  onProgress?: (records: number, meter: InputMeter) => void,
+): Promise<RecurringParagraphs> {
+  if (minArticles <= 0) return noRecurring();
+  const declared = manifest ? [...manifest].map(([id, e]) => [id, e.given.outlet ?? null, e.given.published ?? null]) : [];
+  const file = `${runDir}/recurring/${hashKey([CACHE_VERSION, await inputsDigest(inputs), ingest, declared, minArticles])}.json`;
+  if (existsSync(file)) {
+    try {
+      const cached = JSON.parse(readFileSync(file, 'utf8')) as RecurringParagraphs;
+      if (Array.isArray(cached.keys) && Array.isArray(cached.articles) && Array.isArray(cached.outlets)) return cached;
+    } catch {
+      // A damaged file is counted again and replaced.
+    }
+  }
+  const recurring = await countRecurring(inputs, ingest, manifest, minArticles, onProgress);
+  writeAtomic(file, JSON.stringify(recurring));
+  return recurring;
 }

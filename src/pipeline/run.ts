@@ -31,7 +31,7 @@ import { reportElement, writeReportJsonStream, type ReportHead, type ReportSink,
 import { reportJsonSchema, reportMarkdown, reportHtml, writeFileAtomic, type Report } from '../report/index.js';
 import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from './options.js';
 import { addHashesToStats, encodeStats } from './stats.js';
-import { countRecurring } from './recurring.js';
+import { countRecurringCached } from './recurring.js';
 import { CACHE_VERSION, hashKey, rangeReader, readCachedBatch, writeAtomic, type BatchResult, type ByteRef } from './spill.js';
 import { membershipPiece, putEntry } from './entry.js';
 import { readCachedStory, runTask, type StoryResult, type StoryTask, type WorkerTask } from './tasks.js';
@@ -188,7 +188,7 @@ export async function analyzeToDir(request: RunRequest, settings: RunSettings): 
   // 1. Batches.
   const t = performance.now();
   const ingest = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
-  const recurring = await countRecurring(request.inputs, ingest, manifest, options.recurringMinArticles, meter ? (done, m) => progress({ phase: 'count', done, total: null, ...inputShare(m, inputTotal) }) : undefined);
+  const recurring = await countRecurringCached(runDir, request.inputs, ingest, manifest, options.recurringMinArticles, meter ? (done, m) => progress({ phase: 'count', done, total: null, ...inputShare(m, inputTotal) }) : undefined);
   timings.countMs = performance.now() - t;
   const optionsKey = { frames: options.frames, recurring: hashKey([recurring.keys, recurring.articles]), cache: CACHE_VERSION, version: VERSION };
   const skips: Skip[] = [];

@@ -125,6 +125,12 @@ describe('recurring paragraphs', () => {
     expect(html).toContain('Left out of grouping: 2 paragraphs the outlet repeats');
     expect(html).toContain('The Letter repeats this paragraph in 12 articles');
     expect(json).toBe(readFileSync(join(a, 'report.json'), 'utf8'));
+    // A second run in the same folder takes the count from the run directory: no count phase, the same report.
+    const phases: string[] = [];
+    await analyzeToDir({ inputs: [file], options: { frames: 'none' } }, { outDir: b, workers: 0, batchSize: 5, onProgress: (p) => phases.push(p.phase) });
+    expect(readFileSync(join(b, 'report.json'), 'utf8')).toBe(json);
+    expect(phases).not.toContain('count');
+    expect(phases).toContain('articles');
     const report = ReportSchema.parse(JSON.parse(json));
     expect(report.options.recurringMinArticles).toBe(10);
     for (const article of report.articles.filter((x) => x.id.startsWith('letter'))) {
