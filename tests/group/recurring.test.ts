@@ -8,6 +8,7 @@ import { analyzeToDir } from '../../src/pipeline/run.js';
 import { countRecurring } from '../../src/pipeline/recurring.js';
 import { buildDoc, recordFromText } from '../../src/pipeline/build-doc.js';
 import { writeReports, ReportSchema } from '../../src/report/index.js';
+import { exportTables } from '../../src/report/exports/tables.js';
 import { tempDir } from '../tmp.js';
 
 const EXCERPT =
@@ -133,6 +134,9 @@ describe('recurring paragraphs', () => {
     expect(phases).toContain('articles');
     const report = ReportSchema.parse(JSON.parse(json));
     expect(report.options.recurringMinArticles).toBe(10);
+    const rows = exportTables(report).find((t) => t.name === 'articles')!.rows as Array<{ article_id: string; recurring_paragraphs: number }>;
+    expect(rows.filter((r) => r.article_id.startsWith('letter')).map((r) => r.recurring_paragraphs)).toEqual(Array(12).fill(2));
+    expect(rows.filter((r) => r.article_id.startsWith('other')).every((r) => r.recurring_paragraphs === 0)).toBe(true);
     for (const article of report.articles.filter((x) => x.id.startsWith('letter'))) {
       const marked = article.diagnostics.filter((d) => d.code === RECURRING_CODE);
       expect(marked.map((d) => article.text!.slice(d.start, d.end)).sort()).toEqual(['From the Left', EXCERPT]);

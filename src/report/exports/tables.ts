@@ -7,6 +7,7 @@
 import type { Report } from '../schema.js';
 import { claimsAnalysis } from '../html/model.js';
 import { QuoteDataSchema } from '../../frames/sources/index.js';
+import { RECURRING_CODE } from '../../group/index.js';
 
 export type ColumnType = 'string' | 'integer' | 'number' | 'boolean';
 export interface Column {
@@ -52,6 +53,7 @@ export const TABLE_SPECS: Record<string, { description: string; columns: Column[
       c('words', 'integer', 'Tokens in the cleaned text.'),
       c('chars', 'integer', 'Length of the cleaned text in UTF-16 units; empty when the text was left out.'),
       c('removed_blocks', 'integer', 'Pieces removed by cleaning: boilerplate blocks, list markers, link cards inside paragraphs.'),
+      c('recurring_paragraphs', 'integer', 'Paragraphs grouping left out because the outlet repeats them in many articles (diagnostics "group:recurring-paragraph" in report.json, with offsets).'),
     ],
   },
   events: {
@@ -222,6 +224,7 @@ export function exportTables(report: Report): Table[] {
         words: a.words,
         chars: a.text?.length ?? null,
         removed_blocks: a.removed.length,
+        recurring_paragraphs: a.diagnostics.filter((d) => d.code === RECURRING_CODE).length,
       })),
     ),
   );
