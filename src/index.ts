@@ -9,7 +9,7 @@ export { cleanText, type CleanResult } from './clean/index.js';
 export { resolveMeta } from './meta/index.js';
 export { analyzeText, tokenize, splitSentences, splitParagraphs, normalizeWord, stemWord, detectLanguage } from './text/index.js';
 export { analyzeDoc, analyzers, type Analyzer } from './frames/index.js';
-export { extractFeatures, groupArticles, type Grouping, type Pin, type GroupOptions } from './group/index.js';
+export { extractFeatures, groupArticles, recurringSpans, type Grouping, type Pin, type GroupOptions, type RecurringParagraphs } from './group/index.js';
 export { compareWording, corpusStats, type Wording, type CorpusStats } from './compare/index.js';
 export * from './pipeline/index.js';
 export { writeReports, buildReport, reportJson, reportMarkdown, reportHtml, ReportSchema, type Report } from './report/index.js';
