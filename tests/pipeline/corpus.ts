@@ -60,3 +60,39 @@ export function syntheticCorpusDir(fillers = 12): string {
   writeFileSync(join(dir, 'news.jsonl'), syntheticJsonl(fillers));
   return dir;
 }
+
+export const EXCERPT =
+  'Others note that "the administration keeps promising a deal on tariffs and the farmers who depend on soybean exports keep waiting for one, season after season, with nothing to show for it but bigger loans."';
+const TOPICS = [
+  'The city of Lyon opened a new tram line that links the old town with the university campus in the east.',
+  'A drought in Kenya has left cattle herders in Turkana searching for water far from their villages.',
+  'Scientists in Chile reported that a telescope in the Atacama desert captured the birth of a distant star.',
+  'The Norwegian parliament debated a bill on electric ferries for the fjords around Bergen and Stavanger.',
+  'Wildfires in Portugal forced firefighters to evacuate hamlets near Leiria as winds shifted overnight.',
+  'A museum in Cairo unveiled restored papyrus scrolls describing grain shipments along the Nile delta.',
+  'Engineers in Osaka tested a seawall designed to withstand typhoon surges along the crowded waterfront.',
+  'Teachers in Buenos Aires went on strike over wages as inflation eroded their monthly salaries again.',
+  'A cyclone approached the coast of Mozambique, and aid agencies moved food stocks inland from Beira.',
+  'The football club of Glasgow announced a new stadium roof after storms damaged the old stand last winter.',
+  'Miners in Bolivia blocked a highway outside Potosi to demand safer tunnels and better ventilation below ground.',
+  'A Finnish startup in Oulu unveiled a battery recycling plant that recovers cobalt from old phones.',
+];
+
+/** A newsletter that quotes one excerpt in every issue (undated), each issue about something else. */
+export function newsletterCorpus(dir: string): string {
+  const lines = TOPICS.map((topic, i) =>
+    JSON.stringify({ id: `letter-${String(i).padStart(2, '0')}`, outlet: 'The Letter', title: topic.split(' ').slice(0, 6).join(' '), published: '', text: `From the Left\n\n${topic}\n\n${EXCERPT}` }),
+  );
+  // Other outlets' articles of made-up words: in a large corpus the excerpt's words are rare, so they weigh.
+  let seed = 7;
+  const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+  const syllables = ['ka', 'lo', 'mi', 'ren', 'tu', 'vos', 'dar', 'pe', 'zil', 'gon', 'fa', 'shu', 'bri', 'nel', 'ox', 'qua'];
+  const word = (): string => Array.from({ length: 3 }, () => syllables[(next() >>> 16) % syllables.length]).join('');
+  for (let i = 0; i < 150; i++) {
+    const text = Array.from({ length: 4 }, () => `${Array.from({ length: 12 }, word).join(' ')}.`).join(' ');
+    lines.push(JSON.stringify({ id: `other-${String(i).padStart(3, '0')}`, outlet: `Paper ${i % 7}`, title: `Item ${i}`, published: '', text }));
+  }
+  const file = join(dir, 'letter.jsonl');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeToDir } from '../../src/pipeline/run.js';
 import { mergeShards, runShard, shardOf, shuffleSql } from '../../src/shard/index.js';
-import { syntheticCorpusDir } from '../pipeline/corpus.js';
+import { newsletterCorpus, syntheticCorpusDir } from '../pipeline/corpus.js';
 import { tempDir } from '../tmp.js';
 
 const tmp = (): string => tempDir('shard');
@@ -48,6 +48,13 @@ describe('shards and merge', () => {
     const events = (JSON.parse(single) as { events: Array<{ articleIds: string[] }> }).events.filter((e) => e.articleIds.length > 1);
     expect(events.length).toBeGreaterThan(0);
     expect(sharded.report).toBe(single);
+  }, 60_000);
+
+  it('4 shards merged leave out the same recurring paragraphs as one process (each shard counts all inputs)', async () => {
+    const file = newsletterCorpus(tmp());
+    const single = await singleReport([file]);
+    expect(single).toContain('"code":"group:recurring-paragraph"');
+    expect((await shardedReport([file], 4)).report).toBe(single);
   }, 60_000);
 
   it('refuses to merge a shard written by another build, naming the shard and both formats', async () => {
