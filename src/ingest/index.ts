@@ -64,8 +64,10 @@ function checkRecord(record: RawRecord, options: IngestOptions): Skip | null {
  * file become one E_TOO_LARGE skip apiece (bounded work and memory, nothing silent).
  * Never throws for bad input; throws only for bad options (a usage error).
  * `meter`, when given, counts the input bytes read so far (of `inputBytes(inputs)` in all).
+ * `formats`, when given, limits reading to files of those formats; others are passed over without a
+ * word (for a pass that needs only some of the records, such as the recurring-paragraph count).
  */
-export async function* readInputs(inputs: readonly string[], options: Partial<IngestOptions> = {}, meter?: InputMeter): AsyncGenerator<IngestItem> {
+export async function* readInputs(inputs: readonly string[], options: Partial<IngestOptions> = {}, meter?: InputMeter, formats?: ReadonlySet<string>): AsyncGenerator<IngestItem> {
   const opts = resolveIngestOptions(options);
   // id → where it was first read: file index × 2^32 + line, so the map holds numbers, not strings.
   const firstSeen = new Map<string, number>();
@@ -100,6 +102,7 @@ export async function* readInputs(inputs: readonly string[], options: Partial<In
       yield skip(file, { file, line: null, format }, 'E_TOO_LARGE', `${file}: not read: maxArticles ${opts.maxArticles} already reached`);
       return;
     }
+    if (formats && !formats.has(fileKindOf(file)?.format ?? '')) return;
     const fileIndex = files.push(file) - 1;
     for await (const item of readFile(path, file, opts, meter)) {
       if (item.kind === 'skip') {

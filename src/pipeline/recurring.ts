@@ -4,9 +4,17 @@ import { CACHE_VERSION, hashKey, writeAtomic } from './spill.js';
 import { defaultGroupOptions, recurringCounter, timeWindowDays, noRecurring, type RecurringParagraphs } from '../group/index.js';
 
 /**
+ * Formats the count reads. Saved web pages are left out: reading one means extracting its main text
+ * (Readability over a DOM), the costliest part of ingest, on the main thread, and the count would double
+ * it; a collection of pages large enough for an outlet to repeat itself ten times is better converted to
+ * JSON Lines once.
+ */
+const COUNTED_FORMATS: ReadonlySet<string> = new Set(['txt', 'md', 'jsonl', 'csv']);
+
+/**
  * The corpus pass before the per-article stages: the paragraphs each outlet repeats (group/recurring.ts),
- * counted over every record the inputs hold (skipped ones add nothing). `minArticles` 0 turns it off
- * without reading anything.
+ * counted over every record the inputs hold (skipped ones add nothing) but those of saved web pages
+ * ({@link COUNTED_FORMATS}). `minArticles` 0 turns it off without reading anything.
  */
 export async function countRecurring(
   inputs: readonly string[],
@@ -19,7 +27,7 @@ export async function countRecurring(
   const counter = recurringCounter();
   const meter = onProgress ? inputMeter() : undefined;
   let records = 0;
-  for await (const item of readInputs(inputs, ingest, meter)) {
+  for await (const item of readInputs(inputs, ingest, meter, COUNTED_FORMATS)) {
     if (item.kind !== 'record') continue;
     counter.add(item.record, manifest?.get(item.record.id));
     if (meter && ++records % 256 === 0) onProgress?.(records, meter);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractFeatures, markRecurring, recurringCounter, recurringSpans, RECURRING_CODE, type RecurringParagraphs } from '../../src/group/index.js';
 import { outletState, paragraphKey } from '../../src/group/recurring.js';
@@ -12,6 +12,7 @@ import { exportTables } from '../../src/report/exports/tables.js';
 import { tempDir } from '../tmp.js';
 import { EXCERPT, newsletterCorpus } from '../pipeline/corpus.js';
 
+const TOPIC_OF = (i: number): string => `Item ${i}: the harbour board of town number ${i} met to discuss ferry timetables and dredging.`;
 const recordOf = (text: string, outlet: string | undefined, published = '') => ({ given: { ...(outlet ? { outlet } : {}), ...(published ? { published } : {}) }, text });
 
 describe('recurring paragraphs', () => {
@@ -71,6 +72,14 @@ describe('recurring paragraphs', () => {
     expect(recurringSpans(other)).toEqual([]);
     markRecurring(other, null, recurring);
     expect(recurringSpans(other)).toEqual([]);
+  });
+
+  it('does not read saved web pages for the count (their extraction is the costly part of ingest)', async () => {
+    const dir = tempDir('recurring-html');
+    for (let i = 0; i < 12; i++) {
+      writeFileSync(join(dir, `p${i}.html`), `<html><head><title>Issue ${i}</title><meta property="og:site_name" content="The Letter"></head><body><article><h1>Issue ${i}</h1><p>${TOPIC_OF(i)}</p><p>${EXCERPT}</p></article></body></html>`);
+    }
+    expect(await countRecurring([dir], {}, undefined, 10)).toEqual({ keys: [], articles: [], outlets: [] });
   });
 
   it('a newsletter quoting one excerpt in every issue no longer makes one event of unrelated issues; the run and analyze() agree', async () => {
