@@ -19,7 +19,7 @@
  *   than the grouping's time window (or some are undated): no one event lasts that long, while a
  *   background paragraph an outlet repeats over a week of follow-ups is evidence of the event and stays.
  *
- * Articles without a declared outlet (given or manifest) are not counted: "the outlet repeats it" needs
+ * Articles without a declared outlet (manifest, record or page tags) are not counted: "the outlet repeats it" needs
  * one. The count reads the input's lines; the per-article stage keys the cleaned text's paragraphs
  * (lines) the same way, so a paragraph the cleaning changed is not matched (it stays in the features).
  */
@@ -29,7 +29,7 @@ import { bisectLeft } from 'd3-array';
 import { isSpaceUnit } from '../text/index.js';
 import { dayNumber } from './dates.js';
 
-/** Characters of the duplicate form that make the key: enough to tell excerpts apart, robust to a changed tail. */
+/** Characters that make the key: enough to tell excerpts apart, robust to a changed tail. */
 export const KEY_CHARS = 160;
 /** Shorter paragraphs ("Photo", a date, a name) are too common in story text to be a template. */
 export const MIN_CHARS = 12;
