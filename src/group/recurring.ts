@@ -177,26 +177,32 @@ export function recurringCounter(): {
 
 /**
  * Marks the doc's recurring paragraphs with an info diagnostic each (offsets into the cleaned text),
- * which the grouping features then leave out ({@link recurringSpans}).
+ * which the grouping features then leave out ({@link recurringSpans}). An article made of nothing else
+ * keeps them all: it is the repeated text itself (a reprint, a standing notice), and without them it
+ * would have nothing to be grouped by, not even with its own copies.
  */
 export function markRecurring(doc: Pick<Doc, 'text' | 'paragraphs' | 'diagnostics'>, outlet: string | null, recurring: RecurringParagraphs): void {
   if (!outlet || recurring.keys.length === 0) return;
   const state = outletState(outlet);
   if (binarySearch(recurring.outlets, state) < 0) return;
+  const marked: Diagnostic[] = [];
+  let others = 0;
   for (const p of doc.paragraphs) {
     const key = rangeKey(state, doc.text, p.start, p.end);
-    if (key === null) continue;
-    const at = binarySearch(recurring.keys, key);
-    if (at < 0) continue;
-    const d: Diagnostic = {
+    const at = key === null ? -1 : binarySearch(recurring.keys, key);
+    if (at < 0) {
+      if (key !== null) others++;
+      continue;
+    }
+    marked.push({
       severity: 'info',
       code: RECURRING_CODE,
       message: `not used for grouping: ${outlet} repeats this paragraph in ${recurring.articles[at]} articles, dated further apart than one event lasts or undated`,
       start: p.start,
       end: p.end,
-    };
-    doc.diagnostics.push(d);
+    });
   }
+  if (others > 0) doc.diagnostics.push(...marked);
 }
 
 /** The spans {@link markRecurring} marked, in text order. */

@@ -67,6 +67,9 @@ describe('recurring paragraphs', () => {
     expect(kept.keys.length).toBeLessThan(all.keys.length);
     expect(kept.labels).not.toMatch(/soybean|tariff/);
     expect(kept.labels).toMatch(/leiria|portugal/i);
+    // An article made only of recurring paragraphs keeps them: it is the repeated text itself.
+    const only = buildDoc(recordFromText('z', `${EXCERPT}\nPhoto`, { outlet: 'The Letter' }), undefined, recurring);
+    expect(recurringSpans(only)).toEqual([]);
     // Another outlet's copy is not marked.
     const other = buildDoc(recordFromText('y', text, { outlet: 'Daily Planet' }), undefined, recurring);
     expect(recurringSpans(other)).toEqual([]);
