@@ -20,7 +20,7 @@ import type { Diagnostic, Finding, OffsetMap, Removal, Skip, SourceRef, Span, Do
 import type { ArticleFeatures } from '../group/index.js';
 
 /** Bump when any per-article stage changes what it produces, so stale cached batches are not reused. */
-export const CACHE_VERSION = 'framelens-run-14';
+export const CACHE_VERSION = 'framelens-run-15';
 
 /** What the later stages need of an analyzed article, without tokens (rebuilt from text and sentences). */
 export interface DocCore {
