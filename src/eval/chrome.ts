@@ -117,7 +117,7 @@ export async function run(file: string | undefined): Promise<void> {
 
   // What grouping leaves out of this input by the run's default rule (group/recurring.ts), for comparison with the list above.
   const minArticles = AnalyzeOptionsSchema.parse({}).recurringMinArticles;
-  const recurring = await countRecurring([path], {}, undefined, minArticles);
+  const recurring = await countRecurring({ inputs: [path], ingest: {}, minArticles });
   const leftOut = { paragraphs: recurring.keys.length, articleParagraphs: recurring.articles.reduce((a, b) => a + b, 0) };
   process.stdout.write(`grouping leaves out ${leftOut.paragraphs} paragraph(s) that an outlet repeats in ${minArticles}+ articles over more than one event's time (${leftOut.articleParagraphs} article-paragraphs; counted on the input's lines)\n`);
 

@@ -48,7 +48,7 @@ export async function analyze(request: AnalyzeRequest): Promise<Analysis> {
     request.hooks?.onSkip?.(s);
   };
   const ingestOptions = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
-  const recurring = await countRecurring(request.inputs, ingestOptions, manifest, options.recurringMinArticles);
+  const recurring = await countRecurring({ inputs: request.inputs, ingest: ingestOptions, manifest, minArticles: options.recurringMinArticles });
   for await (const item of readInputs(request.inputs, ingestOptions)) {
     if (item.kind === 'skip') {
       skip(item.skip);

@@ -5,4 +5,4 @@ export type { PairComparison, EventComparison, StoryComparison } from './compare
 export { streamDocs, groupInputs, reuseInputs, readPins, type StreamRequest } from './streams.js';
 export { analyzeToDir, finishRun, type RunRequest, type RunSettings, type RunResult, type RunProgress, type RunPhase, type RunTimings } from './run.js';
 export { progressBar, type ProgressBar } from './progress.js';
-export { countRecurring, countRecurringCached } from './recurring.js';
+export { countRecurring, countRecurringCached, type CountRequest } from './recurring.js';

@@ -11,18 +11,22 @@ import { defaultGroupOptions, recurringCounter, timeWindowDays, noRecurring, typ
  */
 const COUNTED_FORMATS: ReadonlySet<string> = new Set(['txt', 'md', 'jsonl', 'csv']);
 
+/** What the count reads: the run's inputs, ingest options and manifest, and its threshold (`recurringMinArticles`). */
+export interface CountRequest {
+  inputs: readonly string[];
+  ingest: Partial<IngestOptions>;
+  manifest?: Map<string, ManifestEntry>;
+  minArticles: number;
+  /** Records counted so far, and the input bytes read (for a progress bar). */
+  onProgress?: (records: number, meter: InputMeter) => void;
+}
+
 /**
  * The corpus pass before the per-article stages: the paragraphs each outlet repeats (group/recurring.ts),
  * counted over every record the inputs hold (skipped ones add nothing) but those of saved web pages
  * ({@link COUNTED_FORMATS}). `minArticles` 0 turns it off without reading anything.
  */
-export async function countRecurring(
-  inputs: readonly string[],
-  ingest: Partial<IngestOptions>,
-  manifest: Map<string, ManifestEntry> | undefined,
-  minArticles: number,
-  onProgress?: (records: number, meter: InputMeter) => void,
-): Promise<RecurringParagraphs> {
+export async function countRecurring({ inputs, ingest, manifest, minArticles, onProgress }: CountRequest): Promise<RecurringParagraphs> {
   if (minArticles <= 0) return noRecurring();
   const counter = recurringCounter();
   const meter = onProgress ? inputMeter() : undefined;
@@ -40,14 +44,8 @@ export async function countRecurring(
  * {@link countRecurring}, kept in the run directory under the hash of the inputs' bytes, the ingest
  * options, the manifest's outlets and dates and the threshold: a resumed run does not count again.
  */
-export async function countRecurringCached(
-  runDir: string,
-  inputs: readonly string[],
-  ingest: Partial<IngestOptions>,
-  manifest: Map<string, ManifestEntry> | undefined,
-  minArticles: number,
-  onProgress?: (records: number, meter: InputMeter) => void,
-): Promise<RecurringParagraphs> {
+export async function countRecurringCached(runDir: string, request: CountRequest): Promise<RecurringParagraphs> {
+  const { inputs, ingest, manifest, minArticles } = request;
   if (minArticles <= 0) return noRecurring();
   const declared = manifest ? [...manifest].map(([id, e]) => [id, e.given.outlet ?? null, e.given.published ?? null]) : [];
   const file = `${runDir}/recurring/${hashKey([CACHE_VERSION, await inputsDigest(inputs), ingest, declared, minArticles])}.json`;
@@ -59,7 +57,7 @@ export async function countRecurringCached(
       // A damaged file is counted again and replaced.
     }
   }
-  const recurring = await countRecurring(inputs, ingest, manifest, minArticles, onProgress);
+  const recurring = await countRecurring(request);
   writeAtomic(file, JSON.stringify(recurring));
   return recurring;
 }

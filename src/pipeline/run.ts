@@ -188,7 +188,13 @@ export async function analyzeToDir(request: RunRequest, settings: RunSettings): 
   // 1. Batches.
   const t = performance.now();
   const ingest = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
-  const recurring = await countRecurringCached(runDir, request.inputs, ingest, manifest, options.recurringMinArticles, meter ? (done, m) => progress({ phase: 'count', done, total: null, ...inputShare(m, inputTotal) }) : undefined);
+  const recurring = await countRecurringCached(runDir, {
+    inputs: request.inputs,
+    ingest,
+    manifest,
+    minArticles: options.recurringMinArticles,
+    onProgress: meter ? (done, m) => progress({ phase: 'count', done, total: null, ...inputShare(m, inputTotal) }) : undefined,
+  });
   timings.countMs = performance.now() - t;
   const optionsKey = { frames: options.frames, recurring: hashKey([recurring.keys, recurring.articles]), cache: CACHE_VERSION, version: VERSION };
   const skips: Skip[] = [];

@@ -46,7 +46,8 @@ export async function* streamDocs(request: StreamRequest): AsyncGenerator<Doc> {
 /** Groups articles into stories and events from their compact features alone (`framelens group`). */
 export async function groupInputs(request: StreamRequest & { pins?: readonly Pin[]; recurringMinArticles?: number }): Promise<Grouping> {
   const manifest = typeof request.manifest === 'string' ? await readManifest(request.manifest) : request.manifest;
-  const recurring = request.recurring ?? (await countRecurring(request.inputs, request.ingest ?? {}, manifest, request.recurringMinArticles ?? AnalyzeOptionsSchema.parse({}).recurringMinArticles));
+  const minArticles = request.recurringMinArticles ?? AnalyzeOptionsSchema.parse({}).recurringMinArticles;
+  const recurring = request.recurring ?? (await countRecurring({ inputs: request.inputs, ingest: request.ingest ?? {}, manifest, minArticles }));
   const features: ArticleFeatures[] = [];
   for await (const doc of streamDocs({ ...request, manifest, recurring })) features.push(extractFeatures(doc, recurringSpans(doc)));
   return groupArticles(features, {}, request.pins ?? []);

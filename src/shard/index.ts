@@ -98,7 +98,13 @@ export async function runShard(request: ShardRequest, settings: ShardSettings): 
   // Every shard reads all inputs, so each counts the recurring paragraphs itself, to the same result.
   const ingest = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
   const inputTotal = settings.onProgress ? await inputBytes(request.inputs) : 0;
-  const recurring = await countRecurring(request.inputs, ingest, manifest, options.recurringMinArticles, settings.onProgress ? (done, m) => settings.onProgress?.({ phase: 'count', done, total: null, ...inputShare(m, inputTotal) }) : undefined);
+  const recurring = await countRecurring({
+    inputs: request.inputs,
+    ingest,
+    manifest,
+    minArticles: options.recurringMinArticles,
+    onProgress: settings.onProgress ? (done, m) => settings.onProgress?.({ phase: 'count', done, total: null, ...inputShare(m, inputTotal) }) : undefined,
+  });
   const exec = executor(settings.workers ?? availableParallelism());
   const rows: string[] = [];
   const featureRows: string[] = [];

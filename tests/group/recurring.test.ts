@@ -82,13 +82,13 @@ describe('recurring paragraphs', () => {
     for (let i = 0; i < 12; i++) {
       writeFileSync(join(dir, `p${i}.html`), `<html><head><title>Issue ${i}</title><meta property="og:site_name" content="The Letter"></head><body><article><h1>Issue ${i}</h1><p>${TOPIC_OF(i)}</p><p>${EXCERPT}</p></article></body></html>`);
     }
-    expect(await countRecurring([dir], {}, undefined, 10)).toEqual({ keys: [], articles: [], outlets: [] });
+    expect(await countRecurring({ inputs: [dir], ingest: {}, minArticles: 10 })).toEqual({ keys: [], articles: [], outlets: [] });
   });
 
   it('a newsletter quoting one excerpt in every issue no longer makes one event of unrelated issues; the run and analyze() agree', async () => {
     const dir = tempDir('recurring');
     const file = newsletterCorpus(dir);
-    expect((await countRecurring([file], {}, undefined, 10)).keys).toHaveLength(2);
+    expect((await countRecurring({ inputs: [file], ingest: {}, minArticles: 10 })).keys).toHaveLength(2);
     const off = await analyze({ inputs: [file], options: { recurringMinArticles: 0, frames: 'none' } });
     const on = await analyze({ inputs: [file], options: { frames: 'none' } });
     const largest = (a: typeof on): number => Math.max(...a.grouping.events.filter((e) => e.articleIds.some((id) => id.startsWith('letter'))).map((e) => e.articleIds.length));
