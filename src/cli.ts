@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { groupInputs, readPins, reuseInputs } from './pipeline/index.js';
 import { analyzeToDir } from './pipeline/run.js';
 import { progressBar } from './pipeline/progress.js';
+import type { RunProgress } from './pipeline/run.js';
 import { writeFileAtomic, writeExports, parseFormats, ReportSchema } from './report/index.js';
 import { registerWorksheetCommand } from './report/worksheet/cli.js';
 import { readFile } from 'node:fs/promises';
@@ -62,6 +63,24 @@ function withInputOptions<Args extends unknown[], Opts extends OptionValues>(cmd
     .option('--max-article-chars <n>', 'skip articles longer than this (characters)', positiveInt, 200_000)
     .option('--max-articles <n>', 'analyze at most this many articles', positiveInt, 10_000_000)
     .option('-q, --quiet', 'print only errors and the summary', false);
+}
+
+/** Options of every per-shard command. */
+function withShardOptions<Args extends unknown[], Opts extends OptionValues>(cmd: Command<Args, Opts>) {
+  return cmd
+    .requiredOption('--shards <n>', 'number of shards', positiveInt)
+    .requiredOption('--shard-index <i>', 'this shard, 0 to shards-1', nonNegativeInt)
+    .requiredOption('-o, --out <dir>', 'folder shared by all shards');
+}
+
+/** Runs `f` with a progress bar on a terminal (none when quiet), stopped however `f` ends. */
+async function withProgress<T>(quietRun: boolean, f: (progress: { onProgress?: (p: RunProgress) => void }) => Promise<T>): Promise<T> {
+  const bar = progressBar(!quietRun && process.stderr.isTTY === true);
+  try {
+    return await f(bar.enabled ? { onProgress: bar.update } : {});
+  } finally {
+    bar.stop();
+  }
 }
 
 function ingestOptions(opts: { encoding: string; maxFileBytes: number; maxArticleChars: number; maxArticles: number }) {
@@ -161,15 +180,14 @@ withInputOptions(
     if (opts.strict && skips.count > 0) process.exitCode = 1;
   });
 
-withInputOptions(
-  program
-    .command('shard')
-    .description('run the per-article stages for one shard of the inputs (articles whose id hashes to it) and write Parquet files for `framelens merge`')
-    .argument('<inputs...>', 'files or folders (every shard reads them all and keeps its own articles)'),
+withShardOptions(
+  withInputOptions(
+    program
+      .command('shard')
+      .description('run the per-article stages for one shard of the inputs (articles whose id hashes to it) and write Parquet files for `framelens merge`')
+      .argument('<inputs...>', 'files or folders (every shard reads them all and keeps its own articles)'),
+  ),
 )
-  .requiredOption('--shards <n>', 'number of shards', positiveInt)
-  .requiredOption('--shard-index <i>', 'this shard, 0 to shards-1', nonNegativeInt)
-  .requiredOption('-o, --out <dir>', 'folder shared by all shards')
   .option('--no-text', "leave articles' cleaned text out of report.json")
   .option('--frames <scope>', "framing analyzers on 'all' articles, only 'grouped' ones, or 'none'", framesScope, 'all' as FramesScope)
   .option('--recurring <n>', "grouping leaves out a paragraph its outlet repeats in at least n articles over more time than one event lasts (0: keeps all)", nonNegativeInt, 10)
@@ -178,17 +196,41 @@ withInputOptions(
     quiet = opts.quiet;
     // Loaded here only: shard/ brings in DuckDB (≈ 0.3 s of CPU to load), which no other command needs.
     const { runShard } = await import('./shard/index.js');
-    const bar = progressBar(!opts.quiet && process.stderr.isTTY === true);
-    let r;
-    try {
-      r = await runShard(
+    const r = await withProgress(opts.quiet, (progress) =>
+      runShard(
         { inputs, manifest: opts.manifest, options: { includeText: opts.text, strict: opts.strict, frames: opts.frames, recurringMinArticles: opts.recurring, ...ingestOptions(opts) } },
-        { shards: opts.shards, index: opts.shardIndex, outDir: opts.out, workers: opts.workers, ...(bar.enabled ? { onProgress: bar.update } : {}) },
-      );
-    } finally {
-      bar.stop();
-    }
+        { shards: opts.shards, index: opts.shardIndex, outDir: opts.out, workers: opts.workers, ...progress },
+      ),
+    );
     process.stderr.write(`framelens: shard ${opts.shardIndex} of ${opts.shards}: ${r.articles} article(s) analyzed, ${r.skips} skipped; wrote ${r.files.map((f) => relative(process.cwd(), f)).join(', ')}\n`);
+  });
+
+withShardOptions(
+  withInputOptions(
+    program
+      .command('count')
+      .description('at scale, the step before `framelens shard`: count the paragraphs each outlet repeats among one shard\'s articles; writes count-<i>-of-<n>.parquet for `framelens merge-counts`')
+      .argument('<inputs...>', 'files or folders (every count shard reads them all and keeps its own articles)'),
+  ),
+)
+  .option('--recurring <n>', 'the threshold `framelens shard` will use (its --recurring)', nonNegativeInt, 10)
+  .action(async (inputs, opts) => {
+    quiet = opts.quiet;
+    const { runCountShard } = await import('./shard/index.js');
+    const r = await withProgress(opts.quiet, (progress) =>
+      runCountShard({ inputs, manifest: opts.manifest, options: { recurringMinArticles: opts.recurring, ...ingestOptions(opts) } }, { shards: opts.shards, index: opts.shardIndex, outDir: opts.out, ...progress }),
+    );
+    process.stderr.write(`framelens: count shard ${opts.shardIndex} of ${opts.shards}: ${r.articles} article(s), ${r.keys} distinct paragraph(s); wrote ${r.files.map((f) => relative(process.cwd(), f)).join(', ')}\n`);
+  });
+
+program
+  .command('merge-counts')
+  .description('combine the count shards in <dir> (written by `framelens count`) into <dir>/recurring.json, which every `framelens shard` into <dir> then reads instead of counting all inputs')
+  .argument('<dir>', 'the folder the count shards wrote to')
+  .action(async (dir) => {
+    const { mergeCounts } = await import('./shard/index.js');
+    const r = await mergeCounts(dir);
+    process.stderr.write(`framelens: ${r.recurring.keys.length} recurring paragraph(s); wrote ${relative(process.cwd(), r.file)}\n`);
   });
 
 program

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 export { extractFeatures, type ArticleFeatures, type FeatureKind, type LeadFigure, type TextRange, type TitleSubject } from './features.js';
-export { declaredOutlet, markRecurring, noRecurring, recurringCounter, recurringSpans, RECURRING_CODE, type RecurringParagraphs } from './recurring.js';
+export { declaredOutlet, markRecurring, noRecurring, recurringCounter, recurringSpans, RECURRING_CODE, type PartialCount, type RecurringParagraphs } from './recurring.js';
 export { extractEntities, loadGazetteer, normalizeName, type EntityMention, type Gazetteer } from './entities.js';
 export { dateKeyText, dayNumber, extractDates, type DateMention, type TimeEvidence } from './dates.js';
 export { distinctCodes, findCodes, type CodeMention } from './subjects.js';

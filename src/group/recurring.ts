@@ -46,6 +46,17 @@ export interface RecurringParagraphs {
 
 export const noRecurring = (): RecurringParagraphs => ({ keys: [], articles: [], outlets: [] });
 
+/** One key of a partial count ({@link recurringCounter} `partial`). */
+export interface PartialCount {
+  key: number;
+  /** {@link outletState} of the key's outlet. */
+  outlet: number;
+  articles: number;
+  lo: number | null;
+  hi: number | null;
+  undated: boolean;
+}
+
 /** The outlet a paragraph is counted under: the declared one (manifest, then the record's), or none. */
 export function declaredOutlet(record: Pick<RawRecord, 'given' | 'pageMeta'>, manifest?: ManifestEntry): string | null {
   return manifest?.given.outlet ?? record.given.outlet ?? record.pageMeta?.outlet ?? null;
@@ -88,13 +99,15 @@ export function paragraphKey(outlet: string, paragraph: string): number | null {
 /**
  * Counts paragraphs by outlet, one article at a time, in any order (the result does not depend on it).
  * Memory: 33 bytes a slot, slots for up to twice the distinct paragraph keys (tables grow by doubling;
- * ≈ 1 M keys at 56k articles, ≈ 20 an article: 35 MB), freed with the counter. An open-addressing table on
+ * ≈ 1 M keys at 56k articles, ≈ 17 an article: 35 MB), freed with the counter. An open-addressing table on
  * typed arrays: a Map of a million 32-bit keys (heap numbers, not small integers) made the count twice as
  * slow.
  */
 export function recurringCounter(): {
   add(record: Pick<RawRecord, 'given' | 'pageMeta' | 'text'>, manifest?: ManifestEntry): void;
   finish(minArticles: number, windowDays: number): RecurringParagraphs;
+  /** Every key counted so far, with its outlet, articles, first and last declared day (null: none) and whether some article was undated: a shard's part of a distributed count. */
+  partial(): PartialCount[];
 } {
   let table = new Int32Array(1 << 16); // slot + 1 per bucket, 0: empty
   let size = 0;
@@ -171,6 +184,14 @@ export function recurringCounter(): {
       }
       out.sort((a, b) => a[0] - b[0]);
       return { keys: out.map((x) => x[0]), articles: out.map((x) => x[1]), outlets: [...outlets].sort((a, b) => a - b) };
+    },
+    partial() {
+      const rows: PartialCount[] = [];
+      for (let s = 0; s < size; s++) {
+        const dated = hi[s]! >= lo[s]!;
+        rows.push({ key: keys[s]!, outlet: outletOf[s]!, articles: count[s]!, lo: dated ? lo[s]! : null, hi: dated ? hi[s]! : null, undated: undated[s] === 1 });
+      }
+      return rows;
     },
   };
 }

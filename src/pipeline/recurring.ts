@@ -9,7 +9,7 @@ import { defaultGroupOptions, recurringCounter, timeWindowDays, noRecurring, typ
  * it; a collection of pages large enough for an outlet to repeat itself ten times is better converted to
  * JSON Lines once.
  */
-const COUNTED_FORMATS: ReadonlySet<string> = new Set(['txt', 'md', 'jsonl', 'csv']);
+export const COUNTED_FORMATS: ReadonlySet<string> = new Set(['txt', 'md', 'jsonl', 'csv']);
 
 /** What the count reads: the run's inputs, ingest options and manifest, and its threshold (`recurringMinArticles`). */
 export interface CountRequest {

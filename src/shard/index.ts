@@ -10,6 +10,9 @@
  *   statistics contributions, the spilled article) and
  *   `shard-<i>-of-<n>.features.parquet` (one row per article and feature: the
  *   input of the SQL shuffle). Re-running a shard rewrites the same files.
+ * - `runCountShard` and `mergeCounts` (at scale, before the shards): the outlets' recurring paragraphs
+ *   counted per shard and reduced by SQL (sql/count/) into `recurring.json`, which `runShard` reads;
+ *   without it each shard counts over all inputs itself.
  * - `mergeShards`: candidate pairs by SQL over all shards' feature rows,
  *   checked against group/'s own blocking, then the single-machine grouping,
  *   story comparisons and reports (pipeline/run.ts `finishRun`): the report is
@@ -21,8 +24,8 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Skip } from '../doc/types.js';
-import { inputBytes, inputMeter, readInputs, readManifest, type ManifestEntry } from '../ingest/index.js';
-import { defaultGroupOptions, groupWithDiagnostics, type ArticleFeatures, type Pin } from '../group/index.js';
+import { inputBytes, inputMeter, readInputs, readManifest, type IngestOptions, type ManifestEntry } from '../ingest/index.js';
+import { defaultGroupOptions, groupWithDiagnostics, recurringCounter, timeWindowDays, type ArticleFeatures, type Pin, type RecurringParagraphs } from '../group/index.js';
 import { dayNumber } from '../group/dates.js';
 import { emptyStats } from '../compare/index.js';
 import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from '../pipeline/options.js';
@@ -30,7 +33,7 @@ import { cpuMsNow, emptyTimings, executor, finishRun, inputShare, ordered, peakR
 import { addHashesToStats } from '../pipeline/stats.js';
 import { CACHE_VERSION, hashKey, rangeReader, writeAtomic, type BatchResult, type ByteRef } from '../pipeline/spill.js';
 import type { BatchTask } from '../pipeline/tasks.js';
-import { countRecurring } from '../pipeline/recurring.js';
+import { COUNTED_FORMATS, countRecurring } from '../pipeline/recurring.js';
 
 /** The shard an article id belongs to: first 4 bytes of its SHA-256, modulo the shard count. */
 export function shardOf(id: string, shards: number): number {
@@ -66,7 +69,10 @@ interface ShardManifest {
   skips: number;
 }
 
-const base = (s: ShardSettings): string => join(s.outDir, `shard-${String(s.index).padStart(4, '0')}-of-${String(s.shards).padStart(4, '0')}`);
+/** `<dir>/<kind>-0003-of-0016`: the stem of a shard's (or count shard's) files. */
+const stem = (dir: string, kind: string, index: number, shards: number): string => join(dir, `${kind}-${String(index).padStart(4, '0')}-of-${String(shards).padStart(4, '0')}`);
+
+const base = (s: ShardSettings): string => stem(s.outDir, 'shard', s.index, s.shards);
 
 const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
@@ -88,23 +94,24 @@ async function withDuckDb<T>(tempDir: string, f: (c: DuckDBConnection) => Promis
 
 /** One shard job: per-article stages for this shard's records, written as Parquet. */
 export async function runShard(request: ShardRequest, settings: ShardSettings): Promise<{ articles: number; skips: number; files: string[] }> {
-  if (!Number.isInteger(settings.shards) || settings.shards < 1 || !Number.isInteger(settings.index) || settings.index < 0 || settings.index >= settings.shards) {
-    throw new RangeError(`shard index must be 0..${settings.shards - 1} of ${settings.shards} shards, not ${settings.index}`);
-  }
+  checkShard(settings);
   const options = AnalyzeOptionsSchema.parse(request.options ?? {});
   const manifest = typeof request.manifest === 'string' ? await readManifest(request.manifest) : request.manifest;
   const work = `${base(settings)}.work`;
   rmSync(work, { recursive: true, force: true });
-  // Every shard reads all inputs, so each counts the recurring paragraphs itself, to the same result.
-  const ingest = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
+  const ingest = ingestOf(options);
   const inputTotal = settings.onProgress ? await inputBytes(request.inputs) : 0;
-  const recurring = await countRecurring({
-    inputs: request.inputs,
-    ingest,
-    manifest,
-    minArticles: options.recurringMinArticles,
-    onProgress: settings.onProgress ? (done, m) => settings.onProgress?.({ phase: 'count', done, total: null, ...inputShare(m, inputTotal) }) : undefined,
-  });
+  // The recurring paragraphs: from `framelens merge-counts` when it ran (recurring.json in the shared
+  // folder), else counted here over all inputs, which every shard reads anyway, to the same result.
+  const recurring =
+    readRecurringFile(settings.outDir, request.inputs, ingest, options.recurringMinArticles) ??
+    (await countRecurring({
+      inputs: request.inputs,
+      ingest,
+      manifest,
+      minArticles: options.recurringMinArticles,
+      onProgress: settings.onProgress ? (done, m) => settings.onProgress?.({ phase: 'count', done, total: null, ...inputShare(m, inputTotal) }) : undefined,
+    }));
   const exec = executor(settings.workers ?? availableParallelism());
   const rows: string[] = [];
   const featureRows: string[] = [];
@@ -191,11 +198,120 @@ export async function runShard(request: ShardRequest, settings: ShardSettings): 
   return { articles, skips: skipCount, files: [...files, `${b}.json`] };
 }
 
+const ingestOf = (o: AnalyzeOptions): Partial<IngestOptions> => ({ maxFileBytes: o.maxFileBytes, maxArticleChars: o.maxArticleChars, maxArticles: o.maxArticles, encoding: o.encoding });
+
+/** What a count shard and `recurring.json` record, for the shards and the merge to check they agree. */
+interface CountManifest {
+  format: string;
+  inputs: string[];
+  ingest: Partial<IngestOptions>;
+  minArticles: number;
+}
+
+const RECURRING_FILE = 'recurring.json';
+
+/** `<dir>/recurring.json` when `mergeCounts` wrote it for these inputs and options; null when absent. */
+function readRecurringFile(dir: string, inputs: readonly string[], ingest: Partial<IngestOptions>, minArticles: number): RecurringParagraphs | null {
+  const file = join(dir, RECURRING_FILE);
+  if (!existsSync(file)) return null;
+  const r = JSON.parse(readFileSync(file, 'utf8')) as CountManifest & RecurringParagraphs;
+  const want: CountManifest = { format: CACHE_VERSION, inputs: [...inputs], ingest, minArticles };
+  const got: CountManifest = { format: r.format, inputs: r.inputs, ingest: r.ingest, minArticles: r.minArticles };
+  if (JSON.stringify(got) !== JSON.stringify(want)) {
+    throw new Error(`${file} was counted for other inputs, options or another framelens build: run \`framelens count\` and \`framelens merge-counts\` again, or delete it to count in every shard`);
+  }
+  return { keys: r.keys, articles: r.articles, outlets: r.outlets };
+}
+
+/**
+ * One count job (the step before the shards at scale): the paragraph keys of this shard's articles, with
+ * their outlets, article counts and day spans, as `count-<i>-of-<n>.parquet` for {@link mergeCounts}.
+ * Its memory is this shard's distinct paragraphs, not the corpus's.
+ */
+export async function runCountShard(request: ShardRequest, settings: ShardSettings): Promise<{ articles: number; keys: number; files: string[] }> {
+  checkShard(settings);
+  const options = AnalyzeOptionsSchema.parse(request.options ?? {});
+  const manifest = typeof request.manifest === 'string' ? await readManifest(request.manifest) : request.manifest;
+  const ingest = ingestOf(options);
+  const counter = recurringCounter();
+  const meter = settings.onProgress ? inputMeter() : undefined;
+  const inputTotal = meter ? await inputBytes(request.inputs) : 0;
+  let articles = 0;
+  for await (const item of readInputs(request.inputs, ingest, meter, COUNTED_FORMATS)) {
+    if (item.kind !== 'record' || shardOf(item.record.id, settings.shards) !== settings.index) continue;
+    counter.add(item.record, manifest?.get(item.record.id));
+    if (++articles % 256 === 0) settings.onProgress?.({ phase: 'count', done: articles, total: null, ...inputShare(meter, inputTotal) });
+  }
+  const rows = counter.partial();
+  const b = stem(settings.outDir, 'count', settings.index, settings.shards);
+  const work = `${b}.work`;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  writeFileSync(`${work}/counts.ndjson`, rows.map((r) => `{"paragraph_key":${r.key},"outlet":${r.outlet},"articles":${r.articles},"lo":${r.lo},"hi":${r.hi},"undated":${r.undated ? 1 : 0}}\n`).join(''));
+  await withDuckDb(`${work}/duckdb.tmp`, async (c) => {
+    const columns = "{paragraph_key: 'BIGINT', outlet: 'INTEGER', articles: 'INTEGER', lo: 'INTEGER', hi: 'INTEGER', undated: 'INTEGER'}";
+    await c.run(`COPY (SELECT * FROM read_json(${sqlString(`${work}/counts.ndjson`)}, format = 'newline_delimited', columns = ${columns}) ORDER BY paragraph_key, outlet) TO ${sqlString(`${b}.parquet.tmp`)} (FORMAT PARQUET)`);
+  });
+  renameSync(`${b}.parquet.tmp`, `${b}.parquet`);
+  const meta: CountManifest & { shards: number; index: number } = { format: CACHE_VERSION, inputs: [...request.inputs], ingest, minArticles: options.recurringMinArticles, shards: settings.shards, index: settings.index };
+  writeAtomic(`${b}.json`, `${JSON.stringify(meta, null, 2)}\n`);
+  rmSync(work, { recursive: true, force: true });
+  return { articles, keys: rows.length, files: [`${b}.parquet`, `${b}.json`] };
+}
+
+/**
+ * The reduce of the count (one job after all count shards): `sql/count/01_recurring.sql` over their
+ * Parquet files, written to `<dir>/recurring.json`, which every `framelens shard` into `dir` then reads
+ * instead of counting all inputs itself. Gives what the single-process count gives.
+ */
+export async function mergeCounts(dir: string): Promise<{ recurring: RecurringParagraphs; file: string }> {
+  const metas = readdirSync(dir)
+    .filter((f) => /^count-\d+-of-\d+\.json$/.test(f))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as CountManifest & { shards: number; index: number });
+  if (metas.length === 0) throw new Error(`${dir}: no count-*.json files (run \`framelens count\` first)`);
+  const first = metas[0]!;
+  const missing = Array.from({ length: first.shards }, (_, i) => i).filter((i) => !metas.some((m) => m.index === i && m.shards === first.shards));
+  if (missing.length) throw new Error(`${dir}: count shard(s) ${missing.join(', ')} of ${first.shards} missing`);
+  const agree = (m: CountManifest): string => JSON.stringify([m.format, m.inputs, m.ingest, m.minArticles]);
+  for (const m of metas) if (agree(m) !== agree(first)) throw new Error(`${dir}: count shard ${m.index} was run with other inputs, options or build than count shard ${first.index}`);
+  const files = metas.map((m) => `${stem(dir, 'count', m.index, m.shards)}.parquet`);
+  const rows = await withDuckDb(join(dir, `count-merge.duckdb.tmp`), async (c) => {
+    await c.run(`CREATE TABLE counts AS SELECT * FROM read_parquet([${files.map(sqlString).join(', ')}])`);
+    await c.run(`CREATE TABLE recurring_params AS SELECT ${first.minArticles} AS min_articles, CAST(${timeWindowDays(defaultGroupOptions)} AS DOUBLE) AS window_days`);
+    return (await c.runAndReadAll(readFileSync(join(sqlDir(), 'count', '01_recurring.sql'), 'utf8'))).getRowObjectsJS();
+  });
+  const keys: number[] = [];
+  const articles: number[] = [];
+  const outlets = new Set<number>();
+  for (const r of rows) {
+    // A key is one outlet's paragraph; two outlets' paragraphs on one 32-bit key (a collision) count once, as in group/.
+    if (keys.at(-1) === Number(r.paragraph_key)) continue;
+    keys.push(Number(r.paragraph_key));
+    articles.push(Number(r.articles));
+    outlets.add(Number(r.outlet));
+  }
+  const recurring: RecurringParagraphs = { keys, articles, outlets: [...outlets].sort((a, b) => a - b) };
+  const file = join(dir, RECURRING_FILE);
+  const out: CountManifest & RecurringParagraphs = { format: first.format, inputs: first.inputs, ingest: first.ingest, minArticles: first.minArticles, ...recurring };
+  writeAtomic(file, `${JSON.stringify(out)}\n`);
+  return { recurring, file };
+}
+
+function checkShard(settings: Pick<ShardSettings, 'shards' | 'index'>): void {
+  if (!Number.isInteger(settings.shards) || settings.shards < 1 || !Number.isInteger(settings.index) || settings.index < 0 || settings.index >= settings.shards) {
+    throw new RangeError(`shard index must be 0..${settings.shards - 1} of ${settings.shards} shards, not ${settings.index}`);
+  }
+}
+
 const SQL_DIR = resolve(new URL('.', import.meta.url).pathname, 'sql');
+
+/** src/shard/sql, or its copy beside dist/shard. */
+const sqlDir = (): string => (existsSync(SQL_DIR) ? SQL_DIR : resolve(new URL('.', import.meta.url).pathname, '../../src/shard/sql'));
 
 /** The portable SQL statements, in order (src/shard/sql; copied beside dist/shard by the build). */
 export function shuffleSql(): Array<{ name: string; sql: string }> {
-  const dir = existsSync(SQL_DIR) ? SQL_DIR : resolve(new URL('.', import.meta.url).pathname, '../../src/shard/sql');
+  const dir = sqlDir();
   return readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort()
@@ -245,9 +361,8 @@ export async function mergeShards(dir: string, settings: MergeSettings): Promise
     }
   }
   const options = first.options;
-  const stem = (i: number): string => join(dir, `shard-${String(i).padStart(4, '0')}-of-${String(shards).padStart(4, '0')}`);
-  const articleFiles = metas.map((m) => `${stem(m.index)}.articles.parquet`);
-  const featureFiles = metas.map((m) => `${stem(m.index)}.features.parquet`);
+  const articleFiles = metas.map((m) => `${stem(dir, 'shard', m.index, shards)}.articles.parquet`);
+  const featureFiles = metas.map((m) => `${stem(dir, 'shard', m.index, shards)}.features.parquet`);
   const runDir = settings.runDir ?? join(settings.outDir, '.run');
   const timings = emptyTimings();
   const t = performance.now();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeToDir } from '../../src/pipeline/run.js';
-import { mergeShards, runShard, shardOf, shuffleSql } from '../../src/shard/index.js';
+import { mergeCounts, mergeShards, runCountShard, runShard, shardOf, shuffleSql } from '../../src/shard/index.js';
+import { countRecurring } from '../../src/pipeline/recurring.js';
 import { newsletterCorpus, syntheticCorpusDir } from '../pipeline/corpus.js';
 import { tempDir } from '../tmp.js';
 
@@ -55,6 +56,24 @@ describe('shards and merge', () => {
     const single = await singleReport([file]);
     expect(single).toContain('"code":"group:recurring-paragraph"');
     expect((await shardedReport([file], 4)).report).toBe(single);
+  }, 60_000);
+
+  it('at scale the count is its own step: count shards reduced by SQL give the single-process count, and shards read it', async () => {
+    const file = newsletterCorpus(tmp());
+    const dir = tmp();
+    for (let i = 0; i < 4; i++) await runCountShard({ inputs: [file] }, { shards: 4, index: i, outDir: dir });
+    const { recurring } = await mergeCounts(dir);
+    expect(recurring.keys.length).toBeGreaterThan(0);
+    expect(recurring).toEqual(await countRecurring({ inputs: [file], ingest: {}, minArticles: 10 }));
+    const phases = new Set<string>();
+    for (let i = 0; i < 4; i++) await runShard({ inputs: [file] }, { shards: 4, index: i, outDir: dir, workers: 0, batchSize: 3, onProgress: (p) => phases.add(p.phase) });
+    expect(phases.has('count')).toBe(false);
+    const out = tmp();
+    await mergeShards(dir, { outDir: out, workers: 0 });
+    expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe(await singleReport([file]));
+    await expect(mergeCounts(tmp())).rejects.toThrow(/no count-\*\.json files/);
+    // A shard run with another threshold than the count's refuses it rather than use it.
+    await expect(runShard({ inputs: [file], options: { recurringMinArticles: 5 } }, { shards: 4, index: 0, outDir: dir, workers: 0 })).rejects.toThrow(/recurring\.json was counted for other inputs/);
   }, 60_000);
 
   it('refuses to merge a shard written by another build, naming the shard and both formats', async () => {
