@@ -4,7 +4,7 @@ import { extractFeatures, groupArticles, recurringSpans, type Grouping, type Pin
 import { countRecurring } from './recurring.js';
 import { analyzeDoc } from '../frames/index.js';
 import { buildDoc } from './build-doc.js';
-import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from './options.js';
+import { AnalyzeOptionsSchema, ingestOptionsOf, type AnalyzeOptions, type AnalyzeOptionsInput } from './options.js';
 import { corpusStats } from '../compare/index.js';
 import { compareEvents, compareStories, type EventComparison, type StoryComparison } from './compare.js';
 
@@ -47,7 +47,7 @@ export async function analyze(request: AnalyzeRequest): Promise<Analysis> {
     skips.push(s);
     request.hooks?.onSkip?.(s);
   };
-  const ingestOptions = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
+  const ingestOptions = ingestOptionsOf(options);
   const recurring = await countRecurring({ inputs: request.inputs, ingest: ingestOptions, manifest, minArticles: options.recurringMinArticles });
   for await (const item of readInputs(request.inputs, ingestOptions)) {
     if (item.kind === 'skip') {

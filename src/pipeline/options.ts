@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IngestOptions } from '../ingest/index.js';
 
 /**
  * Every option of a run in one zod schema, echoed into each report's
@@ -35,3 +36,8 @@ export const AnalyzeOptionsSchema = z.object({
 });
 export type AnalyzeOptions = z.infer<typeof AnalyzeOptionsSchema>;
 export type AnalyzeOptionsInput = z.input<typeof AnalyzeOptionsSchema>;
+
+/** The ingest options of a run (every reader of its inputs must use the same, or they see other records). */
+export function ingestOptionsOf(o: Pick<AnalyzeOptions, 'maxFileBytes' | 'maxArticleChars' | 'maxArticles' | 'encoding'>): Partial<IngestOptions> {
+  return { maxFileBytes: o.maxFileBytes, maxArticleChars: o.maxArticleChars, maxArticles: o.maxArticles, encoding: o.encoding };
+}

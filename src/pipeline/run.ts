@@ -29,7 +29,7 @@ import { emptyStats, type CorpusStats } from '../compare/index.js';
 import { EventSchema, StorySchema } from '../report/schema.js';
 import { reportElement, writeReportJsonStream, type ReportHead, type ReportSink, type SectionPiece } from '../report/stream.js';
 import { reportJsonSchema, reportMarkdown, reportHtml, writeFileAtomic, type Report } from '../report/index.js';
-import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from './options.js';
+import { AnalyzeOptionsSchema, ingestOptionsOf, type AnalyzeOptions, type AnalyzeOptionsInput } from './options.js';
 import { addHashesToStats, encodeStats } from './stats.js';
 import { countRecurringCached } from './recurring.js';
 import { CACHE_VERSION, hashKey, rangeReader, readCachedBatch, writeAtomic, type BatchResult, type ByteRef } from './spill.js';
@@ -187,7 +187,7 @@ export async function analyzeToDir(request: RunRequest, settings: RunSettings): 
 
   // 1. Batches.
   const t = performance.now();
-  const ingest = { maxFileBytes: options.maxFileBytes, maxArticleChars: options.maxArticleChars, maxArticles: options.maxArticles, encoding: options.encoding };
+  const ingest = ingestOptionsOf(options);
   const recurring = await countRecurringCached(runDir, {
     inputs: request.inputs,
     ingest,

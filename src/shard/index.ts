@@ -25,10 +25,9 @@ import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Skip } from '../doc/types.js';
 import { inputBytes, inputMeter, readInputs, readManifest, type IngestOptions, type ManifestEntry } from '../ingest/index.js';
-import { defaultGroupOptions, groupWithDiagnostics, recurringCounter, timeWindowDays, type ArticleFeatures, type Pin, type RecurringParagraphs } from '../group/index.js';
-import { dayNumber } from '../group/dates.js';
+import { dayNumber, defaultGroupOptions, groupWithDiagnostics, recurringCounter, timeWindowDays, type ArticleFeatures, type Pin, type RecurringParagraphs } from '../group/index.js';
 import { emptyStats } from '../compare/index.js';
-import { AnalyzeOptionsSchema, type AnalyzeOptions, type AnalyzeOptionsInput } from '../pipeline/options.js';
+import { AnalyzeOptionsSchema, ingestOptionsOf, type AnalyzeOptions, type AnalyzeOptionsInput } from '../pipeline/options.js';
 import { cpuMsNow, emptyTimings, executor, finishRun, inputShare, ordered, peakRssMb, type RunProgress, type RunResult, type RunSettings } from '../pipeline/run.js';
 import { addHashesToStats } from '../pipeline/stats.js';
 import { CACHE_VERSION, hashKey, rangeReader, writeAtomic, type BatchResult, type ByteRef } from '../pipeline/spill.js';
@@ -99,7 +98,7 @@ export async function runShard(request: ShardRequest, settings: ShardSettings): 
   const manifest = typeof request.manifest === 'string' ? await readManifest(request.manifest) : request.manifest;
   const work = `${base(settings)}.work`;
   rmSync(work, { recursive: true, force: true });
-  const ingest = ingestOf(options);
+  const ingest = ingestOptionsOf(options);
   const inputTotal = settings.onProgress ? await inputBytes(request.inputs) : 0;
   // The recurring paragraphs: from `framelens merge-counts` when it ran (recurring.json in the shared
   // folder), else counted here over all inputs, which every shard reads anyway, to the same result.
@@ -198,8 +197,6 @@ export async function runShard(request: ShardRequest, settings: ShardSettings): 
   return { articles, skips: skipCount, files: [...files, `${b}.json`] };
 }
 
-const ingestOf = (o: AnalyzeOptions): Partial<IngestOptions> => ({ maxFileBytes: o.maxFileBytes, maxArticleChars: o.maxArticleChars, maxArticles: o.maxArticles, encoding: o.encoding });
-
 /** What a count shard and `recurring.json` record, for the shards and the merge to check they agree. */
 interface CountManifest {
   format: string;
@@ -232,7 +229,7 @@ export async function runCountShard(request: ShardRequest, settings: ShardSettin
   checkShard(settings);
   const options = AnalyzeOptionsSchema.parse(request.options ?? {});
   const manifest = typeof request.manifest === 'string' ? await readManifest(request.manifest) : request.manifest;
-  const ingest = ingestOf(options);
+  const ingest = ingestOptionsOf(options);
   const counter = recurringCounter();
   const meter = settings.onProgress ? inputMeter() : undefined;
   const inputTotal = meter ? await inputBytes(request.inputs) : 0;
