@@ -179,6 +179,44 @@ export function crossCheck(records: readonly GoldRecord[], feats: readonly Artic
   return out;
 }
 
+export interface SmallSlice {
+  slice: string;
+  corpora: number;
+  minArticles: number;
+  maxArticles: number;
+  meanF1: number;
+  exact: number;
+}
+
+/**
+ * Each gold topic grouped on its own, the corpus a report writer or a teacher brings (a handful of articles
+ * on one subject): a BASIL event alone (three outlets, one event, dated) and an ECB+ topic alone (two
+ * look-alike events, undated). The corpus statistics are then those few articles', which is where telling
+ * a topic from an event is hardest. Mean BCubed F1 over the corpora, and how many are grouped exactly.
+ */
+export function smallCollections(records: readonly GoldRecord[], feats: readonly ArticleFeatures[], options: Partial<GroupOptions> = {}): SmallSlice[] {
+  const byTopic = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    const topic = goldStory(r.cluster) ?? r.cluster;
+    byTopic.set(topic, [...(byTopic.get(topic) ?? []), i]);
+  });
+  const slices = new Map<string, SmallSlice>();
+  for (const [topic, members] of [...byTopic].sort((a, b) => cmpStr(a[0], b[0]))) {
+    const name = goldStory(records[members[0]!]!.cluster) ? `${part(topic)} topics alone` : `${part(topic)} events alone`;
+    const scores = evaluate(members.map((i) => records[i]!), members.map((i) => feats[i]!), options).events;
+    const s = slices.get(name) ?? { slice: name, corpora: 0, minArticles: Infinity, maxArticles: 0, meanF1: 0, exact: 0 };
+    s.corpora++;
+    s.minArticles = Math.min(s.minArticles, members.length);
+    s.maxArticles = Math.max(s.maxArticles, members.length);
+    s.meanF1 += scores.bcubedF1;
+    if (scores.bcubedF1 > 1 - 1e-9) s.exact++;
+    slices.set(name, s);
+  }
+  return [...slices.values()].map((s) => ({ ...s, meanF1: s.meanF1 / s.corpora }));
+}
+
+const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export async function run(file: string | undefined): Promise<void> {
   const path = file ? resolve(file) : resolve(REPO_ROOT, '../shared/eval/events.jsonl');
   const records = readGold(path);
@@ -196,10 +234,16 @@ export async function run(file: string | undefined): Promise<void> {
     `blocking recall ${fmt(r.blockingRecall)} of ${r.goldPairs} gold same-event pairs; ${r.candidatePairs} candidate pairs`,
     `features ${Math.round(t1 - t0)} ms, grouping ${Math.round(t2 - t1)} ms`,
   ];
+  const small = smallCollections(records, feats);
+  lines.push('small collections (each gold topic grouped on its own):');
+  for (const x of small) {
+    const size = x.minArticles === x.maxArticles ? `${x.minArticles}` : `${x.minArticles}–${x.maxArticles}`;
+    lines.push(`  ${x.slice.padEnd(22)} ${String(x.corpora).padStart(3)} corpora of ${size} articles: mean B3-F1 ${fmt(x.meanF1)}, grouped exactly ${x.exact}/${x.corpora}`);
+  }
   const cc = crossCheck(records, feats);
   lines.push('leave-half-out (threshold tuned on one half of the gold events, scored on the other):');
   for (const c of cc)
     lines.push(`  tuned on ${c.tunedOn}: threshold ${c.threshold} (F1 ${fmt(c.tunedF1)}); held-out F1 ${fmt(c.heldOutF1)} (default threshold: ${fmt(c.heldOutDefaultF1)})`);
   process.stdout.write(`${lines.join('\n')}\n`);
-  process.stdout.write(`${JSON.stringify({ eval: 'events', file: path, ...r, crossCheck: cc })}\n`);
+  process.stdout.write(`${JSON.stringify({ eval: 'events', file: path, ...r, small, crossCheck: cc })}\n`);
 }

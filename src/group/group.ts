@@ -213,15 +213,20 @@ function similarityGraph(feats: readonly ArticleFeatures[], opt: GroupOptions, p
   for (let d = 1; d < byDf.length; d++) byDf[d] = byDf[d]! + byDf[d - 1]!;
   for (let id = 0; id < nf; id++) if (dfArr[id]! >= 2) compact[id] = byDf[n - dfArr[id]!]!++;
   const nc = byDf[n]!;
+  const articleDays = feats.map((f) => (f.anchor ? dayNumber(f.anchor) : null));
   // Event-specific: held by at most half of the corpus (a feature most articles share says nothing about
-  // which event), or by two articles only (evidence exclusive to one pair, whatever the corpus size).
+  // which event), by two articles only (evidence exclusive to one pair, whatever the corpus size), or by
+  // dated articles only, all within the grace days of one another (a collection of one happening's
+  // coverage shares that happening's words throughout: words a topic shares are held across time).
+  // Within grace days rather than the whole time window: a topic's dense week (hearings, allegations,
+  // votes) is several happenings.
   const specific = u8(nc);
-  for (let id = 0; id < nf; id++) if (compact[id]! >= 0 && (dfArr[id]! * 2 <= n || dfArr[id]! <= 2)) specific[compact[id]!] = 1;
+  const timeLocal = featuresWithinWindow(n, nf, idsOff, ids, articleDays, opt.graceDays, (id) => compact[id]! >= 0 && dfArr[id]! * 2 > n && dfArr[id]! > 2);
+  for (let id = 0; id < nf; id++) if (compact[id]! >= 0 && (dfArr[id]! * 2 <= n || dfArr[id]! <= 2 || timeLocal[id] === 1)) specific[compact[id]!] = 1;
 
   const { vecs: articleVecs, blocks: articleBlocks, vecOff, vecLen, vecKeys, vecW } = weightVectors(feats, idsOff, ids, idfArr, kindW, compact, opt, helper);
   const cap = Math.max(opt.maxPostings, Math.ceil(opt.maxPostingShare * n));
 
-  const articleDays = feats.map((f) => (f.anchor ? dayNumber(f.anchor) : null));
   const articleFloors = feats.map((f) => (f.floorYear ? dayNumber(`${f.floorYear}-01-01`) : null));
   const articlePubDays = feats.map((f) => (f.published ? dayNumber(f.published) : null));
   // Exact duplicates (same vector, same dates) are one unit with a multiplicity: wire copies reprinted
@@ -366,6 +371,46 @@ function similarityGraph(feats: readonly ArticleFeatures[], opt: GroupOptions, p
   const simSum = new Float64Array(n);
   for (let i = 0; i < n; i++) simSum[i] = unitSimSum[unitOf[i]!]!;
   return { unitOf, reps, pairA, pairB, simSum, eventUnits, storyOf, features: { idsOff, ids, idf: idfArr, kindW, raw, features: nf }, conflicts };
+}
+
+/**
+ * 1 for each feature (among those `asked`) whose holders are all dated, within `windowDays` of one another;
+ * 0 otherwise. The asked features are held by more than half of the articles, so none qualifies unless
+ * more than half of the articles are dated within the window: the usual corpus (many days) is settled by
+ * that count alone, without a pass over the features.
+ */
+function featuresWithinWindow(n: number, nf: number, idsOff: Int32Array, ids: Int32Array, days: ReadonlyArray<number | null>, windowDays: number, asked: (id: number) => boolean): Uint8Array {
+  const out = u8(nf);
+  const dated = Float64Array.from(days.filter((d): d is number => d !== null && d !== undefined)).sort();
+  let most = 0;
+  for (let i = 0, j = 0; j < dated.length; j++) {
+    while (dated[j]! - dated[i]! > windowDays) i++;
+    most = Math.max(most, j - i + 1);
+  }
+  if (most * 2 <= n) return out;
+  let any = false;
+  for (let id = 0; id < nf; id++)
+    if (asked(id)) {
+      out[id] = 1;
+      any = true;
+    }
+  if (!any) return out;
+  const lo = f64(nf).fill(Infinity);
+  const hi = f64(nf).fill(-Infinity);
+  for (let a = 0; a < n; a++) {
+    const d = days[a];
+    for (let p = idsOff[a]!; p < idsOff[a + 1]!; p++) {
+      const id = ids[p]!;
+      if (out[id] === 0) continue;
+      if (d === null || d === undefined) out[id] = 0;
+      else {
+        if (d < lo[id]!) lo[id] = d;
+        if (d > hi[id]!) hi[id] = d;
+      }
+    }
+  }
+  for (let id = 0; id < nf; id++) if (out[id] === 1 && hi[id]! - lo[id]! > windowDays) out[id] = 0;
+  return out;
 }
 
 /**

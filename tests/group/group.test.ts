@@ -220,6 +220,29 @@ describe('the five sample seeds', () => {
   });
 });
 
+describe('a small collection of one happening', () => {
+  // Three outlets' reports of one eruption: the event's words are in all three, so by corpus df none is
+  // event-specific, and little is shared by two of them only.
+  const reports = [
+    'Taal volcano erupted near Manila on Sunday, forcing 8,000 villagers to flee thick ash clouds, officials said. Flights were cancelled at the airport.',
+    'The Taal volcano erupted on Sunday near Manila and 8,000 villagers fled from the ash clouds; schools were closed, the provincial governor said.',
+    'Ash clouds from the Taal volcano, which erupted near Manila on Sunday, sent 8,000 villagers fleeing, a spokesman for the disaster agency told reporters.',
+  ];
+  const feats = (dates: Array<string | undefined>): ArticleFeatures[] => reports.map((t, i) => feat(`t${i}`, t, dates[i]));
+
+  it('reports dated within the grace days make one event: words all of them share are that day\'s, not a topic\'s', () => {
+    expect(eventsOf(feats(['2020-01-12', '2020-01-13', '2020-01-12']))).toEqual([['t0', 't1', 't2']]);
+  });
+
+  it('undated, the same reports may stay apart (a one-topic corpus of several statements looks the same)', () => {
+    expect(eventsOf(feats([undefined, undefined, undefined])).length).toBeGreaterThan(1);
+  });
+
+  it('one undated report among dated ones leaves the shared words unspecific, as before', () => {
+    expect(eventsOf(feats(['2020-01-12', undefined, '2020-01-12'])).length).toBeGreaterThan(1);
+  });
+});
+
 describe('one event, one time', () => {
   // Look-alike reports 30 years apart, and an undated one that reads like both.
   const old = 'India may buy a Cray supercomputer from the United States for weather forecasting, officials in New Delhi said, after talks on export controls.';

@@ -500,11 +500,13 @@ const MIN_ALIGN_DICE = Math.min(ALIGN_DICE, ALIGN_DICE_WITH_ANCHOR);
  * MIN_ALIGN_DICE cannot align, and a claim whose best match reaches it has its
  * true best among the pairs kept, so dropping those pairs changes no result.
  */
-function alignedPairs(claims: readonly AlignClaim[], group: Int32Array): [number, number][] {
+function alignedPairs(claims: readonly AlignClaim[], group: Int32Array, band: number): [number, number][] {
   const n = claims.length;
   const groups = n ? group[n - 1]! + 1 : 0;
-  const groupStart = new Int32Array(groups + 1).fill(-1);
+  // First claim of each group or, for a group without claims, of the next one (n past the last).
+  const groupStart = new Int32Array(groups + 1).fill(n);
   for (let i = n - 1; i >= 0; i--) groupStart[group[i]!] = i;
+  for (let g = groups - 1; g >= 0; g--) if (groupStart[g]! > groupStart[g + 1]!) groupStart[g] = groupStart[g + 1]!;
   // Postings as linked lists over stem ids: stemMark[stem] is the stem's last posting, `next` the one before
   // it (claims visited newest first; which pairs are kept and their best matches do not depend on the order).
   let postings = 0;
@@ -549,11 +551,14 @@ function alignedPairs(claims: readonly AlignClaim[], group: Int32Array): [number
     for (let i = 0; i < n; i++) {
       const mine = claims[i]!.stemIds;
       const before = groupStart[group[i]!]!;
+      const first = groupStart[Math.max(0, group[i]! - band)]!;
       for (let k = 0; k < mine.length; k++) {
         const s = mine[k]!;
-        // Only earlier claims of earlier articles count.
+        // Only earlier claims of earlier articles count, and only of the `band` articles before this one:
+        // postings run from the newest claim back, so the first one before the band ends the walk.
         for (let e = head[s]!; e >= 0; e = postNext[e]!) {
           const c = postClaim[e]!;
+          if (c < first) break;
           if (c >= before) continue;
           if (shared[c]!++ === 0) touched.push(c);
         }
@@ -646,6 +651,8 @@ export const ClaimsComparisonSchema = z.object({
     }),
   ),
   conflicts: z.array(z.object({ clusterId: z.string(), kind: z.enum(['number', 'date']), unit: z.string(), values: z.array(ConflictValueSchema) })),
+  /** Only in an event past MAX_CLAIM_ARTICLE_PAIRS: each article's claims were aligned with the next `band` articles' (in id order) only. */
+  aligned: z.object({ articles: z.number().int(), band: z.number().int() }).optional(),
 });
 export type ClaimsComparison = z.infer<typeof ClaimsComparisonSchema>;
 
@@ -658,10 +665,18 @@ function find(parent: Int32Array, i: number): number {
 }
 
 /**
+ * Article pairs whose claims are aligned in one event. Past it (events of more than 316 articles) each
+ * article is aligned with the articles next to it in id order only, so that the work stays linear: a
+ * 10,000-article event's claims held every claim's best match in every other article (10^8 slots and more).
+ * Claims repeated throughout the event still cluster, through the chain of neighbours.
+ */
+export const MAX_CLAIM_ARTICLE_PAIRS = 50_000;
+
+/**
  * Claims of the articles of one event, aligned into clusters (single-link over
  * aligned pairs), with omissions and number/date conflicts. Independent of input order.
  */
-export function compareClaims(docs: readonly Doc[]): ClaimsComparison {
+export function compareClaims(docs: readonly Doc[], maxArticlePairs = MAX_CLAIM_ARTICLE_PAIRS): ClaimsComparison {
   if (stemIds.size > stemLimit.value()) {
     stemGeneration++;
     stemIds = new Map();
@@ -680,7 +695,10 @@ export function compareClaims(docs: readonly Doc[]): ClaimsComparison {
   });
   const parent = new Int32Array(claims.length);
   for (let i = 0; i < parent.length; i++) parent[i] = i;
-  for (const [x, y] of alignedPairs(claims, new Int32Array(groupOf))) {
+  const articles = g + 1;
+  // As boundedPairs: every article pair, or past the cap each article with its next ones in id order.
+  const band = (articles * (articles - 1)) / 2 <= maxArticlePairs ? articles : Math.max(1, Math.floor(maxArticlePairs / articles));
+  for (const [x, y] of alignedPairs(claims, new Int32Array(groupOf), band)) {
     const ra = find(parent, x);
     const rb = find(parent, y);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
@@ -728,6 +746,7 @@ export function compareClaims(docs: readonly Doc[]): ClaimsComparison {
     clusters,
     omissions,
     conflicts,
+    ...(band < articles ? { aligned: { articles, band } } : {}),
   };
 }
 

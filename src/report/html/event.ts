@@ -191,7 +191,8 @@ function claimsBlock(view: ReportView, e: EventRecord, profiles: OutletProfile[]
   const conflicts = c.conflicts.length
     ? `<p><b>Conflicting numbers or dates</b></p><ul>${c.conflicts.map((k) => `<li>${escapeHtml(k.kind)}${k.unit ? ` (${escapeHtml(k.unit)})` : ''}: ${k.values.map((v) => { const a = view.byId.get(v.articleId); return `${escapeHtml(a?.label ?? v.outlet)}: ${a ? ev.link([{ article: a, start: v.start, end: v.end }], escapeHtml(String(v.value)), fb) : escapeHtml(String(v.value))}`; }).join('; ')}</li>`).join('')}</ul>`
     : '';
-  return `<div class="grid2">${parts.join('')}</div>${sharedHtml}${conflicts}<p class="note">A statement is a sentence or clause that could be checked. Two statements match when they share most of their content words (or a number or date).</p>`;
+  const scope = c.aligned ? `<p class="note">This event has ${c.aligned.articles} articles: each article's statements were matched with those of the ${c.aligned.band} article(s) next to it (by id) only, to keep the work in bounds. A statement repeated throughout is still matched through that chain; one made by two distant articles only may be shown as reported alone.</p>` : '';
+  return `<div class="grid2">${parts.join('')}</div>${sharedHtml}${conflicts}${scope}<p class="note">A statement is a sentence or clause that could be checked. Two statements match when they share most of their content words (or a number or date).</p>`;
 }
 
 /** The claims comparison narrowed to two articles: what each reports that the other does not. */

@@ -179,6 +179,23 @@ describe('claim alignment against brute force', () => {
     expect(JSON.stringify(compareClaims(copies))).toBe(JSON.stringify(compareClaims(docs)));
   });
 
+  it('aligns claims of every article pair up to the cap, and past it of neighbouring articles only (in id order)', () => {
+    const docs = [wire, rt, third].map((d) => makeTestDoc(d.text, { id: d.id, outlet: d.meta.outlet?.value ?? null }));
+    expect(JSON.stringify(compareClaims(docs, 3))).toBe(JSON.stringify(compareClaims(docs)));
+    // One pair allowed for three articles: r–t and t–w are aligned, r–w is not.
+    const banded = compareClaims(docs, 1);
+    expect(banded.clusters.filter((c) => c.articleIds.includes('r') && c.articleIds.includes('w')).every((c) => c.articleIds.includes('t'))).toBe(true);
+    expect(JSON.stringify(banded)).not.toBe(JSON.stringify(compareClaims(docs)));
+    expect(banded.aligned).toEqual({ articles: 3, band: 1 });
+    expect(compareClaims(docs).aligned).toBeUndefined();
+    expect(() => ClaimsComparisonSchema.parse(banded)).not.toThrow();
+    // A claim every article repeats still forms one cluster, through the chain of neighbours.
+    const copies = Array.from({ length: 12 }, (_, i) => makeTestDoc(wire.text, { id: `c${String(i).padStart(2, '0')}`, outlet: `Outlet ${i % 4}` }));
+    const chained = compareClaims(copies, 12);
+    expect(chained.clusters).toHaveLength(3);
+    expect(chained.clusters.every((c) => c.articleIds.length === 12)).toBe(true);
+  });
+
   it('gives the same comparison with best matches kept in a Map as in the flat scratch table', () => {
     const docs = [wire, rt, third].map((d) => makeTestDoc(d.text, { id: d.id, outlet: d.meta.outlet?.value ?? null }));
     const flat = JSON.stringify(compareClaims(docs));
