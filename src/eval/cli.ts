@@ -10,6 +10,7 @@ const EVALS = {
   spans: './spans.js',
   chrome: './chrome.js',
   groups: './groups.js',
+  undated: './undated.js',
 } as const;
 
 async function main(): Promise<void> {
