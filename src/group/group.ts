@@ -264,6 +264,7 @@ function similarityGraph(feats: readonly ArticleFeatures[], opt: GroupOptions, p
   const m = pairA.length;
   const { sims: first, specificSims: spec } = pairDots(unitVecs, pairA, pairB, specific, helper);
   const timeOf = new Float64Array(m);
+  borrowDays(days, floors, window.hasPub, pairA, pairB, first, opt.minNeighbourSim);
   for (let q = 0; q < m; q++) {
     timeOf[q] = timeFactor(pairA[q]!, pairB[q]!);
     first[q] = first[q]! * timeOf[q]!;
@@ -371,6 +372,36 @@ function similarityGraph(feats: readonly ArticleFeatures[], opt: GroupOptions, p
   const simSum = new Float64Array(n);
   for (let i = 0; i < n; i++) simSum[i] = unitSimSum[unitOf[i]!]!;
   return { unitOf, reps, pairA, pairB, simSum, eventUnits, storyOf, features: { idsOff, ids, idf: idfArr, kindW, raw, features: nf }, conflicts };
+}
+
+/**
+ * Undated units take, for the time factor only, the day of their most similar candidate with a declared
+ * publication date (cosine at least `minSim`, the neighbour floor; ties: the first pair; candidates dated
+ * before the unit's own floor do not count). Without it an undated article is as close in time to every article of its topic,
+ * and joined another year's happening more often than its own: with a tenth of the bench corpus's dated
+ * articles undated (`npm run eval -- undated`), 1,275 of 5,213 joined an event of their time and 2,827 one
+ * with a member more than a week from their true date; with borrowed days 1,551 and 2,153. Only declared
+ * dates lend: a date read from the text of a look-alike report (ECB+'s two earthquakes of one topic) lent
+ * the other event's time, and cost the dev slice 0.028 F1. Changes `days` in place.
+ */
+export function borrowDays(days: Array<number | null>, floors: ReadonlyArray<number | null>, declared: Uint8Array, pairA: Int32Array, pairB: Int32Array, sims: Float64Array, minSim: number): void {
+  const best = new Float64Array(days.length).fill(-Infinity);
+  const lent: Array<number | null> = new Array<number | null>(days.length).fill(null);
+  const offer = (to: number, from: number, sim: number): void => {
+    const day = days[from];
+    if (days[to] !== null || day === null || day === undefined || declared[from] !== 1 || sim < minSim || sim <= best[to]!) return;
+    const floor = floors[to];
+    if (floor !== null && floor !== undefined && day < floor) return;
+    best[to] = sim;
+    lent[to] = day;
+  };
+  for (let q = 0; q < pairA.length; q++) {
+    offer(pairA[q]!, pairB[q]!, sims[q]!);
+    offer(pairB[q]!, pairA[q]!, sims[q]!);
+  }
+  lent.forEach((day, r) => {
+    if (day !== null) days[r] = day;
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDoc, recordFromText } from '../../src/pipeline/build-doc.js';
 import { extractFeatures, groupArticles, groupWithDiagnostics, PinSchema, EventGroupSchema, StoryGroupSchema, MembershipSchema, type ArticleFeatures } from '../../src/group/index.js';
-import { figuresConflict } from '../../src/group/group.js';
+import { borrowDays, figuresConflict } from '../../src/group/group.js';
 import { featureKey } from '../../src/group/features.js';
 import { stemWord } from '../../src/text/index.js';
 import { makeTestDoc } from '../helpers.js';
@@ -240,6 +240,47 @@ describe('a small collection of one happening', () => {
 
   it('one undated report among dated ones leaves the shared words unspecific, as before', () => {
     expect(eventsOf(feats(['2020-01-12', undefined, '2020-01-12'])).length).toBeGreaterThan(1);
+  });
+});
+
+describe('borrowed days', () => {
+  const pairs = (list: Array<[number, number, number]>): [Int32Array, Int32Array, Float64Array] => [Int32Array.from(list, (p) => p[0]), Int32Array.from(list, (p) => p[1]), Float64Array.from(list, (p) => p[2])];
+
+  it('an undated unit takes the day of its most similar candidate with a declared date, for the time factor', () => {
+    const days: Array<number | null> = [null, 100, 900, null, 400];
+    // Unit 2's day was read from its text (not declared): it lends nothing, however similar.
+    const declared = Uint8Array.from([0, 1, 0, 0, 1]);
+    const [a, b, sim] = pairs([[0, 1, 0.3], [0, 2, 0.6], [0, 4, 0.2], [3, 2, 0.5], [3, 4, 0.05]]);
+    borrowDays(days, [null, null, null, null, null], declared, a, b, sim, 0.1);
+    // Unit 3's only declared partner is below the neighbour floor: it stays undated.
+    expect(days).toEqual([100, 100, 900, null, 400]);
+  });
+
+  it('an undated report is placed in time as if it had the day of its most similar dated report', () => {
+    // The Senate's health-law votes of 2013 and of 2017; the undated report is of the 2017 one.
+    const y2013 = [
+      'Republicans fell short of the votes they needed to repeal the health care law on Friday, Senate leader Mitch McConnell said, and the party was divided after the vote.',
+      'Mitch McConnell said Republicans fell short of the votes they needed on Friday to repeal the health care law; the Senate vote showed the party was divided.',
+    ];
+    const y2017 = [
+      'Senator John McCain cast the deciding vote as the Senate rejected the skinny repeal early on Friday, with a dramatic thumbs-down on the floor.',
+      'John McCain, Susan Collins and Lisa Murkowski voted no, and the skinny repeal failed by 51 votes to 49; the White House called it a disappointment.',
+    ];
+    const report = 'Senator John McCain cast the deciding vote as the Senate rejected the skinny repeal early on Friday with a dramatic thumbs-down; Republicans fell short of the votes they needed to repeal the health care law, Mitch McConnell said.';
+    const cohesion = (published?: string): number => {
+      const g = groupArticles([feat('a1', y2013[0]!, '2013-09-20'), feat('a2', y2013[1]!, '2013-09-20'), feat('b1', y2017[0]!, '2017-07-28'), feat('b2', y2017[1]!, '2017-07-28'), feat('u', report, published), ...noise.map((t, i) => feat(`n${i}`, t))]);
+      expect(g.events.map((e) => e.articleIds)).toContainEqual(['b1', 'b2', 'u']);
+      return g.articles.find((a) => a.id === 'u')!.cohesion;
+    };
+    // Without the borrowed day, the 2013 reports were the undated one's neighbours too: 0.57 against 0.68.
+    expect(Math.abs(cohesion() - cohesion('2017-07-28'))).toBeLessThan(0.01);
+  });
+
+  it('never lends a day before the unit\'s own floor: the most similar candidate at or after it lends', () => {
+    const days: Array<number | null> = [null, 100, 300];
+    const [a, b, sim] = pairs([[0, 1, 0.5], [0, 2, 0.3]]);
+    borrowDays(days, [200, null, null], Uint8Array.from([0, 1, 1]), a, b, sim, 0.1);
+    expect(days).toEqual([300, 100, 300]);
   });
 });
 
