@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
 import { Command } from '@commander-js/extra-typings';
 import { buildReport, defaultWorksheetEvent, registerWorksheetCommand, worksheetHtml, writeWorksheet, type Report } from '../../src/report/index.js';
-import type { Analysis } from '../../src/pipeline/index.js';
+import { analyze, type Analysis } from '../../src/pipeline/index.js';
 import { hostileAnalysis, hostileRecords } from './fixtures.js';
 import { tempDir } from '../tmp.js';
 
@@ -38,6 +38,19 @@ describe('classroom worksheet', () => {
     const before = html.slice(0, html.indexOf('class="key"'));
     expect(before).not.toContain('Wire');
     expect(doc.querySelector('.key')!.textContent).toContain('Outlet A =');
+  });
+
+  it('prints a headline once: a first paragraph repeating the title is left out, and ¶1 is the story\'s first', async () => {
+    // The seeds 001 and 002 (the 30 June 2024 statement) were saved with the headline as their first line.
+    const doc = parseHTML(worksheetHtml(buildReport(await analyze({ inputs: ['data/sample'] })))).document;
+    const cols = [...doc.querySelectorAll('article.col')];
+    expect(cols).toHaveLength(2);
+    for (const col of cols) {
+      const title = col.querySelector('.title')!.textContent!.trim();
+      const first = col.querySelector('.text p')!;
+      expect(first.querySelector('.pn')!.textContent).toBe('1');
+      expect(first.textContent!.slice(1).trim()).not.toBe(title);
+    }
   });
 
   it('keeps hostile text inert', () => {

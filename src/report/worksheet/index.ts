@@ -54,20 +54,36 @@ function pickArticles(view: ReportView, e: EventRecord, max: number): ArticleVie
 const letter = (i: number): string => String.fromCharCode(65 + i);
 const q = (text: string): string => `“${escapeHtml(shorten(stripQuotes(text), 140))}”`;
 
+const folded = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The paragraphs printed and numbered. A first paragraph that only repeats the headline (a saved page
+ * starts with it) is left out: the headline is printed above the text, and ¶1 is then the first
+ * paragraph of the story, in the text and in the answer key alike.
+ */
+function shownParagraphs(a: ArticleView): Array<{ start: number; end: number }> {
+  const rec = a.rec;
+  if (rec.text === undefined) return [];
+  const paras = rec.paragraphs?.length ? rec.paragraphs : [{ start: 0, end: rec.text.length }];
+  const first = paras[0]!;
+  return paras.length > 1 && rec.title && folded(rec.text.slice(first.start, first.end)) === folded(rec.title) ? paras.slice(1) : paras;
+}
+
 function textHtml(a: ArticleView): string {
   const rec = a.rec;
   if (rec.text === undefined) return '<p class="empty">The text is not in this report (it was run with --no-text).</p>';
-  const paras = rec.paragraphs?.length ? rec.paragraphs : [{ start: 0, end: rec.text.length }];
-  return paras
+  return shownParagraphs(a)
     .map((p, i) => `<p><span class="pn">${i + 1}</span>${escapeHtml(rec.text!.slice(p.start, p.end))}</p>`)
     .join('');
 }
 
-/** Paragraph number (1-based) holding an offset, for answers a student can find. */
+/** Paragraph number (1-based) holding an offset, for answers a student can find; "headline" for the one left out. */
 function para(a: ArticleView, offset: number): string {
-  const ps = a.rec.paragraphs ?? [];
+  const ps = shownParagraphs(a);
   const i = ps.findIndex((p) => offset >= p.start && offset < p.end);
-  return i >= 0 ? ` (¶${i + 1})` : '';
+  if (i >= 0) return ` (¶${i + 1})`;
+  const all = a.rec.paragraphs ?? [];
+  return all.length && offset >= all[0]!.start && offset < all[0]!.end ? ' (headline)' : '';
 }
 
 /** Builds the questions; each is asked only when the analysis has what its answer needs. */
