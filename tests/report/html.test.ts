@@ -108,3 +108,14 @@ describe('events kept apart by the conflicting-figures and conflicting-subjects 
     expect(reportMarkdown(report)).toContain(`Kept apart from event ${b!.id} (similarity 0.50): companies in the titles here EMH; there OBOD.`);
   });
 });
+
+describe('event labels', () => {
+  it('name an untitled single-article event by its first sentence, in the page and in Markdown', async () => {
+    // Seed 000 has no headline and shares nothing with another article of its event (it has none).
+    const report = buildReport(await analyze({ inputs: ['data/sample'] }));
+    const event = report.events.find((e) => e.articleIds.length === 1 && e.articleIds[0]!.startsWith('000'))!;
+    const label = 'North Korea has continued to accuse the United States of trying to establish a military…';
+    expect(reportMarkdown(report)).toContain(`### Event ${event.id}: ${label}`);
+    expect(parse(reportHtml(report)).querySelector('nav')?.textContent).toContain(label.slice(0, 40));
+  });
+});

@@ -24,7 +24,15 @@ export function eventTitle(view: ReportView, e: EventRecord): string {
   const titled = arts.find((a) => a.rec.title);
   if (titled) return titled.rec.title!;
   const ties = e.ties.filter((t) => t.kind !== 'term').slice(0, 3).map(tieText);
-  return ties.length ? ties.join(', ') : `Event ${e.id}`;
+  if (ties.length) return ties.join(', ');
+  // No headline and nothing shared (a single untitled article): its first sentence says what it reports.
+  const lead = arts.find((a) => a.rec.text && a.rec.sentences?.length);
+  if (lead) {
+    const first = lead.rec.sentences![0]!;
+    const text = shorten(lead.rec.text!.slice(first.start, first.end), 90);
+    if (text) return text;
+  }
+  return `Event ${e.id}`;
 }
 
 function section(title: string, body: string): string {
