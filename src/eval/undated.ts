@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readInputs } from '../ingest/index.js';
 import { dayNumber } from '../group/index.js';
-import { groupInputs } from '../pipeline/streams.js';
+import { groupInputs } from '../pipeline/index.js';
 import { fnv1a } from '../group/features.js';
 
 const DEFAULT_FILE = '../shared/bench/news-56k.jsonl.gz';

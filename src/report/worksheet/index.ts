@@ -13,6 +13,7 @@ import { claimsAnalysis, omissionFor, viewOf, type ArticleView, type EventRecord
 import { namesUsed, profilesByOutlet, sharedActors, type OutletProfile } from '../html/profile.js';
 import { shorten, stripQuotes } from '../html/evidence.js';
 import { WORKSHEET_STYLES } from './styles.js';
+import { foldPunctuation } from '../../text/index.js';
 
 export interface WorksheetOptions {
   /** Event to use; default: the event with the most outlets (then articles, then id). */
@@ -54,7 +55,9 @@ function pickArticles(view: ReportView, e: EventRecord, max: number): ArticleVie
 const letter = (i: number): string => String.fromCharCode(65 + i);
 const q = (text: string): string => `“${escapeHtml(shorten(stripQuotes(text), 140))}”`;
 
-const folded = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
+// Compared as a reader sees them: typographic quotes and dashes as ASCII (a page's title tag and its
+// visible headline often differ only there), white space collapsed, case ignored.
+const folded = (s: string): string => foldPunctuation(s).replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
  * The paragraphs printed and numbered. A first paragraph that only repeats the headline (a saved page
